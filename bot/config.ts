@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole configuration of DARS Bot: one zod schema over the environment, read once at start.
+ * A wrong or missing value stops the process with a message naming the variable (see
+ * `ConfigError`), so a misconfigured deployment fails loudly instead of half-working.
+ */
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+
+const optionalText = z.string().trim().min(1).optional();
+const teamsChannelId = z.string().regex(/^19:.+@thread\.(tacv2|skype)$/, 'a Teams channel id like 19:abc…@thread.tacv2');
+const entraObjectId = z.string().regex(/^[0-9a-f-]{36}$/i, 'an Entra object id (a GUID)');
+
+/** Staff roles a person can hold; the applicant and signatories are bound per case, not here. */
+export const staffRoles = ['staff', 'assurance', 'agd', 'pag', 'approver', 'nhseSignatory'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+const roleMap = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON: {"<entra object id>": ["staff", …]}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(entraObjectId, z.array(z.enum(staffRoles))));
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'a MongoDB connection string starting mongodb:// or mongodb+srv://')
+    .optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ or -').default('dars_bot'),
+  DARS_DATA_DIR: z.string().default(path.join(projectRoot, '.data')),
+
+  TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/uk/'),
+  TRIAGE_CHANNEL_ID: teamsChannelId.default('19:dars-triage@thread.tacv2'),
+  DARS_ROLES: roleMap.default({}),
+
+  TEAMS_APP_ID: z.uuid('a GUID for the Teams app').default('8b0c6f0e-4d2a-4f55-9a3e-2f1d8d0a5a11'),
+  BOT_DOMAIN: z.string().default('localhost'),
+  PUBLISHER_NAME: z.string().default('NHS England'),
+  PUBLISHER_WEBSITE: z.url().default('https://digital.nhs.uk/services/data-access-request-service-dars'),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config extends Environment {
+  /** Local mode: no app id, so no JWT auth on /api/messages. Never for a real tenant. */
+  readonly mode: 'local' | 'production';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`DARS Bot cannot start; fix these environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the environment. Throws `ConfigError` naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const values = parsed.data;
+  const mode = values.MICROSOFT_APP_ID ? 'production' : 'local';
+  const problems = productionProblems(values, mode);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({ ...values, mode });
+}
+
+function productionProblems(values: Environment, mode: Config['mode']): string[] {
+  const problems: string[] = [];
+  if (mode === 'local') {
+    if (values.NODE_ENV === 'production') {
+      problems.push('MICROSOFT_APP_ID: required when NODE_ENV=production (local mode has no authentication)');
+    }
+    return problems;
+  }
+  if (values.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !values.MICROSOFT_APP_PASSWORD) {
+    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (the bot registration\'s client secret)');
+  }
+  if (values.MICROSOFT_APP_TYPE !== 'MultiTenant' && !values.MICROSOFT_APP_TENANT_ID) {
+    problems.push(`MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=${values.MICROSOFT_APP_TYPE}`);
+  }
+  return problems;
+}
+
+/** An empty variable (`FOO=`) means "not set", as people write in .env files. */
+function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') result[key] = value;
+  }
+  return result;
+}
