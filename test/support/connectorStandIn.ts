@@ -1,0 +1,135 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local HTTP server standing in for the Bot Framework connector (the Teams service at the
+ * activity's `serviceUrl`). It speaks the documented v3 REST shapes the bot uses, records every
+ * call, and can be told to throttle (429 with Retry-After) the next calls, as Teams does.
+ */
+
+export interface ConnectorCall {
+  readonly method: string;
+  readonly path: string;
+  readonly conversationId: string | undefined;
+  /** The activity replied to (POST …/activities/{id}) or updated (PUT …/activities/{id}). */
+  readonly activityId: string | undefined;
+  /** The id this stand-in gave the activity it received. */
+  readonly assignedId: string | undefined;
+  readonly body: Record<string, unknown>;
+  readonly answeredStatus: number;
+}
+
+export type SentActivity = Record<string, unknown> & {
+  type: string;
+  text?: string;
+  attachments?: { contentType: string; content: Record<string, unknown> }[];
+  conversation?: { id: string };
+};
+
+export class ConnectorStandIn {
+  readonly calls: ConnectorCall[] = [];
+  private throttleNext = 0;
+  private nextId = 1;
+  private waiters: (() => void)[] = [];
+
+  private constructor(private readonly server: http.Server) {}
+
+  static async start(): Promise<ConnectorStandIn> {
+    let standIn: ConnectorStandIn | undefined;
+    const server = http.createServer((req, res) => standIn!.handle(req, res));
+    standIn = new ConnectorStandIn(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return standIn;
+  }
+
+  /** The serviceUrl to put on activities (with the trailing slash Teams uses). */
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  /** Answer the next `count` calls with 429 Too Many Requests and Retry-After: 1. */
+  throttle(count: number): void {
+    this.throttleNext = count;
+  }
+
+  /** Activities the bot sent (new and replies), in order, optionally to one conversation. */
+  sent(conversationId?: string): SentActivity[] {
+    return this.calls
+      .filter((call) => call.method === 'POST' && call.answeredStatus < 300 && /\/activities(\/[^/]+)?$/.test(call.path))
+      .filter((call) => !conversationId || call.conversationId === conversationId)
+      .map((call) => ({ ...(call.body as SentActivity), id: call.assignedId }));
+  }
+
+  /** Card updates (PUT …/activities/{id}) the bot made. */
+  updates(conversationId?: string): ConnectorCall[] {
+    return this.calls.filter((call) => call.method === 'PUT' && (!conversationId || call.conversationId === conversationId));
+  }
+
+  /** Resolves when `predicate` holds over what has been received, or rejects after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 15_000, what = 'the expected message'): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+      const match = /^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?)?/.exec(path);
+      const answer = this.answer(req.method ?? 'GET', path, body);
+      this.calls.push({
+        method: req.method ?? 'GET',
+        path,
+        conversationId: match?.[1],
+        activityId: match?.[2],
+        assignedId: answer.assignedId,
+        body,
+        answeredStatus: answer.status,
+      });
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      res.end(JSON.stringify(answer.body));
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+  }
+
+  private answer(method: string, path: string, body: Record<string, unknown>) {
+    if (this.throttleNext > 0 && method !== 'GET') {
+      this.throttleNext -= 1;
+      return { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled', message: 'Too many requests' } }, assignedId: undefined };
+    }
+    if (method === 'POST' && path === '/v3/conversations') {
+      // Create a conversation (proactive 1:1 or a new channel thread).
+      const id = `a:created-${this.nextId++}`;
+      const activityId = body.activity ? `act-${this.nextId++}` : undefined;
+      return { status: 201, headers: {}, body: { id, activityId }, assignedId: activityId };
+    }
+    if (method === 'POST' && /\/activities(\/[^/]+)?$/.test(path)) {
+      const id = `act-${this.nextId++}`;
+      return { status: 200, headers: {}, body: { id }, assignedId: id };
+    }
+    if (method === 'PUT' && /\/activities\/[^/]+$/.test(path)) {
+      return { status: 200, headers: {}, body: { id: path.split('/').pop() }, assignedId: undefined };
+    }
+    if (method === 'DELETE') return { status: 200, headers: {}, body: {}, assignedId: undefined };
+    return { status: 404, headers: {}, body: { error: { code: 'NotFound', message: `stand-in has no ${method} ${path}` } }, assignedId: undefined };
+  }
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+
+import type { BotProcess } from './botProcess';
+import type { ConnectorStandIn, SentActivity } from './connectorStandIn';
+
+/**
+ * Activities as Teams sends them, POSTed to the bot's /api/messages, so tests read like a
+ * conversation: `await chat.say('new enquiry')` returns what the bot answered in that turn.
+ */
+
+export const tenantId = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const botAccount = { id: '28:dars-bot', name: 'DARS Bot' };
+
+export interface TeamsUser {
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
+export function teamsUser(name: string): TeamsUser {
+  return { aadObjectId: randomUUID(), name };
+}
+
+export interface InvokeResult {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly sent: SentActivity[];
+}
+
+abstract class TeamsConversation {
+  constructor(
+    protected readonly bot: BotProcess,
+    protected readonly connector: ConnectorStandIn,
+    readonly user: TeamsUser,
+    readonly conversationId: string,
+  ) {}
+
+  protected abstract conversation(): Record<string, unknown>;
+  protected abstract channelData(): Record<string, unknown>;
+
+  /** What the bot sent to this conversation so far (typing indicators excluded). */
+  messages(): SentActivity[] {
+    return this.connector.sent(this.conversationId).filter((activity) => activity.type === 'message');
+  }
+
+  /** Typing indicators the bot sent to this conversation. */
+  typingIndicators(): SentActivity[] {
+    return this.connector.sent(this.conversationId).filter((activity) => activity.type === 'typing');
+  }
+
+  /** POSTs one activity and returns the HTTP answer plus the messages the bot sent meanwhile. */
+  async post(activity: Record<string, unknown>): Promise<InvokeResult> {
+    const before = this.messages().length;
+    const response = await fetch(`${this.bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: randomUUID(),
+        timestamp: new Date().toISOString(),
+        serviceUrl: this.connector.url,
+        channelId: 'msteams',
+        from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
+        recipient: botAccount,
+        conversation: this.conversation(),
+        channelData: this.channelData(),
+        locale: 'en-GB',
+        ...activity,
+      }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      sent: this.messages().slice(before),
+    };
+  }
+
+  /** An Action.Execute click on a card: an `adaptiveCard/action` invoke. */
+  async execute(verb: string, data: Record<string, unknown>, replyToId?: string): Promise<InvokeResult> {
+    return this.post({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      replyToId,
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
+  }
+}
+
+/** The 1:1 chat between one person and the bot. */
+export class PersonalChat extends TeamsConversation {
+  constructor(bot: BotProcess, connector: ConnectorStandIn, user: TeamsUser) {
+    super(bot, connector, user, `a:personal-${user.aadObjectId}`);
+  }
+
+  /** Points this chat at another bot process on the same database (scale-out, restarts). */
+  on(bot: BotProcess): PersonalChat {
+    return new PersonalChat(bot, this.connector, this.user);
+  }
+
+  protected conversation() {
+    return { id: this.conversationId, conversationType: 'personal', tenantId };
+  }
+
+  protected channelData() {
+    return { tenant: { id: tenantId } };
+  }
+
+  /** The person types `text`; resolves with the bot's messages in answer. */
+  async say(text: string): Promise<SentActivity[]> {
+    const result = await this.post({ type: 'message', text, textFormat: 'plain' });
+    if (result.status >= 300) throw new Error(`The bot answered HTTP ${result.status} to "${text}"`);
+    return result.sent;
+  }
+
+  /** An Action.Submit click (or the fallback of an Action.Execute): a message carrying `value`. */
+  async submit(value: Record<string, unknown>): Promise<SentActivity[]> {
+    const result = await this.post({ type: 'message', value });
+    if (result.status >= 300) throw new Error(`The bot answered HTTP ${result.status} to a card submit`);
+    return result.sent;
+  }
+}
+
+/** A staff channel in a team, where people @mention the bot. */
+export class TeamChannel extends TeamsConversation {
+  constructor(bot: BotProcess, connector: ConnectorStandIn, user: TeamsUser, readonly channelId: string) {
+    super(bot, connector, user, channelId);
+  }
+
+  protected conversation() {
+    return { id: this.channelId, conversationType: 'channel', isGroup: true, tenantId };
+  }
+
+  protected channelData() {
+    return { tenant: { id: tenantId }, teamsChannelId: this.channelId, channel: { id: this.channelId }, team: { id: this.channelId } };
+  }
+
+  /** "@DARS Bot <text>" in the channel. */
+  async mention(text: string): Promise<SentActivity[]> {
+    const result = await this.post({
+      type: 'message',
+      text: `<at>${botAccount.name}</at> ${text}`,
+      entities: [{ type: 'mention', mentioned: botAccount, text: `<at>${botAccount.name}</at>` }],
+    });
+    return result.sent;
+  }
+}
+
+/** The Adaptive Card in an activity, if it carries one. */
+export function cardOf(activity: SentActivity | undefined): Record<string, unknown> | undefined {
+  return activity?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+/** All the text a person would read in a message: its text and every TextBlock/FactSet of its card. */
+export function readableText(activity: SentActivity | undefined): string {
+  if (!activity) return '';
+  const parts: string[] = [];
+  if (activity.text) parts.push(activity.text);
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if (typeof element.text === 'string') parts.push(element.text);
+    if (typeof element.title === 'string') parts.push(element.title);
+    if (typeof element.value === 'string' && element.type !== 'Input.Text') parts.push(element.value);
+    Object.values(element).forEach(walk);
+  };
+  walk(cardOf(activity));
+  return parts.join('\n');
+}
