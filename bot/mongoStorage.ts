@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from '../services/database/duplicateKey';
 
 /**
  * botbuilder `Storage` on MongoDB, for conversation, user and dialog state, so that any bot
@@ -74,10 +75,4 @@ export class MongoStorage implements Storage {
       throw error;
     }
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const code = (error as { code?: number }).code;
-  // FerretDB reports some unique violations with code 1 rather than 11000.
-  return code === 11000 || (code === 1 && /duplicate/i.test(String((error as Error).message)));
 }

@@ -1,0 +1,48 @@
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import { TurnContext as Turn } from 'botbuilder';
+import type { Collection, Db } from 'mongodb';
+
+/**
+ * Where the bot can reach a person or a channel later (proactive messages: a decision, a
+ * reminder). Saved from incoming activities: a person's 1:1 chat by their Entra object id, a
+ * channel by its id. Kept in MongoDB so any bot process can send.
+ */
+interface StoredReference {
+  _id: string;
+  reference: Partial<ConversationReference>;
+  updatedAt: Date;
+}
+
+export class ConversationReferences {
+  private readonly references: Collection<StoredReference>;
+  /** Conversations this process has already saved, to spare a write on every turn. */
+  private readonly saved = new Set<string>();
+
+  constructor(db: Db) {
+    this.references = db.collection<StoredReference>('conversationReferences');
+  }
+
+  async remember(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const key =
+      activity.conversation.conversationType === 'personal' && activity.from.aadObjectId
+        ? personKey(activity.from.aadObjectId)
+        : channelKey(activity.conversation.id.split(';')[0]);
+    const reference = Turn.getConversationReference(activity);
+    const fingerprint = `${key}|${reference.serviceUrl}|${reference.conversation?.id}`;
+    if (this.saved.has(fingerprint)) return;
+    await this.references.updateOne({ _id: key }, { $set: { reference, updatedAt: new Date() } }, { upsert: true });
+    this.saved.add(fingerprint);
+  }
+
+  async forPerson(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
+    return (await this.references.findOne({ _id: personKey(aadObjectId) }))?.reference;
+  }
+
+  async forChannel(channelId: string): Promise<Partial<ConversationReference> | undefined> {
+    return (await this.references.findOne({ _id: channelKey(channelId) }))?.reference;
+  }
+}
+
+const personKey = (aadObjectId: string) => `person:${aadObjectId}`;
+const channelKey = (conversationId: string) => `channel:${conversationId}`;

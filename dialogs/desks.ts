@@ -1,0 +1,28 @@
+import type { Enquiry } from '../services/enquiry/enquiry';
+
+/**
+ * What the dialogs need from the rest of DARS Bot, as small interfaces: the composition root
+ * wires the real services in, and dialogs stay free of storage details.
+ */
+
+export interface Person {
+  /** Entra object id (the activity's `from.aadObjectId`). */
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface SubmittedEnquiry {
+  readonly reference: string;
+  /** What happens next, in a sentence for the applicant. */
+  readonly nextStep: string;
+}
+
+export interface EnquiryDesk {
+  /** Creates the case and queues the review card for the triage channel. Idempotent on `activityId`. */
+  submit(input: { enquiry: Enquiry; applicant: Person; activityId: string }): Promise<SubmittedEnquiry>;
+}
+
+export interface StatusDesk {
+  /** Markdown describing every case the person is on: stage, next action and holder, what is due. */
+  describeCasesFor(person: Person): Promise<string>;
+}
