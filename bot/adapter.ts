@@ -10,12 +10,17 @@ import { describeError, type Logger } from './logger';
  * Emulator, Teams Toolkit's test tool and our channel-level tests speak.
  */
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',
-    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
-    MicrosoftAppType: config.MICROSOFT_APP_TYPE,
-    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
-  });
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config.mode === 'production'
+      ? {
+          MicrosoftAppId: config.MICROSOFT_APP_ID,
+          MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+          MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+          MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+        }
+      : // No app id and no app type: botbuilder then skips authentication both ways.
+        {},
+  );
   const adapter = new CloudAdapter(auth);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

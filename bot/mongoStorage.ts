@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
+
 import { isDuplicateKey } from '../services/database/duplicateKey';
 
 /**
@@ -9,16 +8,23 @@ import { isDuplicateKey } from '../services/database/duplicateKey';
  * process on the same database can take any turn.
  *
  * The eTag rules are MemoryStorage's: an item written without an eTag, or with `*`, always
- * wins; an item written with an eTag replaces only the stored item with that same eTag, and a
- * stale eTag is a conflict (`StorageConflictError`). Items round-trip through JSON as in
- * MemoryStorage, which also keeps dialog state keys such as `$instance` out of field names.
+ * wins; an item written with an eTag replaces only the item stored with that eTag, and a stale
+ * eTag is a conflict (`StorageConflictError`). Items round-trip through JSON as in MemoryStorage
+ * (which also keeps dialog-state keys such as `$instance` out of field names).
+ *
+ * Why versions are inserted rather than updated in place: FerretDB 1.x applies a conditional
+ * update as read-then-write without a lock, so two writers holding the same eTag can both
+ * "match". An insert with a unique `_id` is atomic on every server, so each write inserts the
+ * next version of the item (`<key>#<n>`, eTag `n`), and a duplicate `_id` is the conflict.
+ * Older versions are deleted once a newer one is in place.
  */
 
-interface StoredItem {
+interface StoredVersion {
   _id: string;
-  eTag: string;
+  key: string;
+  n: number;
   json: string;
-  updatedAt: Date;
+  writtenAt: Date;
 }
 
 export class StorageConflictError extends Error {
@@ -28,51 +34,97 @@ export class StorageConflictError extends Error {
   }
 }
 
+const maxForcedWriteAttempts = 20;
+
 export class MongoStorage implements Storage {
-  private readonly items: Collection<StoredItem>;
+  private readonly versions: Collection<StoredVersion>;
+  private indexed: Promise<unknown> | undefined;
 
   constructor(db: Db, collectionName = 'botState') {
-    this.items = db.collection<StoredItem>(collectionName);
+    this.versions = db.collection<StoredVersion>(collectionName);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     if (keys.length === 0) return {};
-    const found = await this.items.find({ _id: { $in: keys } }).toArray();
-    const result: StoreItems = {};
-    for (const stored of found) {
-      result[stored._id] = { ...JSON.parse(stored.json), eTag: stored.eTag };
+    await this.ensureIndex();
+    const found = await this.versions.find({ key: { $in: keys } }).toArray();
+    const latest = new Map<string, StoredVersion>();
+    for (const version of found) {
+      if ((latest.get(version.key)?.n ?? -1) < version.n) latest.set(version.key, version);
     }
+    const result: StoreItems = {};
+    for (const [key, version] of latest) result[key] = { ...JSON.parse(version.json), eTag: String(version.n) };
     return result;
   }
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    await Promise.all(Object.entries(changes).map(([key, item]) => this.writeItem(key, item)));
+    await this.ensureIndex();
+    await Promise.all(Object.entries(changes).map(([key, item]) => this.writeItem(key, item ?? {})));
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.items.deleteMany({ _id: { $in: keys } });
+    if (keys.length > 0) await this.versions.deleteMany({ key: { $in: keys } });
   }
 
   private async writeItem(key: string, item: Record<string, unknown>): Promise<void> {
-    const { eTag: expected, ...content } = item ?? {};
-    const replacement = { eTag: randomUUID(), json: JSON.stringify(content), updatedAt: new Date() };
+    const { eTag, ...content } = item;
+    const json = JSON.stringify(content);
+    const expected = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : undefined;
 
-    if (expected === undefined || expected === '*' || expected === '') {
-      await this.items.replaceOne({ _id: key }, replacement, { upsert: true });
-      return;
+    if (expected === undefined) return this.forceWrite(key, json);
+
+    const latest = await this.latestVersion(key);
+    // As in MemoryStorage, an eTag on an item that does not exist yet is no conflict.
+    if (latest === undefined) return this.insertOrConflict(key, 1, json);
+    if (String(latest) !== expected) throw new StorageConflictError(key);
+    await this.insertOrConflict(key, latest + 1, json);
+  }
+
+  /** `*` or no eTag: this write wins, whatever was written meanwhile. */
+  private async forceWrite(key: string, json: string): Promise<void> {
+    for (let attempt = 0; attempt < maxForcedWriteAttempts; attempt++) {
+      const next = ((await this.latestVersion(key)) ?? 0) + 1;
+      try {
+        await this.insertVersion(key, next, json);
+        return;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
     }
-    const replaced = await this.items.replaceOne({ _id: key, eTag: String(expected) }, replacement);
-    if (replaced.matchedCount === 1) return;
+    throw new StorageConflictError(key);
+  }
 
-    // As in MemoryStorage, an eTag on an item that does not exist yet is no conflict. The insert
-    // can still lose a race to another writer, which is then a conflict too.
+  private async insertOrConflict(key: string, n: number, json: string): Promise<void> {
     try {
-      await this.items.insertOne({ _id: key, ...replacement });
+      await this.insertVersion(key, n, json);
     } catch (error) {
       if (isDuplicateKey(error)) throw new StorageConflictError(key);
       throw error;
     }
+    // A writer holding a very old eTag could insert a version number that was already used
+    // and cleaned up; if ours is not the newest now, it lost.
+    if ((await this.latestVersion(key)) !== n) {
+      await this.versions.deleteOne({ _id: versionId(key, n) });
+      throw new StorageConflictError(key);
+    }
+  }
+
+  private async insertVersion(key: string, n: number, json: string): Promise<void> {
+    await this.versions.insertOne({ _id: versionId(key, n), key, n, json, writtenAt: new Date() });
+    await this.versions.deleteMany({ key, n: { $lt: n } });
+  }
+
+  private async latestVersion(key: string): Promise<number | undefined> {
+    const [latest] = await this.versions.find({ key }, { projection: { n: 1 } }).sort({ n: -1 }).limit(1).toArray();
+    return latest?.n;
+  }
+
+  private ensureIndex(): Promise<unknown> {
+    this.indexed ??= this.versions.createIndex({ key: 1, n: -1 }, { name: 'keyVersion' });
+    return this.indexed;
   }
 }
+
+const versionId = (key: string, n: number) => `${key}#${n}`;
