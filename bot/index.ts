@@ -1,7 +1,11 @@
 import { ConversationState, ShowTypingMiddleware } from 'botbuilder';
 
 import { ApplicantStatus } from '../services/cases/applicantStatus';
-import { CaseStore } from '../services/cases/caseStore';
+import { CaseCommands } from '../services/cases/caseCommands';
+import { CaseIndex } from '../services/cases/caseIndex';
+import { CaseLog } from '../services/cases/caseLog';
+import { ensureCaseReferenceIndexes } from '../services/cases/caseReference';
+import { darsWorkflow, type InterimCaseState } from '../services/cases/darsWorkflow';
 import { EnquirySubmissions } from '../services/cases/enquirySubmissions';
 import { connectDatabase } from '../services/database/connection';
 import { PersonalChatDialog } from '../dialogs/personalChatDialog';
@@ -14,6 +18,7 @@ import { createLogger, describeError, type Logger } from './logger';
 import { MongoStorage } from './mongoStorage';
 import { outboxDeliveries } from './outboxDeliveries';
 import { OutboxWorker } from './outboxWorker';
+import { PostedCards } from './postedCards';
 import { createServer } from './server';
 
 /**
@@ -50,14 +55,19 @@ async function start(config: Config, logger: Logger): Promise<void> {
   });
   logger.info('database ready', { database: database.description });
 
-  const store = new CaseStore(database.db);
-  await store.ensureIndexes();
+  const db = database.db;
+  const log = new CaseLog(db);
+  const index = new CaseIndex<InterimCaseState>(db);
+  await Promise.all([log.ensureIndexes(), index.ensureIndexes(), ensureCaseReferenceIndexes(db)]);
 
   const adapter = createAdapter(config, logger);
   adapter.use(new ShowTypingMiddleware(800, 2000));
-  const worker = new OutboxWorker(store, outboxDeliveries(config, store, new ChannelPoster(adapter, config)), logger);
-  const submissions = new EnquirySubmissions(database.db, store, () => worker.kick());
-  const dialog = new PersonalChatDialog(submissions, new ApplicantStatus(store));
+  const deliveries = outboxDeliveries(config, index, new ChannelPoster(adapter, config), new PostedCards(db));
+  const worker = new OutboxWorker(db, log, deliveries, logger);
+  await worker.ensureIndexes();
+  const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
+  const submissions = new EnquirySubmissions(db, log, index, commands);
+  const dialog = new PersonalChatDialog(submissions, new ApplicantStatus(index as CaseIndex));
   const conversationState = new ConversationState(new MongoStorage(database.db));
   const bot = new DarsBot(conversationState, dialog, new ConversationReferences(database.db), logger);
 

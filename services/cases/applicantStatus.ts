@@ -1,5 +1,5 @@
 import { formatDate } from '../calendar';
-import type { CaseDocument, CaseStore } from './caseStore';
+import type { CaseIndex, CaseRecord } from './caseIndex';
 
 /** "status" for an applicant: every case they own, where it stands and what happens next. */
 
@@ -20,19 +20,19 @@ const holderNames: Record<string, string> = {
 };
 
 export class ApplicantStatus {
-  constructor(private readonly store: CaseStore) {}
+  constructor(private readonly index: CaseIndex) {}
 
   async describeCasesFor(person: { id: string }): Promise<string> {
-    const cases = await this.store.forApplicant(person.id);
+    const cases = await this.index.forApplicant(person.id);
     if (cases.length === 0) return 'You have no DARS cases yet. Say **new enquiry** to start one.';
     return cases.map(describeCase).join('\n\n');
   }
 }
 
-export function describeCase(stored: CaseDocument): string {
-  const submitted = stored.events[0]?.at ? ` since ${formatDate(stored.events[0].at.slice(0, 10))}` : '';
-  const holder = stored.nextActionHolder ? holderNames[stored.nextActionHolder] ?? stored.nextActionHolder : undefined;
-  const due = stored.nextDeadline ? `, due by ${formatDate(stored.nextDeadline)}` : '';
+export function describeCase(record: CaseRecord): string {
+  const since = ` since ${formatDate(record.createdAt.toISOString().slice(0, 10))}`;
+  const holder = record.nextActionHolder ? (holderNames[record.nextActionHolder] ?? record.nextActionHolder) : undefined;
+  const due = record.nextDeadline ? `, due by ${formatDate(record.nextDeadline)}` : '';
   const next = holder ? ` Next: ${holder === 'you' ? 'over to you' : `with ${holder}`}${due}.` : '';
-  return `**${stored._id}**: ${stageNames[stored.stage] ?? stored.stage} (${stored.status})${submitted}.${next}`;
+  return `**${record._id}**: ${stageNames[record.stage] ?? record.stage} (${record.status})${since}.${next}`;
 }

@@ -1,20 +1,33 @@
 import type { Db } from 'mongodb';
 
-import { addWorkingDays, formatDate, londonDate } from '../calendar';
+import { formatDate } from '../calendar';
 import type { Enquiry } from '../enquiry/enquiry';
 import { nextCaseReference } from './caseReference';
-import type { CaseDocument, CaseStore } from './caseStore';
-import { newOutboxEntry } from './outbox';
+import type { CaseCommands } from './caseCommands';
+import type { CaseIndex, CaseRecord } from './caseIndex';
+import type { CaseLog } from './caseLog';
 
 /**
- * Submitting an enquiry: a new case with a DARS reference, its first event, and the outbox entry
- * that posts the review card to the triage channel, in one insert. Idempotent on the key: a
- * second Submit of the same enquiry returns the case the first one made.
+ * Submitting an enquiry: a new case under a fresh DARS reference, whose first commit holds the
+ * `enquirySubmitted` event and the outbox entry that posts the review card to the triage
+ * channel. Idempotent on the key: a second Submit of the same enquiry returns the first case.
  */
 
-export interface EnquiryApplicant {
+export interface Applicant {
   readonly id: string;
   readonly name: string;
+}
+
+export interface SubmitEnquiryCommand {
+  readonly type: 'submitEnquiry';
+  readonly reference: string;
+  readonly enquiry: Enquiry;
+}
+
+export interface ActorContext {
+  readonly actor: Applicant & { readonly roles: readonly string[] };
+  readonly activityId: string;
+  readonly now: Date;
 }
 
 export interface SubmittedEnquiry {
@@ -22,52 +35,39 @@ export interface SubmittedEnquiry {
   readonly nextStep: string;
 }
 
-const enquiryReviewWorkingDays = 5;
-
-export class EnquirySubmissions {
+export class EnquirySubmissions<S> {
   constructor(
     private readonly db: Db,
-    private readonly store: CaseStore,
-    private readonly onOutboxWritten: () => void,
+    private readonly log: CaseLog,
+    private readonly index: CaseIndex<S>,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    private readonly commands: CaseCommands<S, any, any, ActorContext>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async submit(input: { enquiry: Enquiry; applicant: EnquiryApplicant; activityId: string }): Promise<SubmittedEnquiry> {
-    const earlier = await this.store.findByCommandKey(input.activityId);
-    if (earlier) return this.describe(earlier);
-
+  async submit(input: { enquiry: Enquiry; applicant: Applicant; activityId: string }): Promise<SubmittedEnquiry> {
+    const earlier = await this.log.findByKey(input.activityId);
     const now = this.clock();
-    const reference = await nextCaseReference(this.db, now);
-    const due = addWorkingDays(londonDate(now), enquiryReviewWorkingDays);
-    const created = await this.store.create({
+    const reference = earlier?.caseId ?? (await nextCaseReference(this.db, now));
+    const command: SubmitEnquiryCommand = { type: 'submitEnquiry', reference, enquiry: input.enquiry };
+    const result = await this.commands.execute(command, {
       caseId: reference,
       key: input.activityId,
       now,
-      events: [
-        {
-          type: 'enquirySubmitted',
-          at: now.toISOString(),
-          actor: input.applicant,
-          activityId: input.activityId,
-          reference,
-          enquiry: input.enquiry,
-        },
-      ],
-      projection: { stage: 'enquiry', status: 'submitted', applicantId: input.applicant.id, nextActionHolder: 'staff', nextDeadline: due },
-      outbox: [newOutboxEntry({ kind: 'postCard', channel: 'triage', card: 'enquiryReview' }, now)],
+      context: { actor: { ...input.applicant, roles: [] }, activityId: input.activityId, now },
     });
-    if (created) this.onOutboxWritten();
-    const stored = created ? await this.store.get(reference) : await this.store.findByCommandKey(input.activityId);
-    return this.describe(stored!);
+    if (result.kind === 'refused') throw new Error(`The enquiry was refused: ${result.reason}`);
+    const record = await this.index.get(result.kind === 'replayed' ? (await this.log.findByKey(input.activityId))!.caseId : reference);
+    return describeSubmission(record!);
   }
+}
 
-  private describe(stored: CaseDocument): SubmittedEnquiry {
-    const due = stored.nextDeadline ? ` by ${formatDate(stored.nextDeadline)}` : '';
-    return {
-      reference: stored._id,
-      nextStep:
-        `The DARS team will review it and reply here${due} (${enquiryReviewWorkingDays} working days): they may ask you ` +
-        'a question, suggest another route, or accept it into preliminary assessment.',
-    };
-  }
+function describeSubmission(record: CaseRecord<unknown>): SubmittedEnquiry {
+  const due = record.nextDeadline ? ` by ${formatDate(record.nextDeadline)}` : '';
+  return {
+    reference: record._id,
+    nextStep:
+      `The DARS team will review it and reply here${due}: they may ask you a question, suggest another route, ` +
+      'or accept it into preliminary assessment.',
+  };
 }

@@ -70,7 +70,11 @@ describe('The enquiry in a 1:1 chat, over HTTP as Teams drives it', () => {
 
     const stored = await database.db.collection('cases').findOne({ _id: reference as unknown as never });
     assert.equal(stored?.stage, 'enquiry');
-    assert.equal(stored?.events[0].enquiry.purpose, validEnquiryAnswers.purpose);
+    assert.equal(stored?.applicantId, chat.user.aadObjectId);
+    const history = await database.db.collection('caseCommits').find({ caseId: reference }).toArray();
+    assert.equal(history.length, 1);
+    assert.equal(history[0].events[0].type, 'enquirySubmitted');
+    assert.equal(history[0].events[0].enquiry.purpose, validEnquiryAnswers.purpose);
   });
 
   it('makes one case however many times Submit is pressed', async () => {

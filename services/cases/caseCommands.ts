@@ -1,0 +1,90 @@
+import type { CaseIndex, CaseProjection } from './caseIndex';
+import type { CaseLog, LoggedEvent } from './caseLog';
+import { newOutboxEntry, type OutboxEntry } from './outbox';
+
+/**
+ * Runs a command against a case: load its events, fold, decide (pure), then commit the events
+ * and outbox entries in one insert at the version decided on. On a conflict (someone else's
+ * decision landed first) the command is decided again on the fresh case; a command whose key was
+ * already applied returns its first outcome; a card that showed an older version than the
+ * case's gets the current case back instead of a decision.
+ */
+
+export type WorkflowDecision<E> =
+  | { readonly outcome: 'accepted'; readonly events: E[]; readonly effects: readonly OutboxEntry['effect'][] }
+  | { readonly outcome: 'refused'; readonly reason: string; readonly code: string };
+
+export interface CaseWorkflow<S, C, E extends LoggedEvent, X> {
+  fold(events: readonly E[]): S | undefined;
+  decide(state: S | undefined, command: C, context: X): WorkflowDecision<E>;
+  project(state: S): CaseProjection;
+}
+
+export interface CommandRun<X> {
+  readonly caseId: string;
+  /** The Teams activity id (or another stable key): a replay returns the first outcome. */
+  readonly key: string;
+  readonly context: X;
+  readonly now: Date;
+  /** The case version the person saw (from card data); a different version makes it stale. */
+  readonly shownVersion?: number;
+}
+
+export type CommandResult<S, E> =
+  | { readonly kind: 'applied'; readonly state: S; readonly version: number; readonly events: readonly E[] }
+  | { readonly kind: 'replayed'; readonly state: S | undefined; readonly version: number; readonly events: readonly E[] }
+  | { readonly kind: 'refused'; readonly reason: string; readonly code: string; readonly state: S | undefined; readonly version: number }
+  | { readonly kind: 'stale'; readonly state: S | undefined; readonly version: number };
+
+const maxAttempts = 25;
+
+export class CaseCommands<S, C, E extends LoggedEvent, X> {
+  constructor(
+    private readonly log: CaseLog<E>,
+    private readonly index: CaseIndex<S>,
+    private readonly workflow: CaseWorkflow<S, C, E, X>,
+    private readonly onOutboxWritten: () => void = () => undefined,
+  ) {}
+
+  async execute(command: C, run: CommandRun<X>): Promise<CommandResult<S, E>> {
+    const earlier = await this.log.findByKey(run.key);
+    if (earlier) return this.replayed(earlier.caseId, earlier.events);
+
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      const { events, version } = await this.log.load(run.caseId);
+      const state = this.workflow.fold(events);
+      if (run.shownVersion !== undefined && run.shownVersion !== version) return { kind: 'stale', state, version };
+
+      const decision = this.workflow.decide(state, command, run.context);
+      if (decision.outcome === 'refused') return { kind: 'refused', reason: decision.reason, code: decision.code, state, version };
+
+      const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now));
+      const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now });
+      if (result.kind === 'replay') return this.replayed(result.commit.caseId, result.commit.events);
+      if (result.kind === 'conflict') continue;
+
+      const all = [...events, ...decision.events];
+      const next = this.workflow.fold(all)!;
+      await this.refreshIndex(run.caseId, next, result.commit.version, all, run.now);
+      if (outbox.length > 0) this.onOutboxWritten();
+      return { kind: 'applied', state: next, version: result.commit.version, events: decision.events };
+    }
+    throw new Error(`Case ${run.caseId} changed ${maxAttempts} times while deciding; try again`);
+  }
+
+  /** Rewrites the case's projection; if a newer commit landed meanwhile, projects that one. */
+  async refreshIndex(caseId: string, state: S, version: number, events: readonly E[], now: Date): Promise<void> {
+    const createdAt = new Date(events[0]?.at ?? now);
+    await this.index.write(caseId, version, this.workflow.project(state), state, createdAt, now);
+    const latest = await this.log.load(caseId);
+    if (latest.version > version) {
+      const newer = this.workflow.fold(latest.events)!;
+      await this.index.write(caseId, latest.version, this.workflow.project(newer), newer, createdAt, now);
+    }
+  }
+
+  private async replayed(caseId: string, firstOutcome: readonly E[]): Promise<CommandResult<S, E>> {
+    const { events, version } = await this.log.load(caseId);
+    return { kind: 'replayed', state: this.workflow.fold(events), version, events: firstOutcome };
+  }
+}

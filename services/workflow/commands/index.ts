@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { accessCommandSchemas, type AccessCommand } from './access';
+import { applicationCommandSchemas, type ApplicationCommand } from './application';
+import { assuranceCommandSchemas, type AssuranceCommand } from './assurance';
+import { dsaCommandSchemas, type DsaCommand } from './dsa';
+import { enquiryCommandSchemas, type EnquiryCommand } from './enquiry';
+import { lifecycleCommandSchemas, type LifecycleCommand } from './lifecycle';
+import { preliminaryAssessmentCommandSchemas, type PreliminaryAssessmentCommand } from './preliminaryAssessment';
+
+/**
+ * Every decision a person can make on a case, one command each, discriminated by `type`.
+ * Card data and dialogs are parsed with `parseCommand`; `decide` parses again, so a command
+ * built in code is held to the same rules.
+ */
+export const caseCommandSchema = z.discriminatedUnion('type', [
+  ...enquiryCommandSchemas,
+  ...preliminaryAssessmentCommandSchemas,
+  ...applicationCommandSchemas,
+  ...assuranceCommandSchemas,
+  ...dsaCommandSchemas,
+  ...accessCommandSchemas,
+  ...lifecycleCommandSchemas,
+]);
+
+export type CaseCommand =
+  | EnquiryCommand
+  | PreliminaryAssessmentCommand
+  | ApplicationCommand
+  | AssuranceCommand
+  | DsaCommand
+  | AccessCommand
+  | LifecycleCommand;
+export type CommandType = CaseCommand['type'];
+export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;
+
+export type { EnquiryCommand, PreliminaryAssessmentCommand, ApplicationCommand, AssuranceCommand, DsaCommand, AccessCommand, LifecycleCommand };
+
+export type ParsedCommand = { ok: true; command: CaseCommand } | { ok: false; problem: string };
+
+/** Parses untrusted input into a command, or says which field is wrong and what it needs. */
+export function parseCommand(input: unknown): ParsedCommand {
+  const parsed = caseCommandSchema.safeParse(input);
+  if (parsed.success) return { ok: true, command: parsed.data };
+  const type = typeof input === 'object' && input !== null && 'type' in input ? String(input.type) : undefined;
+  const problems = parsed.error.issues.slice(0, 5).map((issue) => {
+    const field = issue.path.map(String).join('.');
+    if (field === 'type') return `“${type ?? ''}” is not a command DARS Bot knows`;
+    return field ? `${field}: ${issue.message}` : issue.message;
+  });
+  const subject = type ? `The ${type} command` : 'The command';
+  return { ok: false, problem: `${subject} cannot be used as sent — ${problems.join('; ')}.` };
+}

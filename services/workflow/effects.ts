@@ -1,0 +1,70 @@
+import type { ReviewKind } from '../rules/reviews';
+import type { SignatoryParty } from './commands/fields';
+import type { StaffRole } from './roles';
+
+/**
+ * What must be told to whom after a decision, as data. The store writes these to the case's
+ * outbox in the same single-document update as the events; a worker delivers them later, with
+ * retry. Effects name the card to show, never its content: the worker renders every card from
+ * the stored case at delivery time, so a retried or late delivery shows the current truth.
+ * Effects carry no applicant answers, so delivering or logging them leaks nothing.
+ */
+
+/** The Teams channels DARS works in (channel ids come from configuration). */
+export type Channel = 'triage' | 'assurance' | 'agd' | 'pag';
+
+/** The cards a case can show; the card layer renders each from the stored case. */
+export type CardName =
+  | 'enquiryReview'
+  | 'informationRequest'
+  | 'preliminaryAssessment'
+  | 'earlyAdvice'
+  | 'fundingConfirmation'
+  | 'applicationInvitation'
+  | 'applicationReview'
+  | 'amendments'
+  | 'assuranceLevel'
+  | 'review'
+  | 'additionalAssurance'
+  | 'approval'
+  | 'dsa'
+  | 'dsaSignature'
+  | 'serviceAgreementSignature'
+  | 'cohortFile'
+  | 'caseStatus';
+
+/**
+ * Who is told. 'darsContact' means the allocated DARS contact, or the triage channel while no
+ * one is allocated; 'applicantTeam' is the applicant and every invited member.
+ */
+export type Recipient =
+  | 'applicant'
+  | 'applicantTeam'
+  | 'darsContact'
+  | 'dataControllerSignatory'
+  | { readonly personId: string }
+  | { readonly role: StaffRole }
+  | { readonly channel: Channel };
+
+export type OutboxEffect =
+  /** Post a new card for this case in a channel; `review` says which review card. */
+  | { readonly kind: 'postCard'; readonly channel: Channel; readonly card: CardName; readonly review?: ReviewKind }
+  /** Re-render, wherever they were posted or sent, the cards of these names for this case. */
+  | { readonly kind: 'updateCards'; readonly cards: readonly CardName[] }
+  /** Send a card in 1:1 chat (installing the bot for the person first if needed). */
+  | { readonly kind: 'sendCard'; readonly to: Recipient; readonly card: CardName }
+  /** A short message; the card it points to holds the detail. */
+  | { readonly kind: 'notify'; readonly to: Recipient; readonly message: string }
+  /**
+   * Ask a signatory to sign this exact document: share it (SharePoint), post an activity-feed
+   * notice, then send the signature card bound to `documentHash`.
+   */
+  | { readonly kind: 'requestSignature'; readonly party: SignatoryParty; readonly to: Recipient; readonly dsaVersion: number; readonly documentHash: string }
+  /** Take back signature requests for a superseded document: their cards must show it lapsed. */
+  | { readonly kind: 'withdrawSignatureRequests'; readonly dsaVersion: number; readonly documentHash: string };
+
+export const notify = (to: Recipient, message: string): OutboxEffect => ({ kind: 'notify', to, message });
+export const postCard = (channel: Channel, card: CardName, review?: ReviewKind): OutboxEffect =>
+  review ? { kind: 'postCard', channel, card, review } : { kind: 'postCard', channel, card };
+export const updateCards = (...cards: CardName[]): OutboxEffect => ({ kind: 'updateCards', cards });
+export const sendCard = (to: Recipient, card: CardName): OutboxEffect => ({ kind: 'sendCard', to, card });
