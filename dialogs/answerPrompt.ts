@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidatorContext } from 'botbuilder-dialogs';
 
 import type { AnswerCheck } from '../services/enquiry/answerCheck';
 
@@ -15,13 +15,16 @@ export interface AnswerPromptSpec {
   inform?(text: string): string | undefined;
 }
 
+/** What the prompt made of a message: an answer, or something to tell the person first. */
+type Recognition = { kind: 'answer'; value: unknown } | { kind: 'reply'; message: string };
+
 export class AnswerPrompt extends Prompt<unknown> {
   constructor(
     id: string,
     private readonly spec: AnswerPromptSpec,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    super(id);
+    super(id, replyOrAccept);
   }
 
   protected async onPrompt(context: TurnContext, _state: object, _options: PromptOptions, isRetry: boolean): Promise<void> {
@@ -30,24 +33,31 @@ export class AnswerPrompt extends Prompt<unknown> {
     await context.sendActivity(message);
   }
 
-  protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<unknown>> {
+  /**
+   * Pure: botbuilder also calls this to peek at a message before interruptions are handled
+   * (the `activityReceived` event), so it must not send anything. The validator replies.
+   */
+  protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<Recognition>> {
     const text = (context.activity.text ?? '').trim();
-    if (!text) {
-      await context.sendActivity('Please type your answer as a message.');
-      return { succeeded: false };
-    }
+    if (!text) return { succeeded: true, value: { kind: 'reply', message: 'Please type your answer as a message.' } };
     const information = this.spec.inform?.(text);
-    if (information) {
-      await context.sendActivity(information);
-      return { succeeded: false };
-    }
+    if (information) return { succeeded: true, value: { kind: 'reply', message: information } };
     const checked = this.spec.check(text, this.clock());
-    if (!checked.ok) {
-      // Answering here means the prompt does not also repeat the question (Prompt only
-      // re-prompts when the turn has not responded), so the person reads one clear message.
-      await context.sendActivity(checked.problem);
-      return { succeeded: false };
-    }
-    return { succeeded: true, value: checked.value };
+    return { succeeded: true, value: checked.ok ? { kind: 'answer', value: checked.value } : { kind: 'reply', message: checked.problem } };
   }
+}
+
+/**
+ * Accepts an answer (the dialog then receives the checked value), or sends what is wrong and
+ * keeps the question open. Replying here also stops the prompt repeating the question (it only
+ * re-prompts when the turn has not responded), so the person reads one clear message.
+ */
+async function replyOrAccept(prompt: PromptValidatorContext<unknown>): Promise<boolean> {
+  const recognition = prompt.recognized.value as Recognition;
+  if (recognition.kind === 'answer') {
+    prompt.recognized.value = recognition.value;
+    return true;
+  }
+  await prompt.context.sendActivity(recognition.message);
+  return false;
 }

@@ -138,7 +138,7 @@ interface StepValues {
 
 const values = (step: WaterfallStepContext<QuestionsOptions>) => step.values as StepValues;
 
-/** The question being asked now: the active dialog inside the questions waterfall. */
+/** The question being asked now: its prompt sits on top of the questions waterfall. */
 function currentQuestionId(inner: DialogContext): string | undefined {
-  return inner.child?.activeDialog?.id;
+  return inner.activeDialog?.id;
 }

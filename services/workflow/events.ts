@@ -80,7 +80,7 @@ export type CaseEventBody =
   | { type: 'dsaExecuted'; dsaVersion: number; contentHash: string; serviceAgreementRequired: boolean; cohortFileRequired: boolean }
   // Access
   | { type: 'serviceAgreementSigned'; typedName: string; documentHash: string }
-  | { type: 'cohortFileDueSet'; dueDate: IsoDate; remindOn: IsoDate }
+  | { type: 'cohortFileDueSet'; dueDate: IsoDate }
   | { type: 'cohortFileReceived'; fileName: string; rows: number; contentHash: string; firstFile: boolean }
   | { type: 'accessArranged' }
   // Any stage

@@ -62,8 +62,8 @@ export interface NextAction {
   readonly description: string;
   /** Several when work runs in parallel (reviews, signatures). */
   readonly holders: readonly ActionHolder[];
-  /** The last working day on time; absent when nothing is due. */
+  /** The last day on time; absent when nothing is due. */
   readonly due?: IsoDate;
-  /** When to remind the holders (before `due`). */
-  readonly remindOn?: IsoDate;
+  /** What `due` is: the stage's target, the applicant's reply, or the cohort file the DSA requires. */
+  readonly dueFor?: 'stage' | 'applicantReply' | 'cohortFile';
 }

@@ -129,7 +129,7 @@ export interface CohortFileRecord {
 
 export interface AccessRecord {
   readonly serviceAgreement: { readonly required: boolean; readonly signed?: Stamp & { readonly typedName: string; readonly documentHash: string } };
-  readonly cohortFile: { readonly required: boolean; readonly dueDate?: IsoDate; readonly remindOn?: IsoDate; readonly files: readonly CohortFileRecord[] };
+  readonly cohortFile: { readonly required: boolean; readonly dueDate?: IsoDate; readonly files: readonly CohortFileRecord[] };
   readonly arranged?: Stamp;
 }
 
