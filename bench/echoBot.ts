@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     log: (message) => logger.info(message),
   });
   const adapter = createAdapter(config, logger);
-  const bot = new EchoBot(new ConversationState(new MongoStorage(database.db)));
+  const storage = new MongoStorage(database.db);
+  await storage.ensureIndexes();
+  const bot = new EchoBot(new ConversationState(storage));
 
   const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser());

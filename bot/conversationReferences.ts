@@ -22,6 +22,11 @@ export class ConversationReferences {
     this.references = db.collection<StoredReference>('conversationReferences');
   }
 
+  /** Creates the collection at start (FerretDB dislikes collections created mid-turn in parallel). */
+  async ensureIndexes(): Promise<void> {
+    await this.references.createIndex({ updatedAt: 1 }, { name: 'updatedAt' });
+  }
+
   async remember(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const key =

@@ -58,18 +58,28 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const db = database.db;
   const log = new CaseLog(db);
   const index = new CaseIndex<InterimCaseState>(db);
-  await Promise.all([log.ensureIndexes(), index.ensureIndexes(), ensureCaseReferenceIndexes(db)]);
+  const storage = new MongoStorage(db);
+  const references = new ConversationReferences(db);
 
   const adapter = createAdapter(config, logger);
   adapter.use(new ShowTypingMiddleware(800, 2000));
-  const deliveries = outboxDeliveries(config, index, new ChannelPoster(adapter, config), new PostedCards(db));
+  const postedCards = new PostedCards(db);
+  const deliveries = outboxDeliveries(config, index, new ChannelPoster(adapter, config), postedCards);
   const worker = new OutboxWorker(db, log, deliveries, logger);
-  await worker.ensureIndexes();
+  // One after another: FerretDB can fail when two commands create collections in a new
+  // database at the same moment, and creating everything at start keeps turns from racing.
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards, outbox: worker };
+  for (const [name, owner] of Object.entries(collections)) {
+    await owner.ensureIndexes().catch((error: unknown) => {
+      throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
+    });
+  }
+  await ensureCaseReferenceIndexes(db);
   const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
   const submissions = new EnquirySubmissions(db, log, index, commands);
   const dialog = new PersonalChatDialog(submissions, new ApplicantStatus(index as CaseIndex));
-  const conversationState = new ConversationState(new MongoStorage(database.db));
-  const bot = new DarsBot(conversationState, dialog, new ConversationReferences(database.db), logger);
+  const conversationState = new ConversationState(storage);
+  const bot = new DarsBot(conversationState, dialog, references, logger);
 
   const server = createServer(adapter, bot, () => database.isHealthy());
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

@@ -38,7 +38,6 @@ const maxForcedWriteAttempts = 20;
 
 export class MongoStorage implements Storage {
   private readonly versions: Collection<StoredVersion>;
-  private indexed: Promise<unknown> | undefined;
 
   constructor(db: Db, collectionName = 'botState') {
     this.versions = db.collection<StoredVersion>(collectionName);
@@ -47,7 +46,6 @@ export class MongoStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     if (keys.length === 0) return {};
-    await this.ensureIndex();
     const found = await this.versions.find({ key: { $in: keys } }).toArray();
     const latest = new Map<string, StoredVersion>();
     for (const version of found) {
@@ -60,7 +58,6 @@ export class MongoStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    await this.ensureIndex();
     await Promise.all(Object.entries(changes).map(([key, item]) => this.writeItem(key, item ?? {})));
   }
 
@@ -121,9 +118,9 @@ export class MongoStorage implements Storage {
     return latest?.n;
   }
 
-  private ensureIndex(): Promise<unknown> {
-    this.indexed ??= this.versions.createIndex({ key: 1, n: -1 }, { name: 'keyVersion' });
-    return this.indexed;
+  /** Creates the collection and its index; call once at start. */
+  async ensureIndexes(): Promise<void> {
+    await this.versions.createIndex({ key: 1, n: -1 }, { name: 'keyVersion' });
   }
 }
 

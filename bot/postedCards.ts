@@ -23,6 +23,10 @@ export class PostedCards {
     this.posted = db.collection<StoredPostedCard>('postedCards');
   }
 
+  async ensureIndexes(): Promise<void> {
+    await this.posted.createIndex({ caseId: 1 }, { name: 'caseCards' });
+  }
+
   async remember(caseId: string, card: string, where: PostedCard): Promise<void> {
     await this.posted.replaceOne({ _id: `${caseId}:${card}` }, { caseId, card, ...where }, { upsert: true });
   }

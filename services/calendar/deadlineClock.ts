@@ -36,11 +36,18 @@ export function pauseClock(clock: DeadlineClock, on: IsoDate, respondBy?: IsoDat
 export function resumeClock(clock: DeadlineClock, on: IsoDate, calendar: WorkingCalendar = englandAndWales): { clock: DeadlineClock; pausedWorkingDays: number } {
   if (clock.state !== 'paused' || clock.pausedOn === undefined) return { clock, pausedWorkingDays: 0 };
   const paused = Math.max(0, workingDaysBetween(clock.pausedOn, on, calendar));
-  const { pausedOn: _pausedOn, respondBy: _respondBy, ...rest } = clock;
   return {
-    clock: { ...rest, state: 'running', due: addWorkingDays(clock.due, paused, calendar), pausedWorkingDays: clock.pausedWorkingDays + paused },
+    clock: { ...runningCopy(clock), due: addWorkingDays(clock.due, paused, calendar), pausedWorkingDays: clock.pausedWorkingDays + paused },
     pausedWorkingDays: paused,
   };
+}
+
+/** The clock without its pause fields, running. */
+export function runningCopy(clock: DeadlineClock): DeadlineClock {
+  const copy: { -readonly [K in keyof DeadlineClock]: DeadlineClock[K] } = { ...clock, state: 'running' };
+  delete copy.pausedOn;
+  delete copy.respondBy;
+  return copy;
 }
 
 export function stopClock(clock: DeadlineClock, on: IsoDate): DeadlineClock {

@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import { createIndexesOneByOne } from '../database/indexes';
 
 /**
  * The `cases` collection: one document per case with what the queues and status queries read
@@ -35,7 +36,7 @@ export class CaseIndex<S = unknown> {
 
   /** Indexes for the queues people ask for. */
   async ensureIndexes(): Promise<void> {
-    await this.cases.createIndexes([
+    await createIndexesOneByOne(this.cases, [
       { key: { stage: 1, status: 1, updatedAt: -1 }, name: 'stageQueue' },
       { key: { darsContactId: 1, stage: 1 }, name: 'darsContactQueue' },
       { key: { applicantId: 1, createdAt: -1 }, name: 'applicantCases' },

@@ -2,6 +2,7 @@ import type { Collection, Db } from 'mongodb';
 
 import { isDuplicateKey } from '../database/duplicateKey';
 import type { OutboxEntry } from './outbox';
+import { createIndexesOneByOne } from '../database/indexes';
 
 /**
  * The case log: every decision on a case is one commit document holding its events, the
@@ -50,7 +51,7 @@ export class CaseLog<E extends LoggedEvent = LoggedEvent> {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.commits.createIndexes([
+    await createIndexesOneByOne(this.commits, [
       { key: { key: 1 }, name: 'idempotencyKey', unique: true },
       { key: { caseId: 1, base: 1 }, name: 'caseHistory' },
       { key: { pendingOutbox: 1 }, name: 'pendingOutbox' },

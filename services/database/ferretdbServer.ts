@@ -19,6 +19,7 @@ export function startFerretdb(binary: string, backend: FerretdbBackend): Promise
 
   const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
+  let stopping = false;
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
@@ -33,10 +34,17 @@ export function startFerretdb(binary: string, backend: FerretdbBackend): Promise
     lines.once('line', (uri) => {
       child.off('exit', onExit);
       lines.close();
+      // After start, an exit nobody asked for is a crash: say so, with FerretDB's last words.
+      child.once('exit', (code, signal) => {
+        if (!stopping) console.error(`FerretDB stopped unexpectedly (code ${code}, signal ${signal}): ${stderr.trim().slice(-2000)}`);
+      });
       resolve({
         uri: uri.trim(),
         description: `FerretDB 1.24.2 on ${backend.kind === 'postgresql' ? 'PostgreSQL' : `SQLite in ${backend.directory}`}`,
-        stop: () => stopChild(child),
+        stop: () => {
+          stopping = true;
+          return stopChild(child);
+        },
       });
     });
   });

@@ -19,7 +19,9 @@ export type RefusalCode =
   /** The case has moved on: someone else already did this, or the document shown is not current. */
   | 'conflict'
   /** No case exists for this command. */
-  | 'notFound';
+  | 'notFound'
+  /** DARS Bot's configuration cannot answer (e.g. bank holidays for a year not yet listed). */
+  | 'unavailable';
 
 export interface Refusal {
   readonly outcome: 'refused';

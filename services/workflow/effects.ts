@@ -20,6 +20,7 @@ export type CardName =
   | 'preliminaryAssessment'
   | 'earlyAdvice'
   | 'fundingConfirmation'
+  | 'takeCase'
   | 'applicationInvitation'
   | 'applicationReview'
   | 'amendments'
@@ -62,6 +63,13 @@ export type OutboxEffect =
   | { readonly kind: 'requestSignature'; readonly party: SignatoryParty; readonly to: Recipient; readonly dsaVersion: number; readonly documentHash: string }
   /** Take back signature requests for a superseded document: their cards must show it lapsed. */
   | { readonly kind: 'withdrawSignatureRequests'; readonly dsaVersion: number; readonly documentHash: string };
+
+/** Every card a case may have on show: after a withdrawal or closure they all re-render without actions. */
+export const allCaseCards: readonly CardName[] = [
+  'enquiryReview', 'informationRequest', 'preliminaryAssessment', 'earlyAdvice', 'fundingConfirmation', 'takeCase',
+  'applicationInvitation', 'applicationReview', 'amendments', 'assuranceLevel', 'review', 'additionalAssurance', 'approval',
+  'dsa', 'dsaSignature', 'serviceAgreementSignature', 'cohortFile', 'caseStatus',
+];
 
 export const notify = (to: Recipient, message: string): OutboxEffect => ({ kind: 'notify', to, message });
 export const postCard = (channel: Channel, card: CardName, review?: ReviewKind): OutboxEffect =>

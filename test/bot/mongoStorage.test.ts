@@ -8,8 +8,9 @@ import { freshDatabase } from '../support/testDatabase';
 describe('MongoStorage (bot state on MongoDB)', () => {
   let storage: MongoStorage;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     storage = new MongoStorage(freshDatabase('storage').db);
+    await storage.ensureIndexes();
   });
 
   async function readOne(key: string): Promise<StoreItems[string] | undefined> {

@@ -39,7 +39,8 @@ export class BotProcess {
     });
     const logs: Record<string, unknown>[] = [];
     const port = await new Promise<number>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`The bot exited with code ${code} before listening:\n${stderr}`));
+      const onExit = (code: number | null) =>
+        reject(new Error(`The bot exited with code ${code} before listening:\n${stderr}\n${logs.map((l) => JSON.stringify(l)).join('\n')}`));
       child.once('exit', onExit);
       readline.createInterface({ input: child.stdout! }).on('line', (line) => {
         const entry = parseLogLine(line);

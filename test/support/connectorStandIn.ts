@@ -35,9 +35,8 @@ export class ConnectorStandIn {
   private constructor(private readonly server: http.Server) {}
 
   static async start(): Promise<ConnectorStandIn> {
-    let standIn: ConnectorStandIn | undefined;
-    const server = http.createServer((req, res) => standIn!.handle(req, res));
-    standIn = new ConnectorStandIn(server);
+    const standIn: ConnectorStandIn = new ConnectorStandIn(http.createServer((req, res) => standIn.handle(req, res)));
+    const server = standIn.server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return standIn;
   }

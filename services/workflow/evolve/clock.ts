@@ -1,3 +1,4 @@
+import { runningCopy } from '../../calendar/deadlineClock';
 import type { EventOf } from '../events';
 import type { CaseState } from '../state/caseState';
 
@@ -16,8 +17,7 @@ export function evolveClock(state: CaseState, event: ClockEvent): CaseState {
       return clock ? { ...state, clock: { ...clock, state: 'paused', pausedOn: event.pausedOn, respondBy: event.respondBy } } : state;
     case 'clockResumed': {
       if (!clock) return state;
-      const { pausedOn: _pausedOn, respondBy: _respondBy, ...rest } = clock;
-      return { ...state, clock: { ...rest, state: 'running', due: event.due, pausedWorkingDays: clock.pausedWorkingDays + event.pausedWorkingDays } };
+      return { ...state, clock: { ...runningCopy(clock), name: clock.name, due: event.due, pausedWorkingDays: clock.pausedWorkingDays + event.pausedWorkingDays } };
     }
     case 'clockStopped':
       return clock ? { ...state, clock: { ...clock, state: 'stopped', stoppedOn: event.stoppedOn } } : state;

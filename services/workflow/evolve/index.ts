@@ -28,7 +28,8 @@ function finish(state: CaseState, event: CaseEvent): CaseState {
   const next: CaseState = { ...state, stage: stageOf(state.status), version: state.version + 1, updatedAt: event.at, history: [...state.history, event] };
   const nextAction = nextActionFor(next);
   if (nextAction) return { ...next, nextAction };
-  const { nextAction: _done, ...closed } = next;
+  const closed: { -readonly [K in keyof CaseState]: CaseState[K] } = { ...next };
+  delete closed.nextAction;
   return closed;
 }
 

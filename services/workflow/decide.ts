@@ -1,0 +1,108 @@
+import { londonDate } from '../calendar/isoDate';
+import { CalendarNotCoveredError, workingCalendar } from '../calendar/workingDays';
+import { defaultRules } from '../rules/defaultRules';
+import { reconcileClock } from './clockPolicy';
+import { parseCommand, type CaseCommand } from './commands';
+import { refuse, type Decision, type DecisionContext, type HandlerContext, type HandlerResult } from './decision';
+import type { CaseEvent, CaseEventBody, EventEnvelope } from './events';
+import { evolve } from './evolve';
+import { checkPermission, permissionKey } from './permissions';
+import { personOf, rolesOnCase } from './roles';
+import { decideAccess } from './stages/access';
+import { decideApplication } from './stages/application';
+import { decideAssurance } from './stages/assurance';
+import { decideDsa } from './stages/dsa';
+import { decideEnquiry, submitEnquiry } from './stages/enquiry';
+import { decideLifecycle } from './stages/lifecycle';
+import { decidePreliminaryAssessment } from './stages/preliminaryAssessment';
+import type { CaseState } from './state/caseState';
+
+/**
+ * The workflow's one entry point: decide(case, command, context) → events and effects, or a
+ * refusal. Pure: no I/O, no clock (time is `context.now`), the same answer for the same input,
+ * so the store can re-run it on a fresh case after a version conflict.
+ *
+ * Order: the command is parsed (a malformed one is refused naming the field), the permission
+ * table is consulted (who, at which status), the stage decides (its own rules), and the deadline
+ * clock is reconciled with where the case now stands.
+ */
+export function decide(state: CaseState | undefined, command: CaseCommand, context: DecisionContext): Decision {
+  const parsed = parseCommand(command);
+  if (!parsed.ok) return refuse('invalid', parsed.problem);
+  const valid = parsed.command;
+  if (!state && valid.type !== 'submitEnquiry') return refuse('notFound', 'There is no such case. Check the reference, or start with an enquiry.');
+
+  const roles = rolesOnCase(context.actor, state);
+  const permission = checkPermission(permissionKey(valid), state, roles);
+  if ('outcome' in permission) return permission;
+
+  const rules = context.rules ?? defaultRules;
+  const ctx: HandlerContext = {
+    actor: context.actor,
+    now: context.now,
+    today: londonDate(context.now),
+    rules,
+    calendar: workingCalendar(rules.calendar),
+    roles,
+  };
+  try {
+    const result = route(state, valid, ctx);
+    if (result.outcome === 'refused') return result;
+    const envelope: EventEnvelope = { at: context.now.toISOString(), actor: personOf(context.actor), activityId: context.activityId };
+    const stamp = (body: CaseEventBody): CaseEvent => ({ ...body, ...envelope });
+    const events = result.events.map(stamp);
+    const after = events.reduce<CaseState | undefined>(evolve, state);
+    const clockEvents = after ? reconcileClock(after, ctx).map(stamp) : [];
+    return { outcome: 'accepted', events: [...events, ...clockEvents], effects: result.effects };
+  } catch (error) {
+    // A deadline beyond the years the calendar lists: say so rather than guess a date.
+    if (error instanceof CalendarNotCoveredError) return refuse('unavailable', `DARS Bot cannot set deadlines yet: ${error.message}`);
+    throw error;
+  }
+}
+
+function route(state: CaseState | undefined, command: CaseCommand, ctx: HandlerContext): HandlerResult {
+  if (command.type === 'submitEnquiry') return submitEnquiry(command, ctx);
+  if (!state) return refuse('notFound', 'There is no such case.');
+  switch (command.type) {
+    case 'requestInformation':
+    case 'answerInformationRequest':
+    case 'declineEnquiry':
+    case 'acceptEnquiry':
+      return decideEnquiry(state, command);
+    case 'recordPreliminaryAssessment':
+    case 'requestEarlyAdvice':
+    case 'giveEarlyAdvice':
+    case 'confirmFunding':
+    case 'markReadyToApply':
+    case 'markNotSupported':
+      return decidePreliminaryAssessment(state, command, ctx);
+    case 'allocateDarsContact':
+    case 'saveApplicationSection':
+    case 'submitApplication':
+    case 'requestAmendments':
+    case 'resubmitApplication':
+    case 'acceptApplication':
+      return decideApplication(state, command, ctx);
+    case 'confirmAssuranceLevel':
+    case 'recordReview':
+    case 'respondToAdditionalAssurance':
+    case 'approve':
+      return decideAssurance(state, command, ctx);
+    case 'generateDsa':
+    case 'sendDsa':
+    case 'signDsa':
+    case 'declineDsa':
+      return decideDsa(state, command, ctx);
+    case 'signServiceAgreement':
+    case 'cohortFileDue':
+    case 'receiveCohortFile':
+    case 'arrangeAccess':
+      return decideAccess(state, command, ctx);
+    case 'inviteApplicantMember':
+    case 'removeApplicantMember':
+    case 'withdraw':
+    case 'close':
+      return decideLifecycle(state, command);
+  }
+}

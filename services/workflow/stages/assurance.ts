@@ -1,0 +1,137 @@
+import { formatDate, londonDate } from '../../calendar/isoDate';
+import { levelLabel, levelRank } from '../../rules/assuranceLevel';
+import { requiredReviews, reviewNames, type ReviewKind } from '../../rules/reviews';
+import { requestedDatasets } from '../application/checks';
+import type { AssuranceCommand, CommandOf } from '../commands';
+import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
+import type { Channel, OutboxEffect } from '../effects';
+import { notify, postCard, sendCard, updateCards } from '../effects';
+import type { CaseEventBody } from '../events';
+import type { CaseState } from '../state/caseState';
+import type { AssuranceRecord, ReviewRecord } from '../state/records';
+
+/**
+ * Stage 4, assurance, and approval (DOMAIN.md). The reviews run in parallel; each records its
+ * advice. Additional assurance sends the case to the applicant and their response goes back to
+ * the review that asked. When every required review is supportive, assurance is complete.
+ */
+const reviewChannel: Readonly<Record<ReviewKind, Channel>> = { assurance: 'assurance', agd: 'agd', pag: 'pag' };
+
+export function decideAssurance(state: CaseState, command: AssuranceCommand, ctx: HandlerContext): HandlerResult {
+  // The permission table only allows these commands once the application is accepted, which creates the record.
+  const assurance = state.facts.assurance;
+  switch (command.type) {
+    case 'confirmAssuranceLevel':
+      return assurance ? confirmLevel(state, assurance, command, ctx) : missing(state);
+    case 'recordReview':
+      return assurance ? recordReview(state, assurance, command) : missing(state);
+    case 'respondToAdditionalAssurance':
+      return assurance ? respond(state, assurance, command) : missing(state);
+    case 'approve':
+      return accept(
+        [{ type: 'applicationApproved' }],
+        [
+          updateCards('approval'),
+          notify('darsContact', `${state.reference} is approved: generate the Data Sharing Agreement.`),
+          notify('applicantTeam', `Your application ${state.reference} has been approved. DARS will now prepare the Data Sharing Agreement.`),
+        ],
+      );
+  }
+}
+
+function confirmLevel(state: CaseState, assurance: AssuranceRecord, command: CommandOf<'confirmAssuranceLevel'>, ctx: HandlerContext): HandlerResult {
+  const levels = ctx.rules.assurance.levels;
+  if (levelRank(command.level, ctx.rules) < 0) {
+    return refuse('invalid', `“${command.level}” is not an assurance level. Choose one of: ${levels.map((level) => level.label).join(', ')}.`);
+  }
+  const recommended = assurance.recommended.level;
+  const reason = command.reason?.trim() ?? '';
+  if (command.level !== recommended && reason === '') {
+    return refuse('invalid', `You chose ${levelLabel(command.level, ctx.rules)} instead of the recommended ${assurance.recommended.label}: give the reason for the change.`);
+  }
+  const reviews = requiredReviews(command.level, requestedDatasets(state), ctx.rules);
+  return accept(
+    [{
+      type: 'assuranceLevelConfirmed',
+      level: command.level,
+      label: levelLabel(command.level, ctx.rules),
+      recommendedLevel: recommended,
+      ...(reason ? { reason } : {}),
+      requiredReviews: reviews,
+    }],
+    [updateCards('assuranceLevel'), ...reviews.map((review) => postCard(reviewChannel[review.review], 'review', review.review))],
+  );
+}
+
+function recordReview(state: CaseState, assurance: AssuranceRecord, command: CommandOf<'recordReview'>): HandlerResult {
+  const name = reviewNames[command.review];
+  const review = assurance.reviews[command.review];
+  if (!review) return refuse('conflict', `${capitalise(name)} is not required for ${state.reference}: ${requiredList(assurance)}.`);
+  if (review.state === 'awaitingApplicant') {
+    return refuse('conflict', `${capitalise(name)} is waiting for the applicant’s response to its actions; it can decide again once they respond.`);
+  }
+  if (review.state !== 'pending') {
+    const last = review.rounds[review.rounds.length - 1];
+    const when = last ? ` on ${formatDate(londonDate(new Date(last.recorded.at)))} by ${last.recorded.by.name}` : '';
+    return refuse('conflict', `${capitalise(name)} has already been recorded${when}.`);
+  }
+  const events: CaseEventBody[] = [{ type: 'reviewRecorded', review: command.review, outcome: command.outcome }];
+  const effects: OutboxEffect[] = [updateCards('review')];
+  const reference = state.reference;
+  switch (command.outcome.decision) {
+    case 'additionalAssuranceNeeded':
+      effects.push(
+        sendCard('applicantTeam', 'additionalAssurance'),
+        notify('applicantTeam', `${capitalise(name)} needs additional assurance before ${reference} can go further. The actions are on the card.`),
+        notify('darsContact', `${reference}: ${name} asked the applicant for additional assurance.`),
+      );
+      break;
+    case 'notSupported':
+      effects.push(notify('applicantTeam', `${capitalise(name)} did not support ${reference}, so the application is closed. The reason is on the case card.`), notify('darsContact', `${reference} was not supported by ${name}.`));
+      break;
+    case 'supported':
+    case 'supportedWithConditions': {
+      const othersSupportive = Object.values(assurance.reviews)
+        .filter((other) => other.review !== command.review)
+        .every((other) => other.state === 'supported' || other.state === 'supportedWithConditions');
+      if (othersSupportive) {
+        const newConditions = command.outcome.decision === 'supportedWithConditions' ? command.outcome.conditions.map((text) => ({ text, source: command.review })) : [];
+        events.push({ type: 'assuranceCompleted', specialConditions: [...state.facts.specialConditions, ...newConditions] });
+        effects.push(sendCard({ role: 'approver' }, 'approval'), notify('darsContact', `${reference}: every required review supports the application; it is ready for approval.`));
+      }
+    }
+  }
+  return accept(events, effects);
+}
+
+function respond(state: CaseState, assurance: AssuranceRecord, command: CommandOf<'respondToAdditionalAssurance'>): HandlerResult {
+  const waiting = Object.values(assurance.reviews).filter((review) => review.state === 'awaitingApplicant');
+  const names = waiting.map((review) => reviewNames[review.review]);
+  let target: ReviewRecord | undefined = waiting[0];
+  if (command.review) {
+    target = waiting.find((review) => review.review === command.review);
+    if (!target) return refuse('invalid', `${capitalise(reviewNames[command.review])} is not waiting for a response. Waiting: ${names.join(' and ')}.`);
+  } else if (waiting.length > 1) {
+    return refuse('invalid', `${capitalise(names.join(' and '))} both asked for additional assurance: say which one this response answers.`);
+  }
+  if (!target) return refuse('conflict', 'No review is waiting for additional assurance.');
+  return accept(
+    [{ type: 'additionalAssuranceProvided', review: target.review, response: command.response }],
+    [
+      updateCards('additionalAssurance', 'review'),
+      notify({ channel: reviewChannel[target.review] }, `${state.reference}: the applicant responded to the additional assurance actions; the review can decide again.`),
+    ],
+  );
+}
+
+function missing(state: CaseState): HandlerResult {
+  return refuse('conflict', `${state.reference} has no assurance record yet: the application must be accepted first.`);
+}
+
+function requiredList(assurance: AssuranceRecord): string {
+  return `the required reviews are ${Object.values(assurance.reviews).map((review) => reviewNames[review.review]).join(' and ')}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

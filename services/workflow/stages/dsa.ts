@@ -1,0 +1,107 @@
+import { formatDate, londonDate } from '../../calendar/isoDate';
+import { checkDsaTerm } from '../../rules/dsaTerm';
+import { problemsIn } from '../../rules/reason';
+import { dsaUsesFor } from '../application/checks';
+import type { CommandOf, DsaCommand } from '../commands';
+import { partyNames, signatoryParties, type SignatoryParty } from '../commands/fields';
+import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
+import { notify, updateCards, type OutboxEffect, type Recipient } from '../effects';
+import type { CaseEventBody } from '../events';
+import type { CaseState } from '../state/caseState';
+import type { DsaRecord } from '../state/records';
+
+/**
+ * Stage 5, the Data Sharing Agreement (DOMAIN.md). A signature binds to the SHA-256 of the
+ * document the signatory was shown: a signature on any other hash is refused, and generating a
+ * new version makes every signature on the old one lapse.
+ */
+const signatoryOf: Readonly<Record<SignatoryParty, Recipient>> = { nhse: { role: 'nhseSignatory' }, dataController: 'dataControllerSignatory' };
+
+export function decideDsa(state: CaseState, command: DsaCommand, ctx: HandlerContext): HandlerResult {
+  const dsa = state.facts.dsa;
+  if (command.type === 'generateDsa') return generate(state, command, ctx);
+  // The permission table allows the rest only once a DSA has been generated.
+  if (!dsa) return refuse('conflict', `No DSA has been generated for ${state.reference} yet.`);
+  switch (command.type) {
+    case 'sendDsa': {
+      const signed = new Set(dsa.signatures.map((signature) => signature.party));
+      const requests: OutboxEffect[] = signatoryParties
+        .filter((party) => !signed.has(party))
+        .map((party) => ({ kind: 'requestSignature', party, to: signatoryOf[party], dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash }));
+      return accept([{ type: 'dsaSent', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash }], [updateCards('dsa'), ...requests]);
+    }
+    case 'signDsa':
+      return sign(state, dsa, command, ctx);
+    case 'declineDsa':
+      return accept(
+        [{ type: 'dsaDeclined', party: command.party, reason: command.reason, dsaVersion: dsa.dsaVersion }],
+        [updateCards('dsaSignature', 'dsa'), notify('darsContact', `${state.reference}: ${partyNames[command.party]} declined the DSA. The reason is on the DSA card.`)],
+      );
+  }
+}
+
+function generate(state: CaseState, command: CommandOf<'generateDsa'>, ctx: HandlerContext): HandlerResult {
+  const previous = state.facts.dsa;
+  if (previous?.contentHash === command.contentHash) {
+    return refuse('conflict', `This document is already DSA version ${previous.dsaVersion} of ${state.reference}; nothing was regenerated.`);
+  }
+  const terms = command.terms;
+  const term = checkDsaTerm({ start: terms.start, end: terms.end, uses: dsaUsesFor(state, terms.use) }, ctx.today, ctx.rules);
+  if (!term.ok) return refuse('invalid', `The DSA terms break the rules: ${problemsIn(term.reasons).join(' ')}`);
+  const cohortNeeded = state.facts.assessments[state.facts.assessments.length - 1]?.assessment.cohortSubmissionNeeded === true;
+  if (cohortNeeded && terms.cohortFileWithinWorkingDays === undefined) {
+    return refuse('invalid', 'This case needs a cohort file: the DSA terms must say within how many working days of signature it is due.');
+  }
+  const events: CaseEventBody[] = [];
+  const effects: OutboxEffect[] = [];
+  if (previous) {
+    if (previous.signatures.length > 0) {
+      events.push({ type: 'dsaSignaturesLapsed', dsaVersion: previous.dsaVersion, signatures: [...previous.signatures] });
+      for (const signature of previous.signatures) {
+        effects.push(notify({ personId: signature.signer.id }, `DSA version ${previous.dsaVersion} of ${state.reference}, which you signed, has been replaced. Your signature has lapsed; you will be asked to sign the new version.`));
+      }
+    }
+    if (previous.sent) effects.push({ kind: 'withdrawSignatureRequests', dsaVersion: previous.dsaVersion, documentHash: previous.contentHash });
+  }
+  events.push({
+    type: 'dsaGenerated',
+    dsaVersion: (previous?.dsaVersion ?? 0) + 1,
+    contentHash: command.contentHash,
+    documentName: command.documentName,
+    terms,
+    specialConditions: state.facts.specialConditions.map((condition) => condition.text),
+  });
+  effects.push(updateCards('dsa'));
+  return accept(events, effects);
+}
+
+function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, ctx: HandlerContext): HandlerResult {
+  if (command.documentHash !== dsa.contentHash) {
+    const replaced = formatDate(londonDate(new Date(dsa.generated.at)));
+    return refuse('conflict', `The DSA you were shown is not the current one: version ${dsa.dsaVersion} replaced it on ${replaced}. Open the current DSA and sign that.`);
+  }
+  const existing = dsa.signatures.find((signature) => signature.party === command.party);
+  if (existing) return refuse('conflict', `${capitalise(partyNames[command.party])} has already signed DSA version ${dsa.dsaVersion} (${existing.signer.name}).`);
+  const events: CaseEventBody[] = [
+    { type: 'dsaSigned', party: command.party, typedName: command.typedName, documentHash: command.documentHash, dsaVersion: dsa.dsaVersion },
+  ];
+  const effects: OutboxEffect[] = [updateCards('dsaSignature', 'dsa'), notify('darsContact', `${state.reference}: ${partyNames[command.party]} signed DSA version ${dsa.dsaVersion}.`)];
+  const otherSigned = dsa.signatures.some((signature) => signature.party !== command.party);
+  if (otherSigned) {
+    const assessment = state.facts.assessments[state.facts.assessments.length - 1]?.assessment;
+    const service = assessment?.accessService.service ?? 'secureDataEnvironment';
+    events.push({
+      type: 'dsaExecuted',
+      dsaVersion: dsa.dsaVersion,
+      contentHash: dsa.contentHash,
+      serviceAgreementRequired: ctx.rules.charges.accessServices[service].serviceAgreementRequired,
+      cohortFileRequired: assessment?.cohortSubmissionNeeded === true,
+    });
+    effects.push(notify('applicantTeam', `The Data Sharing Agreement for ${state.reference} is signed by both parties. DARS will now arrange access.`));
+  }
+  return accept(events, effects);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+import { ConfigError, loadConfig } from '../../bot/config';
+
+describe('Configuration', () => {
+  it('runs in local mode with nothing set', () => {
+    const config = loadConfig({});
+    assert.equal(config.mode, 'local');
+    assert.equal(config.PORT, 3978);
+    assert.equal(config.MONGODB_URI, undefined);
+  });
+
+  it('names every wrong variable and says what it should be', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', MONGODB_URI: 'localhost:27017', TRIAGE_CHANNEL_ID: 'general', DARS_ROLES: '{bad json' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        const message = error.message;
+        assert.match(message, /PORT: /);
+        assert.match(message, /MONGODB_URI: a MongoDB connection string starting mongodb:\/\//);
+        assert.match(message, /TRIAGE_CHANNEL_ID: a Teams channel id like 19:/);
+        assert.match(message, /DARS_ROLES: must be JSON/);
+        return true;
+      },
+    );
+  });
+
+  it('checks the staff role map: Entra object ids to known roles', () => {
+    const id = '3f2b8c1e-1111-4a5b-9c0d-222233334444';
+    assert.deepEqual(loadConfig({ DARS_ROLES: JSON.stringify({ [id]: ['staff', 'pag'] }) }).DARS_ROLES, { [id]: ['staff', 'pag'] });
+    assert.throws(() => loadConfig({ DARS_ROLES: JSON.stringify({ [id]: ['emperor'] }) }), /DARS_ROLES/);
+  });
+
+  it('production mode (an app id) refuses to start without credentials', () => {
+    assert.throws(() => loadConfig({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001' }), /MICROSOFT_APP_PASSWORD: required/);
+    assert.throws(
+      () => loadConfig({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret' }),
+      /MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant/,
+    );
+    const config = loadConfig({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant' });
+    assert.equal(config.mode, 'production');
+  });
+
+  it('refuses NODE_ENV=production without an app id (local mode has no authentication)', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /MICROSOFT_APP_ID: required when NODE_ENV=production/);
+  });
+
+  it('the bot process stops at start with the message naming the variable', () => {
+    const entry = path.resolve(__dirname, '..', '..', 'bot', 'index.js');
+    const run = spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH, PORT: 'eighty' }, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /DARS Bot cannot start; fix these environment variables:\n\s+- PORT: /);
+  });
+});

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+
+import { BotProcess } from '../support/botProcess';
+import { ConnectorStandIn } from '../support/connectorStandIn';
+import { PersonalChat, readableText, teamsUser } from '../support/teams';
+import { freshDatabase } from '../support/testDatabase';
+import { validEnquiryAnswers } from '../enquiry/enquiryConversation';
+
+describe('Nothing is lost across processes', () => {
+  let connector: ConnectorStandIn;
+  const bots: BotProcess[] = [];
+
+  before(async () => {
+    connector = await ConnectorStandIn.start();
+  });
+
+  after(async () => {
+    await Promise.all(bots.map((bot) => bot.stop()));
+    await connector.close();
+  });
+
+  async function startBot(databaseName: string): Promise<BotProcess> {
+    const bot = await BotProcess.start({ databaseName, env: { TEAMS_SERVICE_URL: connector.url } });
+    bots.push(bot);
+    return bot;
+  }
+
+  it('a crash mid-enquiry loses nothing: the next message, to a new process, continues where the applicant was', async () => {
+    const { name } = freshDatabase('restart');
+    const first = await startBot(name);
+    const chat = new PersonalChat(first, connector, teamsUser('Jo Bloggs'));
+    await chat.say('new enquiry');
+    await chat.say(validEnquiryAnswers.datasets);
+    await chat.say(validEnquiryAnswers.period);
+    await first.crash();
+
+    const second = await startBot(name);
+    const resumed = chat.on(second);
+    const [next] = await resumed.say(validEnquiryAnswers.level);
+    assert.match(readableText(next), /Part 2 of 4/, 'the answer to the third question is taken by the new process');
+    for (const answer of [validEnquiryAnswers.purpose, validEnquiryAnswers.organisations, validEnquiryAnswers.readinessStage]) {
+      await resumed.say(answer);
+    }
+    const [summary] = await resumed.say(validEnquiryAnswers.targetDate);
+    // Answers given to the crashed process are on the summary.
+    assert.match(readableText(summary), /Hospital Episode Statistics Admitted Patient Care/);
+    assert.match(readableText(summary), /April 2019 to March 2024/);
+  });
+
+  it('two bot processes on one database take alternate turns of one conversation', async () => {
+    const { name, db } = freshDatabase('scaleout');
+    const [a, b] = await Promise.all([startBot(name), startBot(name)]);
+    const user = teamsUser('Kit Harington');
+    const onA = new PersonalChat(a, connector, user);
+    const onB = onA.on(b);
+
+    const answers = ['new enquiry', ...Object.values(validEnquiryAnswers)];
+    for (const [turn, answer] of answers.entries()) {
+      const chat = turn % 2 === 0 ? onA : onB;
+      const replies = await chat.say(answer);
+      assert.ok(replies.length > 0, `turn ${turn} ("${answer}") was answered`);
+      assert.doesNotMatch(readableText(replies[0]), /try that again|don't recognise|couldn't read/, `turn ${turn} continued the dialog`);
+    }
+    const done = await onB.execute('enquiryDraft.submit', {});
+    assert.match(readableText(done.sent.at(-1)), /submitted as \*\*DARS-\d{4}-\d{5}\*\*/);
+    assert.equal(await db.collection('cases').countDocuments({ applicantId: user.aadObjectId }), 1);
+  });
+
+  it('two processes hand out different case references when enquiries are submitted at the same moment', async () => {
+    const { name, db } = freshDatabase('references');
+    const [a, b] = await Promise.all([startBot(name), startBot(name)]);
+    const chats = Array.from({ length: 6 }, (_, i) => new PersonalChat(i % 2 ? a : b, connector, teamsUser(`Applicant ${i}`)));
+    for (const chat of chats) {
+      await chat.say('new enquiry');
+      for (const answer of Object.values(validEnquiryAnswers)) await chat.say(answer);
+    }
+    const results = await Promise.all(chats.map((chat) => chat.execute('enquiryDraft.submit', {})));
+    const references = results.map((result) => /DARS-\d{4}-\d{5}/.exec(readableText(result.sent.at(-1)))?.[0]);
+    assert.equal(new Set(references).size, chats.length, `distinct references: ${references.join(', ')}`);
+    assert.equal(await db.collection('cases').countDocuments(), chats.length);
+  });
+});
