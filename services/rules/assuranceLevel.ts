@@ -31,7 +31,7 @@ export function recommendAssuranceLevel(facts: AssuranceFacts, config: RulesConf
     config.assurance.defaultLevel,
   );
   const reasons = applying.length > 0
-    ? applying.map((criterion) => `${criterion.reason} (${levelLabel(criterion.level, config)})`)
+    ? applying.map((criterion) => `${criterion.reason.replace(/\.$/, '')} (${levelLabel(criterion.level, config)}).`)
     : [`None of the criteria for a higher level applies, so ${levelLabel(level, config)} assurance.`];
   return { level, label: levelLabel(level, config), reasons };
 }

@@ -1,5 +1,5 @@
 import { formatDate } from '../calendar/isoDate';
-import { formatPounds, plural } from '../rules/reason';
+import { formatPounds, joinAnd, plural } from '../rules/reason';
 import { reviewNames } from '../rules/reviews';
 import { sectionTitles } from './application/sections';
 import { partyNames } from './commands/fields';
@@ -40,7 +40,7 @@ export function describeEvent(event: CaseEvent): string {
     case 'assessmentNotSupported': return `${who} marked the request not supported: ${event.reason}`;
     case 'darsContactAllocated': return event.previous
       ? `${who} made ${event.contact.name} the DARS contact, in place of ${event.previous.name}.`
-      : `${event.contact.name} became the DARS contact.`;
+      : event.contact.id === event.actor.id ? `${who} took the case as its DARS contact.` : `${who} made ${event.contact.name} the DARS contact.`;
     case 'applicationSectionSaved': return `${who} saved “${sectionTitles[event.section]}” (revision ${event.revision}).`;
     case 'applicationSubmitted': return `${who} submitted the application (version ${event.version}).`;
     case 'amendmentsRequested': return `${who} asked for amendments to version ${event.version}: ${event.comments.map((comment) => sectionTitles[comment.section]).join(', ')}.`;
@@ -49,7 +49,7 @@ export function describeEvent(event: CaseEvent): string {
     case 'assuranceLevelRecommended': return `DARS Bot recommended ${event.label} assurance: ${event.reasons.join(' ')}`;
     case 'assuranceLevelConfirmed': {
       const changed = event.level !== event.recommendedLevel ? ` (changed from the recommendation: ${event.reason ?? ''})` : '';
-      return `${who} confirmed ${event.label} assurance${changed}; reviews: ${event.requiredReviews.map((review) => reviewNames[review.review]).join(', ')}.`;
+      return `${who} confirmed ${event.label} assurance${changed}; reviews: ${joinAnd(event.requiredReviews.map((review) => reviewNames[review.review]))}.`;
     }
     case 'reviewRecorded': return `${who}, for ${reviewNames[event.review]}, ${decisions[event.outcome.decision]}.`;
     case 'additionalAssuranceProvided': return `${who} responded to the additional assurance asked for by ${reviewNames[event.review]}.`;

@@ -1,4 +1,5 @@
 import { formatDate } from '../../calendar/isoDate';
+import { joinAnd } from '../../rules/reason';
 import { reviewNames } from '../../rules/reviews';
 import type { CaseRole, PersonRef } from '../roles';
 import { remainingAccessItems } from './accessItems';
@@ -44,11 +45,11 @@ function actionFor(state: CaseState): Action | undefined {
       return { description: `Confirm the assurance level (recommended: ${assurance?.recommended.label ?? 'see the card'})`, holders: [contact] };
     case 'inReview': {
       const pending = Object.values(assurance?.reviews ?? {}).filter((review) => review.state === 'pending');
-      return { description: `Complete ${pending.map((review) => reviewNames[review.review]).join(' and ')}`, holders: pending.map((review) => role(review.review)) };
+      return { description: `Complete the open reviews: ${joinAnd(pending.map((review) => reviewNames[review.review]))}`, holders: pending.map((review) => role(review.review)) };
     }
     case 'awaitingAdditionalAssurance': {
       const asking = Object.values(assurance?.reviews ?? {}).filter((review) => review.state === 'awaitingApplicant');
-      return { description: `Respond to the additional assurance asked for by ${asking.map((review) => reviewNames[review.review]).join(' and ')}`, holders: [applicant] };
+      return { description: `Respond to the additional assurance asked for by ${joinAnd(asking.map((review) => reviewNames[review.review]))}`, holders: [applicant] };
     }
     case 'awaitingApproval':
       return { description: 'Approve the application', holders: [role('approver')] };
