@@ -5,7 +5,7 @@ import { CaseCommands } from '../services/cases/caseCommands';
 import { CaseIndex } from '../services/cases/caseIndex';
 import { CaseLog } from '../services/cases/caseLog';
 import { ensureCaseReferenceIndexes } from '../services/cases/caseReference';
-import { darsWorkflow, type InterimCaseState } from '../services/cases/darsWorkflow';
+import { darsWorkflow } from '../services/cases/darsWorkflow';
 import { EnquirySubmissions } from '../services/cases/enquirySubmissions';
 import { connectDatabase } from '../services/database/connection';
 import { PersonalChatDialog } from '../dialogs/personalChatDialog';
@@ -57,7 +57,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
   const db = database.db;
   const log = new CaseLog(db);
-  const index = new CaseIndex<InterimCaseState>(db);
+  const index = new CaseIndex(db);
   const storage = new MongoStorage(db);
   const references = new ConversationReferences(db);
 
@@ -76,8 +76,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
   }
   await ensureCaseReferenceIndexes(db);
   const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
-  const submissions = new EnquirySubmissions(db, log, index, commands);
-  const dialog = new PersonalChatDialog(submissions, new ApplicantStatus(index as CaseIndex));
+  const submissions = new EnquirySubmissions(db, log, commands);
+  const dialog = new PersonalChatDialog(submissions, new ApplicantStatus(index));
   const conversationState = new ConversationState(storage);
   const bot = new DarsBot(conversationState, dialog, references, logger);
 

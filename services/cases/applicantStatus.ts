@@ -1,38 +1,28 @@
 import { formatDate } from '../calendar';
+import { caseStatus, describeHolder } from '../workflow';
 import type { CaseIndex, CaseRecord } from './caseIndex';
 
-/** "status" for an applicant: every case they own, where it stands and what happens next. */
-
-const stageNames: Record<string, string> = {
-  enquiry: 'Enquiry',
-  preliminaryAssessment: 'Preliminary assessment',
-  application: 'Application',
-  assurance: 'Assurance',
-  approval: 'Approval',
-  dsa: 'Data Sharing Agreement',
-  access: 'Access',
-  closed: 'Closed',
-};
-
-const holderNames: Record<string, string> = {
-  staff: 'the DARS team',
-  applicant: 'you',
-};
-
+/** "status" in chat: every case the person is on, where it stands, who has the next step, what is due. */
 export class ApplicantStatus {
-  constructor(private readonly index: CaseIndex) {}
+  constructor(
+    private readonly index: CaseIndex,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   async describeCasesFor(person: { id: string }): Promise<string> {
     const cases = await this.index.forApplicant(person.id);
     if (cases.length === 0) return 'You have no DARS cases yet. Say **new enquiry** to start one.';
-    return cases.map(describeCase).join('\n\n');
+    return cases.map((record) => describeCase(record, person.id, this.clock())).join('\n\n');
   }
 }
 
-export function describeCase(record: CaseRecord): string {
-  const since = ` since ${formatDate(record.createdAt.toISOString().slice(0, 10))}`;
-  const holder = record.nextActionHolder ? (holderNames[record.nextActionHolder] ?? record.nextActionHolder) : undefined;
-  const due = record.nextDeadline ? `, due by ${formatDate(record.nextDeadline)}` : '';
-  const next = holder ? ` Next: ${holder === 'you' ? 'over to you' : `with ${holder}`}${due}.` : '';
-  return `**${record._id}**: ${stageNames[record.stage] ?? record.stage} (${record.status})${since}.${next}`;
+export function describeCase(record: CaseRecord, viewerId: string, now: Date): string {
+  const status = caseStatus(record.state, now);
+  const where = status.where.charAt(0).toUpperCase() + status.where.slice(1);
+  const title = `**${status.reference}**${status.nicNumber ? ` (${status.nicNumber})` : ''}: ${where}.`;
+  const next = status.nextAction;
+  if (!next) return title;
+  const holders = next.holders.map((holder) => (holder.kind === 'person' && holder.id === viewerId ? 'you' : describeHolder(holder)));
+  const due = next.due ? `, due by ${formatDate(next.due)}${status.overdue ? ' (overdue)' : ''}` : '';
+  return `${title} Next: ${next.description} (${holders.join(', ') || 'DARS'})${due}.`;
 }

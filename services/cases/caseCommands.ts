@@ -1,4 +1,5 @@
-import type { CaseIndex, CaseProjection } from './caseIndex';
+import type { CaseIndexFields, CaseState } from '../workflow';
+import type { CaseIndex } from './caseIndex';
 import type { CaseLog, LoggedEvent } from './caseLog';
 import { newOutboxEntry, type OutboxEntry } from './outbox';
 
@@ -17,7 +18,7 @@ export type WorkflowDecision<E> =
 export interface CaseWorkflow<S, C, E extends LoggedEvent, X> {
   fold(events: readonly E[]): S | undefined;
   decide(state: S | undefined, command: C, context: X): WorkflowDecision<E>;
-  project(state: S): CaseProjection;
+  project(state: S): CaseIndexFields;
 }
 
 export interface CommandRun<X> {
@@ -38,10 +39,10 @@ export type CommandResult<S, E> =
 
 const maxAttempts = 25;
 
-export class CaseCommands<S, C, E extends LoggedEvent, X> {
+export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
   constructor(
     private readonly log: CaseLog<E>,
-    private readonly index: CaseIndex<S>,
+    private readonly index: CaseIndex,
     private readonly workflow: CaseWorkflow<S, C, E, X>,
     private readonly onOutboxWritten: () => void = () => undefined,
   ) {}
@@ -65,7 +66,7 @@ export class CaseCommands<S, C, E extends LoggedEvent, X> {
 
       const all = [...events, ...decision.events];
       const next = this.workflow.fold(all)!;
-      await this.refreshIndex(run.caseId, next, result.commit.version, all, run.now);
+      await this.refreshIndex(run.caseId, next, result.commit.version, run.now);
       if (outbox.length > 0) this.onOutboxWritten();
       return { kind: 'applied', state: next, version: result.commit.version, events: decision.events };
     }
@@ -73,13 +74,12 @@ export class CaseCommands<S, C, E extends LoggedEvent, X> {
   }
 
   /** Rewrites the case's projection; if a newer commit landed meanwhile, projects that one. */
-  async refreshIndex(caseId: string, state: S, version: number, events: readonly E[], now: Date): Promise<void> {
-    const createdAt = new Date(events[0]?.at ?? now);
-    await this.index.write(caseId, version, this.workflow.project(state), state, createdAt, now);
+  async refreshIndex(caseId: string, state: S, version: number, now: Date): Promise<void> {
+    await this.index.write(caseId, version, this.workflow.project(state), state, now);
     const latest = await this.log.load(caseId);
     if (latest.version > version) {
       const newer = this.workflow.fold(latest.events)!;
-      await this.index.write(caseId, latest.version, this.workflow.project(newer), newer, createdAt, now);
+      await this.index.write(caseId, latest.version, this.workflow.project(newer), newer, now);
     }
   }
 

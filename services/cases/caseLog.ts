@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 
 import { isDuplicateKey } from '../database/duplicateKey';
+import type { CaseEvent } from '../workflow';
 import type { OutboxEntry } from './outbox';
 import { createIndexesOneByOne } from '../database/indexes';
 
@@ -43,7 +44,7 @@ export type CommitResult<E extends LoggedEvent> =
   /** This key was already applied: here is its first outcome. */
   | { readonly kind: 'replay'; readonly commit: CaseCommit<E> };
 
-export class CaseLog<E extends LoggedEvent = LoggedEvent> {
+export class CaseLog<E extends LoggedEvent = CaseEvent> {
   readonly commits: Collection<CaseCommit<E>>;
 
   constructor(db: Db) {

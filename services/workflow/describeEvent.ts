@@ -56,7 +56,7 @@ export function describeEvent(event: CaseEvent): string {
     case 'assuranceCompleted': return `Assurance is complete: every required review supports the application${event.specialConditions.length > 0 ? `, with ${plural(event.specialConditions.length, 'special condition')}` : ''}.`;
     case 'applicationApproved': return `${who} approved the application.`;
     case 'dsaGenerated': return `${who} generated DSA version ${event.dsaVersion} (${formatDate(event.terms.start)} to ${formatDate(event.terms.end)}).`;
-    case 'dsaSignaturesLapsed': return `${plural(event.signatures.length, 'signature')} on DSA version ${event.dsaVersion} lapsed because the DSA was regenerated.`;
+    case 'dsaSignaturesLapsed': return `DSA version ${event.dsaVersion} was replaced, so ${plural(event.signatures.length, 'signature')} on it lapsed.`;
     case 'dsaSent': return `${who} sent DSA version ${event.dsaVersion} for signature.`;
     case 'dsaSigned': return `${who} signed DSA version ${event.dsaVersion} as ${partyNames[event.party]}.`;
     case 'dsaDeclined': return `${who} declined DSA version ${event.dsaVersion} as ${partyNames[event.party]}: ${event.reason}`;

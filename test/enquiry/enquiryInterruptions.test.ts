@@ -62,7 +62,7 @@ describe('help, cancel and status during an enquiry', () => {
     await answerWholeEnquiry(chat);
     await chat.execute('enquiryDraft.submit', {});
     const [status] = await chat.say('status');
-    assert.match(readableText(status), /\*\*DARS-\d{4}-\d{5}\*\*: Enquiry \(submitted\) since \d+ \w+ \d{4}\. Next: with the DARS team, due by \d+ \w+ \d{4}\./);
+    assert.match(readableText(status), /\*\*DARS-\d{4}-\d{5}\*\*: At enquiry, under review by DARS\. Next: Review the enquiry.*\(DARS staff\), due by \d+ \w+ \d{4}\./);
   });
 
   it('lets the applicant change a part from the summary by typing, and keeps the other parts', async () => {
