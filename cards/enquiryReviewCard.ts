@@ -1,32 +1,46 @@
-import { formatDate } from '../services/enquiry/dates';
-import { includesGpData, type Enquiry } from '../services/enquiry/enquiry';
+import { includesGpData } from '../services/enquiry/enquiry';
+import type { CaseState } from '../services/workflow';
+import { clip, dayOf } from './frame/cardText';
+import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
+import { fitToBudget, frameCard } from './frame/frameCard';
 import { enquirySections } from './enquiryView';
-import { renderCard, type AdaptiveCard } from './render';
+import type { AdaptiveCard } from './render';
 import template from './templates/enquiryReview.json';
+import { questionViews } from './views/informationRequestsView';
 
-/** What the enquiry review card shows; everything comes from the stored case. */
-export interface EnquiryReviewView {
-  readonly caseId: string;
-  readonly reference: string;
-  /** The case version the card shows: a click on an older card is answered with the current one. */
-  readonly version: number;
-  readonly applicantName: string;
-  readonly submittedAt: string;
-  readonly enquiry: Enquiry;
-  /** e.g. "Waiting for a decision; due 8 December 2026." */
-  readonly statusLine: string;
-}
-
-/** The triage channel's card for a new enquiry: request information, decline, or accept. */
-export function enquiryReviewCard(view: EnquiryReviewView): AdaptiveCard {
-  return renderCard(template, {
-    caseId: view.caseId,
-    reference: view.reference,
-    version: view.version,
-    applicantName: view.applicantName,
-    submittedOn: formatDate(view.submittedAt.slice(0, 10)),
-    statusLine: view.statusLine,
-    gpData: includesGpData(view.enquiry),
-    sections: enquirySections(view.enquiry),
-  });
+/**
+ * The triage channel's card for a new enquiry (DOMAIN stage 1): the enquiry, DARS's questions and
+ * the applicant's answers, and — for DARS staff — request information, decline, or accept.
+ */
+export function enquiryReviewCard(state: CaseState, viewer: CardViewer, now: Date, options: CardOptions = {}): AdaptiveCard {
+  const can = permitted(state, viewer);
+  const enquiry = state.facts.enquiry;
+  const decision = state.facts.enquiryDecision;
+  return fitToBudget((fit) =>
+    frameCard(
+      template,
+      {
+        applicantName: state.people.applicant.name,
+        submittedOn: dayOf(state.openedAt),
+        gpData: includesGpData(enquiry),
+        sections: enquirySections(enquiry)
+          .filter((section) => section.part !== 'purpose')
+          .map((section) => ({ ...section, facts: section.facts.map((f) => ({ title: f.title, value: clip(f.value, fit.text) })) })),
+        purpose: clip(enquiry.purpose, fit.text),
+        questions: questionViews(state, fit),
+        decision: !decision ? '' : decision.accepted
+          ? `Accepted into preliminary assessment by ${decision.stamp.by.name} on ${dayOf(decision.stamp.at)}.`
+          : `Declined by ${decision.stamp.by.name} on ${dayOf(decision.stamp.at)}.`,
+        decisionStyle: decision?.accepted ? 'good' : 'warning',
+        decisionDetail: decision && !decision.accepted
+          ? clip(`${decision.reason ?? ''}\nWhere else to go: ${(decision.alternatives ?? []).join('; ')}`, fit.text)
+          : '',
+        can: { ask: can('requestInformation'), decline: can('declineEnquiry'), accept: can('acceptEnquiry') },
+      },
+      {
+        state, now, options, title: 'Enquiry review', card: 'enquiryReview',
+        actions: ['requestInformation', 'declineEnquiry', 'acceptEnquiry'],
+      },
+    ),
+  );
 }

@@ -48,16 +48,22 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
   ) {}
 
   async execute(command: C, run: CommandRun<X>): Promise<CommandResult<S, E>> {
-    const earlier = await this.log.findByKey(run.key);
-    if (earlier) return this.replayed(earlier.caseId, earlier.events);
+    const earlier = await this.replayIfApplied(run.key);
+    if (earlier) return earlier;
 
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
       const { events, version } = await this.log.load(run.caseId);
       const state = this.workflow.fold(events);
-      if (run.shownVersion !== undefined && run.shownVersion !== version) return { kind: 'stale', state, version };
+      if (run.shownVersion !== undefined && run.shownVersion !== version) {
+        return (await this.replayIfApplied(run.key)) ?? { kind: 'stale', state, version };
+      }
 
       const decision = this.workflow.decide(state, command, run.context);
-      if (decision.outcome === 'refused') return { kind: 'refused', reason: decision.reason, code: decision.code, state, version };
+      if (decision.outcome === 'refused') {
+        // The same command may have been applied by a racing replay between our first look and
+        // our load; then the answer is its outcome, not a refusal of the repeat.
+        return (await this.replayIfApplied(run.key)) ?? { kind: 'refused', reason: decision.reason, code: decision.code, state, version };
+      }
 
       const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now));
       const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now });
@@ -81,6 +87,11 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
       const newer = this.workflow.fold(latest.events)!;
       await this.index.write(caseId, latest.version, this.workflow.project(newer), newer, now);
     }
+  }
+
+  private async replayIfApplied(key: string): Promise<CommandResult<S, E> | undefined> {
+    const earlier = await this.log.findByKey(key);
+    return earlier ? this.replayed(earlier.caseId, earlier.events) : undefined;
   }
 
   private async replayed(caseId: string, firstOutcome: readonly E[]): Promise<CommandResult<S, E>> {

@@ -54,5 +54,7 @@ describe('withdrawal, closure and the applicant’s team', () => {
     assert.equal(late.outcome === 'refused' && late.reason, 'First Taker has already taken DARS-2026-00042. To hand it to someone else, use "reassign".');
     d.do(second, { type: 'allocateDarsContact', replace: true });
     assert.equal(d.case.people.darsContact?.name, 'Second Taker');
+    const conflicted = d.attempt(sam, { type: 'allocateDarsContact', contact: { id: mo.id, name: mo.name }, replace: true });
+    assert.equal(conflicted.outcome === 'refused' && conflicted.reason, 'Mo Member is on the applicant’s side of DARS-2026-00042, so cannot be its DARS contact.');
   });
 });

@@ -17,6 +17,8 @@ export function decideApplication(state: CaseState, command: ApplicationCommand,
     case 'allocateDarsContact': {
       const contact = command.contact ?? personOf(ctx.actor);
       const current = state.people.darsContact;
+      const applicantSide = [state.people.applicant, ...state.people.members].some((person) => person.id === contact.id);
+      if (applicantSide) return refuse('invalid', `${contact.name} is on the applicant’s side of ${reference}, so cannot be its DARS contact.`);
       if (current?.id === contact.id) return refuse('conflict', `${current.name} is already the DARS contact for ${reference}.`);
       // Two people pressing "take it" at once: the second sees who has it instead of taking it over.
       if (current && command.replace !== true) {

@@ -172,6 +172,12 @@ export function completeAccessItems(d: CaseDriver): void {
 const cache = new Map<CaseStatus, CaseState | undefined>();
 
 /** A driver holding the standard case at a status (built once per status, then copied). */
+/** Drives `driver` (e.g. one that records its commands) to `status`, uncached. */
+export function driveTo(status: CaseStatus, driver: CaseDriver): CaseDriver {
+  if (status !== 'new') steps[status](driver);
+  return driver;
+}
+
 export function caseAt(status: CaseStatus): CaseDriver {
   if (!cache.has(status)) {
     const driver = new CaseDriver();

@@ -1,0 +1,60 @@
+import type { RulesConfig } from '../../services/rules/config';
+import type { ReviewKind } from '../../services/rules/reviews';
+import { checkPermission, type CaseRole, type CaseState, type PermissionKey } from '../../services/workflow';
+import type { SignatoryParty } from '../../services/workflow/commands/fields';
+
+/**
+ * Who a card is rendered for. A card shows the buttons this viewer may press now, decided by the
+ * workflow's own permission table (so a button is never shown that `decide` would refuse); every
+ * click is still checked again against the clicker's roles when it arrives.
+ */
+export interface CardViewer {
+  /** Entra object id (`aadObjectId`); '' for a role-wide view. */
+  readonly id: string;
+  /** The viewer's roles on this case (directory roles plus case-bound ones: `rolesOnCase`). */
+  readonly roles: readonly CaseRole[];
+}
+
+/**
+ * The view for anyone holding a role, for a card posted to a channel: DARS staff in the triage
+ * channel see the staff buttons; `refresh` then gives each person their own view.
+ */
+export function roleViewer(...roles: CaseRole[]): CardViewer {
+  return { id: '', roles };
+}
+
+/** A document a signatory is shown and signs: its SHA-256 is what the signature binds to. */
+export interface DocumentRef {
+  readonly documentName: string;
+  /** 64 lowercase hex characters. */
+  readonly contentHash: string;
+}
+
+export interface CardOptions {
+  /**
+   * A banner above the card: "This case has moved on since you opened this card; here it is now.",
+   * or a refusal ("Only the DARS contact or DARS staff can …").
+   */
+  readonly notice?: string;
+  /**
+   * Teams user MRIs ("29:…") whose clients refresh the card automatically (Universal Actions
+   * `refresh.userIds`): the bot knows them from the conversation roster. At most 60 are kept
+   * (Teams' limit); without them, Teams refreshes for everyone only in conversations of up to 60.
+   */
+  readonly refreshUserIds?: readonly string[];
+  /** Defaults to the workflow's `defaultRules` (charges, levels, cohort file rules). */
+  readonly rules?: RulesConfig;
+  /** The `review` card: which review it is for (AGD, PAG or the assurance review). */
+  readonly review?: ReviewKind;
+  /** The signature cards: which party signs (default: the party the viewer's roles make them). */
+  readonly party?: SignatoryParty;
+  /** The service agreement for the access service, as configured: it has no record in the case. */
+  readonly serviceAgreementDocument?: DocumentRef;
+}
+
+/** `can(key)`: would the workflow accept this command from the viewer now? */
+export type Can = (key: PermissionKey) => boolean;
+
+export function permitted(state: CaseState, viewer: CardViewer): Can {
+  return (key) => !('outcome' in checkPermission(key, state, viewer.roles));
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+
+import type { CaseStatus } from '../../services/workflow';
+import { dana } from '../workflow/support/people';
+import { caseStore, commandsToReach, replay, type RecordedCommand } from './caseStoreFixture';
+
+/** The same journey for another case: only the reference differs. */
+function journeyFor(reference: string, status: Exclude<CaseStatus, 'new'>): RecordedCommand[] {
+  return commandsToReach(status).map((step) =>
+    step.command.type === 'submitEnquiry' ? { ...step, command: { ...step.command, reference } } : step,
+  );
+}
+
+describe('Case queries: status, staff queues and overdue cases', () => {
+  let store: Awaited<ReturnType<typeof caseStore>>;
+  let now = new Date('2026-06-01T09:00:00Z');
+
+  before(async () => {
+    store = await caseStore('queries', () => now);
+    const cases: [string, Exclude<CaseStatus, 'new'>][] = [
+      ['DARS-2026-00001', 'enquiryUnderReview'],
+      ['DARS-2026-00002', 'enquiryUnderReview'],
+      ['DARS-2026-00003', 'awaitingDarsContact'],
+      ['DARS-2026-00004', 'underAcceptanceReview'],
+      ['DARS-2026-00005', 'inReview'],
+      ['DARS-2026-00006', 'withdrawn'],
+    ];
+    for (const [reference, status] of cases) await replay(store.commands, reference, journeyFor(reference, status), reference);
+  });
+
+  it('tells the status of a case: stage, next action, who holds it and when it is due', async () => {
+    const status = await store.queries.status('DARS-2026-00004');
+    assert.equal(status?.stage, 'application');
+    assert.equal(status?.status, 'underAcceptanceReview');
+    assert.deepEqual(status?.nextAction?.holders, [{ kind: 'person', id: dana.id, name: dana.name }]);
+    assert.match(status?.nextAction?.due ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok((status?.history.length ?? 0) > 5);
+    assert.equal(await store.queries.status('DARS-2026-99999'), undefined);
+  });
+
+  it('lists the triage queue by stage and status, open cases only', async () => {
+    const enquiries = await store.queries.queue({ stage: 'enquiry', status: 'enquiryUnderReview' });
+    assert.deepEqual(enquiries.map((record) => record._id).sort(), ['DARS-2026-00001', 'DARS-2026-00002']);
+    const all = await store.queries.queue({});
+    assert.ok(!all.some((record) => record._id === 'DARS-2026-00006'), 'a withdrawn case is in no queue');
+  });
+
+  it('lists the queue of cases waiting on a role (PAG) and "mine" for a DARS contact', async () => {
+    const pag = await store.queries.queue({ holderRole: 'pag' });
+    assert.deepEqual(pag.map((record) => record._id), ['DARS-2026-00005']);
+    const mine = await store.queries.mine(dana.id);
+    assert.deepEqual(mine.map((record) => record._id).sort(), ['DARS-2026-00004', 'DARS-2026-00005']);
+  });
+
+  it('lists overdue cases once their due date has passed, and none before', async () => {
+    assert.deepEqual(await store.queries.overdue(), []);
+    now = new Date('2026-09-30T09:00:00Z');
+    const overdue = await store.queries.overdue();
+    assert.ok(overdue.length >= 4, `overdue: ${overdue.map((record) => `${record._id} due ${record.nextDue}`).join(', ')}`);
+    assert.ok(overdue.every((record, i) => i === 0 || (overdue[i - 1].nextDue ?? '') <= (record.nextDue ?? '')), 'most overdue first');
+  });
+});
