@@ -26,3 +26,13 @@ export interface StatusDesk {
   /** Markdown describing every case the person is on: stage, next action and holder, what is due. */
   describeCasesFor(person: Person): Promise<string>;
 }
+
+/** Turns the person in the chat into a workflow actor, with their staff roles from the directory. */
+export interface ActorDirectory {
+  actorFor(person: Person): Promise<import('../services/workflow').Actor>;
+}
+
+/** Downloads a file the person attached in the 1:1 chat (Teams gives a short-lived download URL). */
+export interface AttachmentFetcher {
+  fetchText(downloadUrl: string): Promise<string>;
+}
