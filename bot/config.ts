@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+import { staffRoles } from '../services/workflow/roles';
+
 /**
  * The whole configuration of DARS Bot: one zod schema over the environment, read once at start.
  * A wrong or missing value stops the process with a message naming the variable (see
@@ -13,9 +15,6 @@ const optionalText = z.string().trim().min(1).optional();
 const teamsChannelId = z.string().regex(/^19:.+@thread\.(tacv2|skype)$/, 'a Teams channel id like 19:abc…@thread.tacv2');
 const entraObjectId = z.string().regex(/^[0-9a-f-]{36}$/i, 'an Entra object id (a GUID)');
 
-/** Staff roles a person can hold; the applicant and signatories are bound per case, not here. */
-export const staffRoles = ['staff', 'assurance', 'agd', 'pag', 'approver', 'nhseSignatory'] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 const roleMap = z
   .string()
@@ -49,6 +48,10 @@ const environmentSchema = z.object({
 
   TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/uk/'),
   TRIAGE_CHANNEL_ID: teamsChannelId.default('19:dars-triage@thread.tacv2'),
+  ASSURANCE_CHANNEL_ID: teamsChannelId.default('19:dars-assurance@thread.tacv2'),
+  AGD_CHANNEL_ID: teamsChannelId.default('19:dars-agd@thread.tacv2'),
+  PAG_CHANNEL_ID: teamsChannelId.default('19:dars-pag@thread.tacv2'),
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   DARS_ROLES: roleMap.default({}),
 
   TEAMS_APP_ID: z.uuid('a GUID for the Teams app').default('8b0c6f0e-4d2a-4f55-9a3e-2f1d8d0a5a11'),
@@ -71,8 +74,11 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and checks the environment. Throws `ConfigError` naming every wrong variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Reads and checks the environment. Throws `ConfigError` naming every wrong variable.
+ * `purpose: 'packaging'` (npm run package) needs the app id but not the bot's secret.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'running' | 'packaging' = 'running'): Config {
   const parsed = environmentSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
     throw new ConfigError(
@@ -81,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const values = parsed.data;
   const mode = values.MICROSOFT_APP_ID ? 'production' : 'local';
-  const problems = productionProblems(values, mode);
+  const problems = purpose === 'running' ? productionProblems(values, mode) : [];
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({ ...values, mode });
 }

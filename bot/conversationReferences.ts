@@ -44,6 +44,13 @@ export class ConversationReferences {
     return (await this.references.findOne({ _id: personKey(aadObjectId) }))?.reference;
   }
 
+  /** Teams user ids ("29:…") of these people, for those who have talked to the bot. */
+  async teamsUserIds(personIds: readonly string[]): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const found = await this.references.find({ _id: { $in: personIds.map(personKey) } }).toArray();
+    return found.flatMap((stored) => (stored.reference.user?.id ? [stored.reference.user.id] : []));
+  }
+
   async forChannel(channelId: string): Promise<Partial<ConversationReference> | undefined> {
     return (await this.references.findOne({ _id: channelKey(channelId) }))?.reference;
   }

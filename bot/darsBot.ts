@@ -8,9 +8,12 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 
+import { readCardAction, type CardAction } from '../cards/cardAction';
 import { invokeAnswerOf } from '../dialogs/invokeAnswer';
+import type { CardActions } from './cardActions';
 import type { ConversationReferences } from './conversationReferences';
 import { describeError, type Logger } from './logger';
+import type { StaffChannel } from './staffChannel';
 
 /**
  * The Teams activity handler: applicants' 1:1 chats run the personal chat dialog; staff
@@ -25,6 +28,8 @@ export class DarsBot extends TeamsActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly personalChat: Dialog,
     private readonly references: ConversationReferences,
+    private readonly cardActions: CardActions,
+    private readonly staffChannel: StaffChannel,
     private readonly logger: Logger,
   ) {
     super();
@@ -33,7 +38,9 @@ export class DarsBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       await this.references.remember(context);
-      if (isPersonal(context)) await this.runPersonalChat(context);
+      const fallbackClick = caseCardSubmit(context);
+      if (fallbackClick) await this.cardActions.submit(context, fallbackClick);
+      else if (isPersonal(context)) await this.runPersonalChat(context);
       else await this.answerChannelMention(context);
       await next();
     });
@@ -57,11 +64,9 @@ export class DarsBot extends TeamsActivityHandler {
       await this.runPersonalChat(context);
       return invokeAnswerOf(context) ?? message('This card belongs to an enquiry that has ended. Say **status** to see your cases.');
     }
-    return {
-      statusCode: 400,
-      type: 'application/vnd.microsoft.error',
-      value: { code: 'BadRequest', message: `DARS Bot does not know the action "${verb}".` },
-    };
+    const click = readCardAction(invokeValue);
+    if (!click.ok) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: click.problem } };
+    return this.cardActions.invoke(context, click.action);
   }
 
   private async runPersonalChat(context: TurnContext): Promise<void> {
@@ -74,13 +79,23 @@ export class DarsBot extends TeamsActivityHandler {
 
   private async answerChannelMention(context: TurnContext): Promise<void> {
     try {
-      await context.sendActivity(
-        'Enquiries are posted here for review. Staff commands in channels (queue, mine, overdue, a case by reference) are on their way.',
-      );
+      await this.staffChannel.answer(context);
     } catch (error) {
-      this.logger.warn('channel reply failed', { activityId: context.activity.id, error: describeError(error) });
+      this.logger.warn('channel answer failed', { activityId: context.activity.id, error: describeError(error) });
+      await context.sendActivity('Sorry, I could not answer that just now. Please try again.');
     }
   }
+}
+
+/**
+ * A case card's Action.Submit fallback (clients without Universal Actions): a message whose
+ * value names a case verb. The applicant's own enquiry draft buttons belong to their dialog.
+ */
+function caseCardSubmit(context: TurnContext): CardAction | undefined {
+  const value = context.activity.value as { verb?: unknown } | undefined;
+  if (!value || typeof value.verb !== 'string' || value.verb.startsWith('enquiryDraft.')) return undefined;
+  const click = readCardAction(value);
+  return click.ok ? click.action : undefined;
 }
 
 function isPersonal(context: TurnContext): boolean {

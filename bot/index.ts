@@ -1,25 +1,35 @@
 import { ConversationState, ShowTypingMiddleware } from 'botbuilder';
 
+import { PersonalChatDialog } from '../dialogs/personalChatDialog';
 import { ApplicantStatus } from '../services/cases/applicantStatus';
 import { CaseCommands } from '../services/cases/caseCommands';
+import { CaseDesk } from '../services/cases/caseDesk';
 import { CaseIndex } from '../services/cases/caseIndex';
 import { CaseLog } from '../services/cases/caseLog';
+import { CaseQueries } from '../services/cases/caseQueries';
 import { ensureCaseReferenceIndexes } from '../services/cases/caseReference';
 import { darsWorkflow } from '../services/cases/darsWorkflow';
 import { EnquirySubmissions } from '../services/cases/enquirySubmissions';
 import { connectDatabase } from '../services/database/connection';
-import { PersonalChatDialog } from '../dialogs/personalChatDialog';
+import { DsaDocumentStore } from '../services/dsa';
+import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';
-import { ChannelPoster } from './channelPoster';
+import { CardActions } from './cardActions';
+import { CaseCardViews } from './caseCardViews';
 import { ConfigError, loadConfig, type Config } from './config';
 import { ConversationReferences } from './conversationReferences';
 import { DarsBot } from './darsBot';
+import { DeadlineReminders } from './deadlineReminders';
+import { DeliveryReceipts } from './deliveryReceipts';
 import { createLogger, describeError, type Logger } from './logger';
 import { MongoStorage } from './mongoStorage';
 import { outboxDeliveries } from './outboxDeliveries';
 import { OutboxWorker } from './outboxWorker';
 import { PostedCards } from './postedCards';
 import { createServer } from './server';
+import { StaffChannel } from './staffChannel';
+import { StaticStaffDirectory } from './staffDirectory';
+import { TeamsMessenger } from './teamsMessenger';
 
 /**
  * The composition root: configuration, database, state, dialogs, bot, server. Everything is
@@ -36,8 +46,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.LOG_LEVEL);
-  await start(config, logger);
+  await start(config, createLogger(config.LOG_LEVEL));
 }
 
 async function start(config: Config, logger: Logger): Promise<void> {
@@ -54,43 +63,67 @@ async function start(config: Config, logger: Logger): Promise<void> {
     log: (message) => logger.info(message),
   });
   logger.info('database ready', { database: database.description });
-
   const db = database.db;
+
+  const channels: Record<Channel, string> = {
+    triage: config.TRIAGE_CHANNEL_ID,
+    assurance: config.ASSURANCE_CHANNEL_ID,
+    agd: config.AGD_CHANNEL_ID,
+    pag: config.PAG_CHANNEL_ID,
+  };
+  const staff = new StaticStaffDirectory(config.DARS_ROLES);
+
+  // The case store.
   const log = new CaseLog(db);
   const index = new CaseIndex(db);
-  const storage = new MongoStorage(db);
-  const references = new ConversationReferences(db);
+  const queries = new CaseQueries(index);
 
+  // Teams.
   const adapter = createAdapter(config, logger);
   adapter.use(new ShowTypingMiddleware(800, 2000));
-  const postedCards = new PostedCards(db);
-  const deliveries = outboxDeliveries(config, index, new ChannelPoster(adapter, config), postedCards);
-  const worker = new OutboxWorker(db, log, deliveries, logger);
+  const storage = new MongoStorage(db);
+  const references = new ConversationReferences(db);
+  const posted = new PostedCards(db);
+  const receipts = new DeliveryReceipts(db);
+  const messenger = new TeamsMessenger(adapter, config, references);
+  const views = new CaseCardViews(staff, references);
+  const worker = new OutboxWorker(db, log, outboxDeliveries({ index, messenger, views, posted, receipts, staff, channels }), logger);
+  const reminders = new DeadlineReminders(db, index, messenger, staff, channels, logger);
+  const dsaDocuments = new DsaDocumentStore(db);
+
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards, outbox: worker };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, outbox: worker, reminders, dsaDocuments };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
     });
   }
   await ensureCaseReferenceIndexes(db);
+
   const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
-  const submissions = new EnquirySubmissions(db, log, commands);
-  const dialog = new PersonalChatDialog(submissions, new ApplicantStatus(index));
-  const conversationState = new ConversationState(storage);
-  const bot = new DarsBot(conversationState, dialog, references, logger);
+  const desk = new CaseDesk(commands, index);
+  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(index));
+  const bot = new DarsBot(
+    new ConversationState(storage),
+    dialog,
+    references,
+    new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger),
+    new StaffChannel(queries, desk, views, channels),
+    logger,
+  );
 
   const server = createServer(adapter, bot, () => database.isHealthy());
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as { port: number }).port;
   logger.info('DARS Bot listening', { port, messages: `http://localhost:${port}/api/messages`, health: `http://localhost:${port}/healthz` });
   worker.start();
+  reminders.start(config.REMINDER_INTERVAL_SECONDS * 1000);
 
   const shutdown = async (signal: string) => {
     logger.info('stopping', { signal });
     server.close();
-    await worker.stop();
+    await Promise.all([worker.stop(), reminders.stop()]);
     await database.close();
     process.exit(0);
   };

@@ -1,34 +1,122 @@
-import { enquiryReviewCard } from '../cards/enquiryReviewCard';
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+
+import type { AdaptiveCard } from '../cards/render';
 import type { CaseIndex } from '../services/cases/caseIndex';
 import type { OutboxEntry } from '../services/cases/outbox';
-import { formatDate } from '../services/calendar';
-import type { ChannelPoster } from './channelPoster';
-import type { Config } from './config';
+import type { CardName, CaseState, Channel, OutboxEffect } from '../services/workflow';
+import { channelOf, type CaseCardViews } from './caseCardViews';
+import type { DeliveryReceipts } from './deliveryReceipts';
 import type { OutboxDelivery } from './outboxWorker';
 import type { PostedCards } from './postedCards';
+import { resolveRecipient, targetKey, type Target } from './recipients';
+import type { StaffDirectory } from './staffDirectory';
+import type { TeamsMessenger } from './teamsMessenger';
 
-/** How each kind of outbox effect reaches Teams. Cards are rendered from the stored case. */
-export function outboxDeliveries(config: Config, index: CaseIndex, poster: ChannelPoster, posted: PostedCards): OutboxDelivery {
+/**
+ * How each outbox effect reaches Teams. Cards are rendered from the case as stored now, so a
+ * late or retried delivery shows the current truth; each target of an effect is reached once.
+ */
+export interface DeliveryDependencies {
+  readonly index: CaseIndex;
+  readonly messenger: TeamsMessenger;
+  readonly views: CaseCardViews;
+  readonly posted: PostedCards;
+  readonly receipts: DeliveryReceipts;
+  readonly staff: StaffDirectory;
+  readonly channels: Record<Channel, string>;
+}
+
+export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
   return async (caseId: string, entry: OutboxEntry) => {
-    const effect = entry.effect;
-    const record = await index.get(caseId);
-    if (!record) throw new Error(`Case ${caseId} has no index entry yet`);
-    if (effect.kind === 'postCard' && effect.card === 'enquiryReview') {
-      const state = record.state;
-      const due = state.nextAction?.due;
-      const card = enquiryReviewCard({
-        caseId,
-        reference: state.reference,
-        version: state.version,
-        applicantName: state.people.applicant.name,
-        submittedAt: state.openedAt,
-        enquiry: state.facts.enquiry,
-        statusLine: due ? `Decision due by ${formatDate(due)}.` : '',
+    const record = await deps.index.get(caseId);
+    if (!record) throw new Error(`Case ${caseId} is not in the case index yet`);
+    await deliver(deps, record.state, entry, entry.effect as OutboxEffect);
+  };
+}
+
+async function deliver(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, effect: OutboxEffect): Promise<void> {
+  switch (effect.kind) {
+    case 'postCard': {
+      const card = await deps.views.forChannel(effect.card, state, effect.channel, effect.review ? { review: effect.review } : {});
+      await deps.receipts.once(entry.id, `channel:${effect.channel}`, async () => {
+        const where = await deps.messenger.postToChannel(deps.channels[effect.channel], cardMessage(card, `${state.reference}: ${cardTitle(effect.card)}`));
+        await deps.posted.remember(state.reference, cardKey(effect.card, effect.review), where);
       });
-      const where = await poster.post(config.TRIAGE_CHANNEL_ID, card, `New enquiry ${caseId}`);
-      await posted.remember(caseId, 'enquiryReview', { conversationId: config.TRIAGE_CHANNEL_ID, ...where });
       return;
     }
-    throw new Error(`No delivery for outbox effect ${effect.kind}/${String(effect.card ?? '')}`);
-  };
+    case 'sendCard':
+    case 'requestSignature': {
+      // Until a signature request is routed through Microsoft Graph, it is the signature card
+      // sent straight to the signatory's 1:1 chat.
+      const name: CardName = effect.kind === 'sendCard' ? effect.card : 'dsaSignature';
+      const options = effect.kind === 'requestSignature' ? { party: effect.party } : {};
+      for (const target of await resolveRecipient(effect.to, state, deps.staff)) {
+        await sendCard(deps, state, entry, name, target, options);
+      }
+      return;
+    }
+    case 'notify':
+      for (const target of await resolveRecipient(effect.to, state, deps.staff)) {
+        if (target.kind === 'person' && target.id === entry.causedBy) continue;
+        await deps.receipts.once(entry.id, targetKey(target), async () => {
+          const text = `**${state.reference}**: ${effect.message}`;
+          if (target.kind === 'person') await deps.messenger.sendToPerson(target.id, MessageFactory.text(text));
+          else await deps.messenger.postToChannel(deps.channels[target.channel], MessageFactory.text(text));
+        });
+      }
+      return;
+    case 'updateCards':
+      await updateCards(deps, state, effect.cards);
+      return;
+    case 'withdrawSignatureRequests':
+      await updateCards(deps, state, ['dsaSignature']);
+      return;
+  }
+}
+
+async function sendCard(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, name: CardName, target: Target, options: object): Promise<void> {
+  await deps.receipts.once(entry.id, targetKey(target), async () => {
+    if (target.kind === 'channel') {
+      const card = await deps.views.forChannel(name, state, target.channel, options);
+      const where = await deps.messenger.postToChannel(deps.channels[target.channel], cardMessage(card, `${state.reference}: ${cardTitle(name)}`));
+      await deps.posted.remember(state.reference, name, where);
+      return;
+    }
+    const card = await deps.views.forPerson(name, state, target.id, options);
+    const where = await deps.messenger.sendToPerson(target.id, cardMessage(card, `${state.reference}: ${cardTitle(name)}`));
+    await deps.posted.remember(state.reference, name, where, target.id);
+  });
+}
+
+/** Re-renders, wherever they are, the named cards of the case, for everyone who sees them. */
+export async function updateCards(deps: DeliveryDependencies, state: CaseState, cards: readonly CardName[]): Promise<void> {
+  const posted = await deps.posted.forCase(state.reference, cards.flatMap((card) => (card === 'review' ? ['review', 'review:assurance', 'review:agd', 'review:pag'] : [card])));
+  for (const where of posted) {
+    const [name, review] = where.card.split(':') as [CardName, 'assurance' | 'agd' | 'pag' | undefined];
+    const options = review ? { review } : {};
+    const card = where.viewer
+      ? await deps.views.forPerson(name, state, where.viewer, options)
+      : await deps.views.forChannel(name, state, channelOf(where.conversationId, deps.channels) ?? 'triage', options);
+    await deps.messenger.update(where, cardMessage(card, `${state.reference}: ${cardTitle(name)}`));
+  }
+}
+
+/** A card as a message; `summary` is what Teams shows in notifications and the chat list. */
+export function cardMessage(card: AdaptiveCard, summary: string): Partial<Activity> {
+  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary };
+}
+
+export function cardKey(card: CardName, review?: string): string {
+  return review ? `${card}:${review}` : card;
+}
+
+const titles: Partial<Record<CardName, string>> = {
+  enquiryReview: 'new enquiry to review',
+  review: 'review requested',
+  dsaSignature: 'the Data Sharing Agreement is ready for your signature',
+  caseStatus: 'case status',
+};
+
+function cardTitle(card: CardName): string {
+  return titles[card] ?? card.replace(/([A-Z])/g, ' $1').toLowerCase();
 }

@@ -10,10 +10,12 @@ export interface PostedCard {
   readonly serviceUrl: string;
 }
 
-interface StoredPostedCard extends PostedCard {
+export interface StoredPostedCard extends PostedCard {
   _id: string;
   caseId: string;
   card: string;
+  /** The person a 1:1 card was sent to; absent for channel posts. */
+  viewer?: string;
 }
 
 export class PostedCards {
@@ -25,13 +27,25 @@ export class PostedCards {
 
   async ensureIndexes(): Promise<void> {
     await this.posted.createIndex({ caseId: 1 }, { name: 'caseCards' });
+    await this.posted.createIndex({ activityId: 1 }, { name: 'byActivity' });
   }
 
-  async remember(caseId: string, card: string, where: PostedCard): Promise<void> {
-    await this.posted.replaceOne({ _id: `${caseId}:${card}` }, { caseId, card, ...where }, { upsert: true });
+  /**
+   * `card` names the card; `viewer` is the person it was sent to in 1:1, or absent for a channel
+   * post. A card sent again replaces the record (the newest one is the one to update).
+   */
+  async remember(caseId: string, card: string, where: PostedCard, viewer?: string): Promise<void> {
+    const id = `${caseId}:${card}${viewer ? `:${viewer}` : ''}`;
+    await this.posted.replaceOne({ _id: id }, { caseId, card, ...where, ...(viewer ? { viewer } : {}) }, { upsert: true });
   }
 
-  async find(caseId: string, card: string): Promise<PostedCard | undefined> {
-    return (await this.posted.findOne({ _id: `${caseId}:${card}` })) ?? undefined;
+  /** Every card posted or sent for the case, optionally only those named. */
+  forCase(caseId: string, cards?: readonly string[]): Promise<StoredPostedCard[]> {
+    return this.posted.find({ caseId, ...(cards ? { card: { $in: [...cards] } } : {}) }).toArray();
+  }
+
+  /** The card a click came from, by the activity id Teams gives as `replyToId`. */
+  async byActivity(activityId: string): Promise<StoredPostedCard | undefined> {
+    return (await this.posted.findOne({ activityId })) ?? undefined;
   }
 }

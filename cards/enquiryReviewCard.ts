@@ -38,7 +38,7 @@ export function enquiryReviewCard(state: CaseState, viewer: CardViewer, now: Dat
         can: { ask: can('requestInformation'), decline: can('declineEnquiry'), accept: can('acceptEnquiry') },
       },
       {
-        state, now, options, title: 'Enquiry review', card: 'enquiryReview',
+        state, viewer, now, options, title: 'Enquiry review', card: 'enquiryReview',
         actions: ['requestInformation', 'declineEnquiry', 'acceptEnquiry'],
       },
     ),

@@ -19,7 +19,7 @@ export function informationRequestCard(state: CaseState, viewer: CardViewer, now
       : 'DARS is waiting for the applicant to answer this question in chat.';
   return fitToBudget((fit) =>
     frameCard(template, { intro, questions: questionViews(state, fit) }, {
-      state, now, options, title: 'A question about your enquiry', card: 'informationRequest', actions: [],
+      state, viewer, now, options, title: 'A question about your enquiry', card: 'informationRequest', actions: [],
     }),
   );
 }

@@ -36,3 +36,18 @@ export interface ActorDirectory {
 export interface AttachmentFetcher {
   fetchText(downloadUrl: string): Promise<string>;
 }
+
+/**
+ * Reading and changing cases as the person in the chat: `CaseDesk` (services/cases/caseDesk.ts),
+ * seen through only what dialogs use.
+ */
+export type CaseAccess = Pick<import('../services/cases/caseDesk').CaseDesk, 'get' | 'casesFor' | 'execute'>;
+
+/** Everything the applicant's journey dialogs need, built once by the root dialog. */
+export interface JourneyDesks {
+  readonly cases: CaseAccess;
+  readonly actors: ActorDirectory;
+  readonly attachments: AttachmentFetcher;
+  readonly status: StatusDesk;
+  readonly clock: () => Date;
+}

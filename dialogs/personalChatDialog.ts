@@ -1,49 +1,141 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
-import type { EnquiryDesk, StatusDesk } from './desks';
+import { AmendDialog, amendDialogId } from './application/amendDialog';
+import { ApplicationDialog, applicationDialogId, type ApplicationOptions } from './application/applicationDialog';
+import { SubmitApplicationDialog, submitApplicationDialogId } from './application/submitApplicationDialog';
+import type { ActorDirectory, AttachmentFetcher, CaseAccess, EnquiryDesk, JourneyDesks, StatusDesk } from './desks';
 import { EnquiryDialog, enquiryDialogId } from './enquiry/enquiryDialog';
+import { AnswerDialog, answerDialogId, type AnswerOptions } from './journey/answerDialog';
+import { AssuranceDialog, assuranceDialogId } from './journey/assuranceDialog';
+import { canDo } from './journey/caseChoice';
+import { CohortFileDialog, cohortFileDialogId, type CohortFileOptions } from './journey/cohortFileDialog';
+import { fileAttachmentOf } from './journey/fileAttachment';
+import { FundingDialog, fundingDialogId } from './journey/fundingDialog';
+import { WithdrawDialog, withdrawDialogId } from './journey/withdrawDialog';
 import { personOf } from './personOf';
+import { couldBeAnAnswer, routeOf, type JourneyName } from './personalChatRoutes';
 
 /**
  * The root of the applicant's 1:1 chat. When no conversation is under way, it reads what the
- * person asked for: a new enquiry, their status, or help.
+ * person asked for — a new enquiry, a step of their case (answer, funding, application, …), their
+ * status, or help — and starts that conversation. A file attached on its own is a cohort file.
  */
 export const personalChatDialogId = 'personalChat';
 const routeId = 'personalChat.route';
 
+const enquiryHelp =
+  '- **new enquiry**: ask about access to NHS England data (four short parts; about 5 minutes)\n' +
+  '- **status** (or **my cases**): where each of your cases stands, who has the next step and when it is due\n';
+
+const journeyHelp =
+  '- **answer**: answer DARS\'s question about your enquiry\n' +
+  '- **funding**: confirm the source of funding and payment details\n' +
+  '- **application**: write your application, section by section (saved as you go); **application legal basis** changes one section\n' +
+  '- **submit application**: check the application and submit it\n' +
+  '- **amend**: see DARS\'s comments, change those sections and resubmit\n' +
+  '- **assurance**: respond to a request for additional assurance\n' +
+  '- **cohort file**: send the cohort file (or just attach the CSV here)\n' +
+  '- **withdraw**: withdraw a case\n';
+
 export const personalChatHelp =
   'I am **DARS Bot**, for NHS England\'s Data Access Request Service. I can:\n\n' +
-  '- **new enquiry**: ask about access to NHS England data (four short parts; about 5 minutes)\n' +
-  '- **status**: show where each of your cases stands, who has the next step and when it is due\n' +
+  enquiryHelp +
   '- **help**: show this message\n\n' +
   'During an enquiry you can say **cancel** to stop, or **status** to see where you are.';
 
+const journeyHelpText =
+  'I am **DARS Bot**, for NHS England\'s Data Access Request Service. I can:\n\n' +
+  enquiryHelp +
+  journeyHelp +
+  '- **help**: show this message\n\n' +
+  'Add a case reference when you have several, for example "withdraw DARS-2026-00042". ' +
+  'At any step you can say **help**, **status**, or **cancel** to stop.';
+
+const journeyDialogIds: Readonly<Record<JourneyName, string>> = {
+  answer: answerDialogId,
+  funding: fundingDialogId,
+  application: applicationDialogId,
+  submitApplication: submitApplicationDialogId,
+  amend: amendDialogId,
+  assurance: assuranceDialogId,
+  cohortFile: cohortFileDialogId,
+  withdraw: withdrawDialogId,
+};
+
 export class PersonalChatDialog extends ComponentDialog {
+  private readonly journeys: JourneyDesks | undefined;
+
+  /**
+   * The case desk, actor directory and attachment fetcher turn on the applicant's journey after
+   * the enquiry; without them (the composition root before it is wired) the chat offers the
+   * enquiry and status only.
+   */
   constructor(
     enquiryDesk: EnquiryDesk,
     private readonly statusDesk: StatusDesk,
-    clock?: () => Date,
+    caseDesk?: CaseAccess,
+    actorDirectory?: ActorDirectory,
+    attachmentFetcher?: AttachmentFetcher,
+    clock: () => Date = () => new Date(),
   ) {
     super(personalChatDialogId);
     this.addDialog(new EnquiryDialog(enquiryDesk, statusDesk, clock));
+    this.journeys =
+      caseDesk && actorDirectory && attachmentFetcher
+        ? { cases: caseDesk, actors: actorDirectory, attachments: attachmentFetcher, status: statusDesk, clock }
+        : undefined;
+    if (this.journeys) {
+      for (const Journey of [AnswerDialog, FundingDialog, ApplicationDialog, SubmitApplicationDialog, AmendDialog, AssuranceDialog, CohortFileDialog, WithdrawDialog]) {
+        this.addDialog(new Journey(this.journeys));
+      }
+    }
     this.addDialog(new WaterfallDialog(routeId, [this.route.bind(this)]));
     this.initialDialogId = routeId;
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const text = (step.context.activity.text ?? '').trim().toLowerCase().replace(/[.!?]+$/, '');
-    if (/^(new enquiry|new|enquiry|start|make an enquiry|apply)$/.test(text)) return step.beginDialog(enquiryDialogId);
-    if (text === 'status') {
-      await step.context.sendActivity(await this.statusDesk.describeCasesFor(personOf(step.context)));
-      return step.endDialog();
+    const attachment = fileAttachmentOf(step.context.activity);
+    if (attachment && this.journeys) return step.beginDialog(cohortFileDialogId, { attachment } satisfies CohortFileOptions);
+
+    const route = routeOf(step.context.activity.text ?? '');
+    switch (route.kind) {
+      case 'enquiry':
+        return step.beginDialog(enquiryDialogId);
+      case 'status':
+        await step.context.sendActivity(await this.statusDesk.describeCasesFor(personOf(step.context)));
+        return step.endDialog();
+      case 'cancel':
+        await step.context.sendActivity('There is nothing to cancel. Say **new enquiry** to start one, or **help** to see what I can do.');
+        return step.endDialog();
+      case 'journey':
+        if (!this.journeys) break;
+        if (route.journey === 'application') {
+          const options: ApplicationOptions = { ...(route.reference ? { reference: route.reference } : {}), ...(route.rest ? { sectionText: route.rest } : {}) };
+          return step.beginDialog(applicationDialogId, options);
+        }
+        return step.beginDialog(journeyDialogIds[route.journey], route.reference ? { reference: route.reference } : {});
+      case 'other':
+        if (this.journeys && couldBeAnAnswer(route.text) && (await this.hasOpenQuestion(step))) {
+          return step.beginDialog(answerDialogId, { draft: route.text } satisfies AnswerOptions);
+        }
+        break;
+      case 'help':
+        break;
     }
-    if (text === 'cancel') {
-      await step.context.sendActivity('There is nothing to cancel. Say **new enquiry** to start one.');
-      return step.endDialog();
-    }
+    const text = (step.context.activity.text ?? '').trim().toLowerCase();
     const greeting = text === 'help' || text === '?' ? '' : `Hello ${personOf(step.context).name.split(' ')[0]}. `;
-    await step.context.sendActivity(MessageFactory.suggestedActions(['new enquiry', 'status', 'help'], `${greeting}${personalChatHelp}`));
+    const help = this.journeys ? journeyHelpText : personalChatHelp;
+    const actions = this.journeys ? ['new enquiry', 'status', 'application', 'help'] : ['new enquiry', 'status', 'help'];
+    await step.context.sendActivity(MessageFactory.suggestedActions(actions, `${greeting}${help}`));
     return step.endDialog();
+  }
+
+  /** Whether DARS is waiting for this person's answer on one of their cases (the card says "reply in chat"). */
+  private async hasOpenQuestion(step: WaterfallStepContext): Promise<boolean> {
+    const journeys = this.journeys!;
+    const person = personOf(step.context);
+    const [cases, actor] = await Promise.all([journeys.cases.casesFor(person.id), journeys.actors.actorFor(person)]);
+    return cases.some((state) => canDo(state, actor, ['answerInformationRequest']));
   }
 }

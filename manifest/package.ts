@@ -65,7 +65,7 @@ async function packageVersion(): Promise<string> {
 
 async function main(): Promise<void> {
   try {
-    const options = manifestOptionsFrom(loadConfig(), await packageVersion());
+    const options = manifestOptionsFrom(loadConfig(process.env, 'packaging'), await packageVersion());
     const zip = await buildAppPackage(options);
     await mkdir(path.dirname(outputFile), { recursive: true });
     await writeFile(outputFile, zip);

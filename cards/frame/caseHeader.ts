@@ -2,6 +2,7 @@ import { formatDate } from '../../services/calendar/isoDate';
 import { joinAnd } from '../../services/rules/reason';
 import { caseStatus, describeHolder, statusInfo, type CaseState } from '../../services/workflow';
 import { capitalise, clip } from './cardText';
+import type { CardViewer } from './cardViewer';
 
 /**
  * The top of every case card: what it is, which case, where the case is, who holds the next
@@ -19,7 +20,7 @@ export interface CaseHeaderData {
   readonly dueWeight: 'Default' | 'Bolder';
 }
 
-export function caseHeaderData(title: string, state: CaseState, now: Date): CaseHeaderData {
+export function caseHeaderData(title: string, state: CaseState, viewer: CardViewer, now: Date): CaseHeaderData {
   const status = caseStatus(state, now);
   const ids = [state.reference, ...(state.nicNumber ? [state.nicNumber] : []), `applicant: ${state.people.applicant.name}`];
   const action = status.nextAction;
@@ -36,7 +37,7 @@ export function caseHeaderData(title: string, state: CaseState, now: Date): Case
     style: closed ? (state.status === 'accessArranged' ? 'good' : 'warning') : status.overdue ? 'attention' : 'emphasis',
     where: `${capitalise(statusInfo[state.status].now)}.`,
     next: action
-      ? `Next: ${action.description}. Who: ${joinAnd(action.holders.map(describeHolder))}.`
+      ? `Next: ${action.description}. Who: ${joinAnd(action.holders.map((holder) => (holder.kind === 'person' && holder.id === viewer.id ? 'you' : describeHolder(holder))))}.`
       : closure ? `Reason: ${clip(closure.reason, 500)}` : '',
     due: dueText,
     dueColor: status.overdue ? 'Attention' : 'Default',

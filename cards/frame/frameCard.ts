@@ -3,7 +3,7 @@ import { cardByteBudget, cardSize, renderCard, renderTemplate, type AdaptiveCard
 import headerTemplate from '../templates/caseHeader.json';
 import noticeTemplate from '../templates/notice.json';
 import { caseHeaderData } from './caseHeader';
-import type { CardOptions } from './cardViewer';
+import type { CardOptions, CardViewer } from './cardViewer';
 
 /**
  * What every case card shares: the notice banner, the case header, the Universal Actions
@@ -12,6 +12,7 @@ import type { CardOptions } from './cardViewer';
  */
 export interface CardFrame {
   readonly state: CaseState;
+  readonly viewer: CardViewer;
   readonly now: Date;
   readonly options: CardOptions;
   readonly title: string;
@@ -28,7 +29,7 @@ export function frameCard(template: object, data: object, frame: CardFrame): Ada
   const { state, options } = frame;
   const card = renderCard(template, { caseId: state.reference, version: state.version, ...data });
   const notice = options.notice?.trim() ? [renderTemplate(noticeTemplate, { notice: options.notice.trim() })] : [];
-  const header = renderTemplate(headerTemplate, caseHeaderData(frame.title, state, frame.now));
+  const header = renderTemplate(headerTemplate, caseHeaderData(frame.title, state, frame.viewer, frame.now));
   const body = Array.isArray(card.body) ? (card.body as unknown[]) : [];
   const framed: AdaptiveCard = { ...card, body: [...notice, header, ...body] };
   if (Array.isArray(framed.actions) && framed.actions.length === 0) delete framed.actions;

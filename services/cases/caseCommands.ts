@@ -65,7 +65,8 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
         return (await this.replayIfApplied(run.key)) ?? { kind: 'refused', reason: decision.reason, code: decision.code, state, version };
       }
 
-      const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now));
+      const causedBy = decision.events[0]?.actor.id;
+      const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now, causedBy));
       const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now });
       if (result.kind === 'replay') return this.replayed(result.commit.caseId, result.commit.events);
       if (result.kind === 'conflict') continue;

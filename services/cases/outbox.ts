@@ -10,8 +10,10 @@ export interface OutboxEntry {
   /** What to do, as data; cards are rendered from the stored case when delivered. */
   readonly effect: Readonly<Record<string, unknown>> & { readonly kind: string };
   readonly createdAt: Date;
+  /** Who made the decision: they see its result in their own turn, so notices skip them. */
+  readonly causedBy?: string;
 }
 
-export function newOutboxEntry(effect: OutboxEntry['effect'], now: Date): OutboxEntry {
-  return { id: randomUUID(), effect, createdAt: now };
+export function newOutboxEntry(effect: OutboxEntry['effect'], now: Date, causedBy?: string): OutboxEntry {
+  return { id: randomUUID(), effect, createdAt: now, ...(causedBy ? { causedBy } : {}) };
 }

@@ -29,6 +29,11 @@ export class DsaDocumentStore {
     this.documents = db.collection<StoredDsa>('dsaDocuments');
   }
 
+  /** Creates the collection at start, with the index that lists a case's versions. */
+  async ensureIndexes(): Promise<void> {
+    await this.documents.createIndex({ caseId: 1, dsaVersion: 1 }, { name: 'caseVersions' });
+  }
+
   async save(caseId: string, document: RenderedDsa, now = new Date()): Promise<void> {
     try {
       await this.documents.insertOne({

@@ -43,6 +43,11 @@ describe('Configuration', () => {
     assert.equal(config.mode, 'production');
   });
 
+  it('packaging the Teams app needs the app id but not the secret', () => {
+    const config = loadConfig({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001' }, 'packaging');
+    assert.equal(config.MICROSOFT_APP_ID, '00000000-0000-0000-0000-000000000001');
+  });
+
   it('refuses NODE_ENV=production without an app id (local mode has no authentication)', () => {
     assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /MICROSOFT_APP_ID: required when NODE_ENV=production/);
   });

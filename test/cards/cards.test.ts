@@ -4,6 +4,9 @@ import { enquiryReviewCard } from '../../cards/enquiryReviewCard';
 import { enquirySummaryCard } from '../../cards/enquirySummaryCard';
 import type { Enquiry } from '../../services/enquiry/enquiry';
 import { cardProblems } from '../support/adaptiveCardCheck';
+import { CaseDriver } from '../workflow/support/driver';
+import { ada, sam } from '../workflow/support/people';
+import { verbsOn, viewerOf } from './support/cardWalk';
 
 /** An enquiry with long, realistic answers: what pushes cards towards Teams' size limit. */
 const longEnquiry: Enquiry = {
@@ -29,18 +32,13 @@ describe('Enquiry cards', () => {
     assert.deepEqual(cardProblems(enquirySummaryCard(longEnquiry)), []);
   });
 
-  it('the triage review card parses as Adaptive Card 1.5, flags GP data, and stays within budget', () => {
-    const card = enquiryReviewCard({
-      caseId: 'DARS-2026-00042',
-      reference: 'DARS-2026-00042',
-      version: 1,
-      applicantName: 'Asha Patel',
-      submittedAt: '2026-11-24T10:00:00.000Z',
-      enquiry: longEnquiry,
-      statusLine: 'Decision due by 1 December 2026.',
-    });
+  it('the triage review card, rendered from the stored case, parses as Adaptive Card 1.5, flags GP data, and stays within budget', () => {
+    const d = new CaseDriver();
+    d.do(ada, { type: 'submitEnquiry', reference: 'DARS-2026-00042', enquiry: longEnquiry });
+    const card = enquiryReviewCard(d.case, viewerOf(sam, d.case), new Date('2026-06-02T10:00:00Z'));
     assert.deepEqual(cardProblems(card), []);
     assert.match(JSON.stringify(card), /Includes GP data/);
+    assert.deepEqual(verbsOn(card), ['enquiry.requestInformation', 'enquiry.decline', 'enquiry.accept']);
   });
 
   it('the check finds a broken card (so it can fail)', () => {

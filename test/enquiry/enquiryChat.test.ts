@@ -62,7 +62,7 @@ describe('The enquiry in a 1:1 chat, over HTTP as Teams drives it', () => {
       'the enquiry review card in the triage channel',
     );
     const reviewText = readableText(review);
-    assert.match(reviewText, /New enquiry DARS-/);
+    assert.match(reviewText, /Enquiry review/);
     assert.match(reviewText, /Asha Patel/);
     assert.match(reviewText, /Request information/);
     assert.match(reviewText, /Decline/);

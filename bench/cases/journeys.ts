@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+
+import { englandAndWalesBankHolidays } from '../../services/calendar';
+import type { CaseRecord } from '../../services/cases/caseIndex';
+import type { CaseCommit } from '../../services/cases/caseLog';
+import type { RulesConfig } from '../../services/rules/config';
+import { defaultRules } from '../../services/rules/defaultRules';
+import { caseIndexFields, type Actor, type CaseCommand, type CaseEvent, type CaseState, type Decision, type OutboxEffect } from '../../services/workflow';
+import { NIC, REFERENCE } from '../../test/workflow/support/data';
+import { CaseDriver, driveTo } from '../../test/workflow/support/driver';
+import { ada, dana, mo, sam } from '../../test/workflow/support/people';
+import type { PlannedCase, SeededStatus } from './population';
+
+/**
+ * Template journeys: the workflow tests' standard case driven to a status by the real, pure
+ * workflow (`decide` + `evolve`, the same steps `commandsToReach` records) on a given day, kept
+ * as JSON text in which the case's reference, NIC number, people and activity ids are slots.
+ * Cloning a template into a case fills the slots and parses: far cheaper than deciding ~30
+ * commands per case, and every clone is a journey the workflow really accepted.
+ */
+
+export interface RecordedStep {
+  readonly actor: Actor;
+  readonly command: CaseCommand;
+  readonly now: Date;
+}
+
+/** What one commit of a template holds before it is given ids. */
+interface CommitShape {
+  readonly base: number;
+  readonly version: number;
+  readonly events: CaseEvent[];
+  readonly effects: OutboxEffect[];
+}
+
+export interface CaseTemplate {
+  readonly status: SeededStatus;
+  readonly day: string;
+  /** The commands that built it, for replaying the journey through the store (the probe). */
+  readonly steps: readonly RecordedStep[];
+  readonly rules: RulesConfig | undefined;
+  readonly commitCount: number;
+  readonly commits: SlottedText;
+  readonly state: SlottedText;
+}
+
+/** The case documents the store would hold after the journey. */
+export interface ClonedCase {
+  readonly record: CaseRecord;
+  readonly commits: CaseCommit<CaseEvent>[];
+  /** Characters of JSON behind the documents: how big what the server stores is. */
+  readonly stateChars: number;
+  readonly commitChars: number;
+}
+
+/**
+ * 2025 as the bot's calendar had it then (GOV.UK, England and Wales): the shipped calendar
+ * starts in 2026, and the workflow refuses to set deadlines in a year it does not list.
+ */
+const rules2025: RulesConfig = {
+  ...defaultRules,
+  calendar: {
+    ...englandAndWalesBankHolidays,
+    firstYear: 2025,
+    holidays: [
+      { date: '2025-01-01', name: 'New Year’s Day' },
+      { date: '2025-04-18', name: 'Good Friday' },
+      { date: '2025-04-21', name: 'Easter Monday' },
+      { date: '2025-05-05', name: 'Early May bank holiday' },
+      { date: '2025-05-26', name: 'Spring bank holiday' },
+      { date: '2025-08-25', name: 'Summer bank holiday' },
+      { date: '2025-12-25', name: 'Christmas Day' },
+      { date: '2025-12-26', name: 'Boxing Day' },
+      ...englandAndWalesBankHolidays.holidays,
+    ],
+  },
+};
+
+/** A workflow-test driver that remembers the commands it issues, like the store fixture's. */
+class JourneyRecorder extends CaseDriver {
+  readonly steps: RecordedStep[] = [];
+
+  override attempt(actor: Actor, command: CaseCommand): Decision {
+    this.steps.push({ actor, command, now: this.now });
+    return super.attempt(actor, command);
+  }
+}
+
+/** The template cast's ids and names, and what each becomes in a clone. */
+const slots: readonly [string, (c: PlannedCase) => string][] = [
+  [REFERENCE, (c) => c.reference],
+  [NIC, (c) => c.nicNumber],
+  [ada.id, (c) => c.applicant.id],
+  [ada.name, (c) => c.applicant.name],
+  [mo.id, (c) => c.member.id],
+  [mo.name, (c) => c.member.name],
+  [dana.id, (c) => c.contact.id],
+  [dana.name, (c) => c.contact.name],
+  [sam.id, (c) => c.triage.id],
+  [sam.name, (c) => c.triage.name],
+  // The driver's activity ids ("activity-7") become the idempotency keys: unique per case.
+  ['"activity-', (c) => `"${keyPrefix(c.reference)}`],
+];
+
+/** The idempotency key of a clone's n-th decision is `<reference>/activity-<n>`. */
+export function keyPrefix(reference: string): string {
+  return `${reference}/activity-`;
+}
+
+export function buildTemplate(status: SeededStatus, day: string): CaseTemplate {
+  const rules = day < '2026' ? rules2025 : undefined;
+  const driver = driveTo(status, new JourneyRecorder(undefined, new Date(`${day}T09:00:00Z`), rules)) as JourneyRecorder;
+  if (driver.state?.status !== status) throw new Error(`The ${status} journey ended at ${driver.state?.status}`);
+
+  const commits: CommitShape[] = [];
+  let version = 0;
+  for (const decision of driver.decisions) {
+    if (decision.outcome !== 'accepted') continue;
+    commits.push({ base: version, version: version + decision.events.length, events: decision.events, effects: decision.effects });
+    version += decision.events.length;
+  }
+  const tokens = slots.map(([token]) => token);
+  return {
+    status,
+    day,
+    steps: driver.steps,
+    rules,
+    commitCount: commits.length,
+    commits: new SlottedText(JSON.stringify(commits), tokens),
+    state: new SlottedText(JSON.stringify(driver.state), tokens),
+  };
+}
+
+/**
+ * The documents `CaseCommands` would have written for this journey: one commit per decision
+ * (`<caseId>#<base>`, its key, events and outbox) and the `cases` record as `CaseIndex.write`
+ * stores it (`caseIndexFields(state)`, version, state, updatedAt, createdAt).
+ */
+export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedCase {
+  const values = slots.map(([, value]) => value(planned));
+  const stateJson = template.state.render(values);
+  const commitJson = template.commits.render(values);
+  const state = JSON.parse(stateJson) as CaseState;
+  const shapes = JSON.parse(commitJson) as CommitShape[];
+
+  const caseId = planned.reference;
+  const commits = shapes.map((shape): CaseCommit<CaseEvent> => {
+    const at = new Date(shape.events[0].at);
+    return {
+      _id: `${caseId}#${shape.base}`,
+      caseId,
+      base: shape.base,
+      version: shape.version,
+      key: shape.events[0].activityId,
+      events: shape.events,
+      outbox: shape.effects.map((effect) => ({ id: randomUUID(), effect, createdAt: at })),
+      // Seeded history was delivered long ago: nothing is pending for the outbox worker.
+      pendingOutbox: [],
+      committedAt: at,
+    };
+  });
+  const record: CaseRecord = {
+    _id: caseId,
+    ...caseIndexFields(state),
+    version: state.version,
+    state,
+    updatedAt: commits[commits.length - 1].committedAt,
+    createdAt: new Date(state.openedAt),
+  };
+  return { record, commits, stateChars: stateJson.length, commitChars: commitJson.length };
+}
+
+/** Text with slots at every occurrence of some tokens; `render` fills them in one pass. */
+export class SlottedText {
+  private readonly parts: string[] = [];
+  private readonly slotAt: number[] = [];
+
+  constructor(text: string, tokens: readonly string[]) {
+    const pattern = new RegExp(tokens.map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    let from = 0;
+    for (const match of text.matchAll(pattern)) {
+      this.parts.push(text.slice(from, match.index));
+      this.slotAt.push(tokens.indexOf(match[0]));
+      from = match.index + match[0].length;
+    }
+    this.parts.push(text.slice(from));
+  }
+
+  render(values: readonly string[]): string {
+    let out = this.parts[0];
+    for (let i = 0; i < this.slotAt.length; i++) out += values[this.slotAt[i]] + this.parts[i + 1];
+    return out;
+  }
+}

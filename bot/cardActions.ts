@@ -1,0 +1,137 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+
+import type { CardAction } from '../cards/cardAction';
+import type { CardOptions } from '../cards/frame/cardViewer';
+import { commandFromCardAction, type CardActionContext } from '../cards/verbs';
+import { dsaTermsFromCard } from '../cards/actions/dsaTermsInputs';
+import { personOf } from '../dialogs/personOf';
+import { serviceAgreementDocument } from '../services/access/serviceAgreement';
+import type { CaseDesk } from '../services/cases/caseDesk';
+import { renderDsaDocument, type DsaDocumentStore } from '../services/dsa';
+import type { CardName, CaseState, Channel } from '../services/workflow';
+import { channelOf, type CaseCardViews } from './caseCardViews';
+import { describeError, type Logger } from './logger';
+import { cardMessage } from './outboxDeliveries';
+import type { PostedCards } from './postedCards';
+import type { StaffDirectory } from './staffDirectory';
+
+/**
+ * Universal Actions: a click on a staff or signatory card is routed by verb to a workflow
+ * command. The actor is the clicker's Entra id with their roles; the card's data gives only the
+ * case id, the version it showed, and the inputs. The answer is always the card re-rendered from
+ * the stored case: after a decision, with the decision; on a stale card or a second click, the
+ * case as it is now; on a refusal or bad input, with the reason and nothing changed. A decision
+ * also updates the clicked card in place for everyone (`updateActivity` on `replyToId`).
+ */
+export class CardActions {
+  constructor(
+    private readonly desk: CaseDesk,
+    private readonly views: CaseCardViews,
+    private readonly staff: StaffDirectory,
+    private readonly posted: PostedCards,
+    private readonly dsaDocuments: DsaDocumentStore,
+    private readonly channels: Record<Channel, string>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The answer to an Action.Execute invoke: the card to show the clicker. */
+  async invoke(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
+    const answer = await this.handle(context, action);
+    if ('error' in answer) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: answer.error } };
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card };
+  }
+
+  /** The Action.Submit fallback (older clients): the decision is the same; the card comes as a reply. */
+  async submit(context: TurnContext, action: CardAction): Promise<void> {
+    const answer = await this.handle(context, action);
+    if ('error' in answer) await context.sendActivity(answer.error);
+    else await context.sendActivity(cardMessage(answer.card as never, `${action.caseId}`));
+  }
+
+  private async handle(context: TurnContext, action: CardAction): Promise<{ card: Record<string, unknown> } | { error: string }> {
+    const state = await this.desk.get(action.caseId);
+    if (!state) return { error: `There is no case ${action.caseId}.` };
+    const person = personOf(context);
+    const cardName = action.kind === 'refresh' ? action.card : await this.cardNameOf(context, action.verb);
+    const cardOptions: CardOptions = action.kind === 'refresh' ? { ...(action.review ? { review: action.review } : {}), ...(action.party ? { party: action.party } : {}) } : reviewAndParty(action.data);
+
+    if (action.kind === 'refresh') return this.render(cardName, state, person.id, cardOptions);
+
+    const parsed = commandFromCardAction(action.verb, action.data, await this.commandContext(action, state));
+    if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem });
+
+    const result = await this.desk.execute({
+      reference: action.caseId,
+      command: parsed.command,
+      actor: await this.staff.actorFor(person),
+      key: context.activity.id ?? `${action.caseId}:${action.verb}:${Date.now()}`,
+      shownVersion: action.version,
+    });
+    this.logger.info('card decision', { caseRef: action.caseId, activityId: context.activity.id, verb: action.verb, outcome: result.kind });
+
+    const current = result.state ?? state;
+    if (result.kind === 'refused') return this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason });
+    if (result.kind === 'stale') {
+      return this.render(cardName, current, person.id, { ...cardOptions, notice: 'This case has moved on since this card was shown, so nothing was changed. Here it is now.' });
+    }
+    await this.updateForEveryone(context, cardName, current, cardOptions);
+    return this.render(cardName, current, person.id, cardOptions);
+  }
+
+  /** What a command needs beyond the card's inputs: the stored case, and documents the bot renders. */
+  private async commandContext(action: Extract<CardAction, { kind: 'decision' }>, state: CaseState): Promise<CardActionContext> {
+    if (action.verb !== 'dsa.generate') return { state, serviceAgreementDocument };
+    const terms = dsaTermsFromCard(action.data);
+    if (!terms.ok) return { state };
+    // The document is rendered from the case and the terms on the card; its hash is what both
+    // signatories will sign, so the bytes are kept for the signature routing.
+    const document = await renderDsaDocument(state, { terms: terms.terms });
+    await this.dsaDocuments.save(action.caseId, document);
+    return { state, dsaDocument: { documentName: document.fileName, contentHash: document.sha256 } };
+  }
+
+  private async render(name: CardName, state: CaseState, personId: string, options: CardOptions): Promise<{ card: Record<string, unknown> }> {
+    return { card: await this.views.forPerson(name, state, personId, { serviceAgreementDocument, ...options }) };
+  }
+
+  /** The card that was clicked, re-rendered for everyone in that conversation. */
+  private async updateForEveryone(context: TurnContext, name: CardName, state: CaseState, options: CardOptions): Promise<void> {
+    const replyToId = context.activity.replyToId;
+    if (!replyToId) return;
+    const channel = channelOf(context.activity.conversation.id, this.channels);
+    const withDocument = { serviceAgreementDocument, ...options };
+    const card = channel
+      ? await this.views.forChannel(name, state, channel, withDocument)
+      : await this.views.forPerson(name, state, personOf(context).id, withDocument);
+    try {
+      await context.updateActivity({ ...cardMessage(card, state.reference), id: replyToId });
+    } catch (error) {
+      // The decision stands; the card's own refresh shows it even if this update failed.
+      this.logger.warn('card update failed', { caseRef: state.reference, activityId: context.activity.id, error: describeError(error) });
+    }
+  }
+
+  private async cardNameOf(context: TurnContext, verb: string): Promise<CardName> {
+    const replyToId = context.activity.replyToId;
+    const posted = replyToId ? await this.posted.byActivity(replyToId) : undefined;
+    return (posted?.card.split(':')[0] as CardName | undefined) ?? cardOfVerb(verb);
+  }
+}
+
+/** The card a verb's button sits on, when the clicked card is not on record. */
+function cardOfVerb(verb: string): CardName {
+  const prefix = verb.split('.')[0];
+  const cards: Record<string, CardName> = {
+    enquiry: 'enquiryReview', assessment: 'preliminaryAssessment', earlyAdvice: 'earlyAdvice', funding: 'fundingConfirmation',
+    case: 'takeCase', application: 'applicationReview', assurance: 'assuranceLevel', review: 'review', approval: 'approval',
+    dsa: verb === 'dsa.sign' || verb === 'dsa.decline' ? 'dsaSignature' : 'dsa', serviceAgreement: 'serviceAgreementSignature',
+    cohortFile: 'cohortFile', access: 'cohortFile',
+  };
+  return cards[prefix] ?? 'caseStatus';
+}
+
+function reviewAndParty(data: Record<string, unknown>): CardOptions {
+  const review = data.review === 'assurance' || data.review === 'agd' || data.review === 'pag' ? data.review : undefined;
+  const party = data.party === 'nhse' || data.party === 'dataController' ? data.party : undefined;
+  return { ...(review ? { review } : {}), ...(party ? { party } : {}) };
+}

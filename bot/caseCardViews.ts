@@ -1,0 +1,54 @@
+import { renderCaseCard } from '../cards/caseCards';
+import type { CardOptions, CardViewer } from '../cards/frame/cardViewer';
+import type { AdaptiveCard } from '../cards/render';
+import { rolesOnCase, type CardName, type CaseState, type Channel, type StaffRole } from '../services/workflow';
+import type { ConversationReferences } from './conversationReferences';
+import type { StaffDirectory } from './staffDirectory';
+
+/**
+ * Who sees a card, and so which buttons it shows: in a channel, anyone holding the channel's
+ * role (each click is checked again against the clicker's own roles); in a 1:1 chat, that
+ * person with their directory and case roles.
+ */
+const channelRoles: Record<Channel, StaffRole> = { triage: 'staff', assurance: 'assurance', agd: 'agd', pag: 'pag' };
+
+export class CaseCardViews {
+  constructor(
+    private readonly staff: StaffDirectory,
+    private readonly references: ConversationReferences,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * The card as posted in a channel. Teams clients of the people who act on the case (the DARS
+   * contact, whoever holds the next action, the channel's staff) refresh it to their own view.
+   */
+  async forChannel(name: CardName, state: CaseState, channel: Channel, options: CardOptions = {}): Promise<AdaptiveCard> {
+    // The DARS contact works from the triage channel too: their buttons show there.
+    const viewer: CardViewer = { id: '', roles: channel === 'triage' ? ['staff', 'darsContact', 'approver'] : [channelRoles[channel]] };
+    const refreshUserIds = await this.references.teamsUserIds(await this.actingPeople(state, channel));
+    return renderCaseCard(name, state, viewer, this.clock(), { ...options, refreshUserIds });
+  }
+
+  private async actingPeople(state: CaseState, channel: Channel): Promise<string[]> {
+    const holders = (state.nextAction?.holders ?? []).flatMap((holder) => (holder.kind === 'person' ? [holder.id] : []));
+    const contact = state.people.darsContact ? [state.people.darsContact.id] : [];
+    const channelStaff = await this.staff.peopleWithRole(channelRoles[channel]);
+    return [...new Set([...contact, ...holders, ...channelStaff])].slice(0, 60);
+  }
+
+  async forPerson(name: CardName, state: CaseState, personId: string, options: CardOptions = {}): Promise<AdaptiveCard> {
+    return renderCaseCard(name, state, await this.viewer(state, personId), this.clock(), options);
+  }
+
+  async viewer(state: CaseState, personId: string): Promise<CardViewer> {
+    const roles = await this.staff.rolesOf(personId);
+    return { id: personId, roles: rolesOnCase({ id: personId, name: '', roles }, state) };
+  }
+}
+
+/** Which DARS channel a conversation is in (a channel thread's id is `<channel id>;messageid=…`). */
+export function channelOf(conversationId: string, channels: Record<Channel, string>): Channel | undefined {
+  const channelId = conversationId.split(';')[0];
+  return (Object.keys(channels) as Channel[]).find((channel) => channels[channel] === channelId);
+}

@@ -1,0 +1,38 @@
+import { sectionTitles, type CaseState } from '../services/workflow';
+import { dayOf } from './frame/cardText';
+import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
+import { fitToBudget, frameCard } from './frame/frameCard';
+import type { AdaptiveCard } from './render';
+import template from './templates/applicationReview.json';
+import { reviewSections, versionUnderReview } from './views/applicationView';
+
+/**
+ * The acceptance review (DOMAIN stage 3): every section of the version submitted, what changed
+ * since the previous version, and for the DARS contact or staff a comment input per section with
+ * "Request amendments", or "Accept" with the NIC number.
+ */
+export function applicationReviewCard(state: CaseState, viewer: CardViewer, now: Date, options: CardOptions = {}): AdaptiveCard {
+  const can = permitted(state, viewer);
+  const application = state.facts.application;
+  const version = versionUnderReview(state);
+  const submission = application.submissions[version - 1];
+  const request = application.amendmentRequests[application.amendmentRequests.length - 1];
+  const accepted = application.accepted;
+  const amend = can('requestAmendments');
+  const intro = !submission
+    ? 'The application has not been submitted yet.'
+    : `Version ${version}, submitted by ${submission.submitted.by.name} on ${dayOf(submission.submitted.at)}.${
+        submission.changedSections.length > 0 ? ` Changed since version ${version - 1}: ${submission.changedSections.map((s) => sectionTitles[s]).join(', ')}.` : ''}`;
+  const outcome = accepted
+    ? { outcome: `Accepted by ${accepted.by.name} on ${dayOf(accepted.at)}: NIC number ${state.nicNumber ?? ''}.`, outcomeStyle: 'good' }
+    : state.status === 'amendmentsRequested' && request
+      ? { outcome: `${request.requested.by.name} asked for amendments to version ${request.version} on ${dayOf(request.requested.at)}: ${request.comments.map((c) => sectionTitles[c.section]).join(', ')}. Waiting for the applicant to resubmit.`, outcomeStyle: 'warning' }
+      : { outcome: '', outcomeStyle: 'default' };
+  return fitToBudget((fit) =>
+    frameCard(
+      template,
+      { intro, ...outcome, sections: submission ? reviewSections(state, fit) : [], can: { amend, accept: can('acceptApplication') } },
+      { state, viewer, now, options, title: 'Application acceptance review', card: 'applicationReview', actions: ['requestAmendments', 'acceptApplication'] },
+    ),
+  );
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { reviewKinds, type ReviewKind } from '../services/rules/reviews';
+import { allCaseCards, type CardName } from '../services/workflow';
+import { signatoryParties, type SignatoryParty } from '../services/workflow/commands/fields';
+import type { CardData } from './actions/cardInputs';
+import { refreshVerb } from './verbs';
+
+/**
+ * Reads a click on a case card, whichever way it arrives: an `adaptiveCard/action` invoke
+ * (`value.action.verb`, `value.action.data` with the inputs merged in) or the Action.Submit
+ * fallback (a message whose `value` is `{ verb, caseId, version, …inputs }`). Only the case id
+ * and the version shown are taken from the card; the case itself is always loaded from the store.
+ */
+export type CardAction =
+  | { readonly kind: 'decision'; readonly verb: string; readonly caseId: string; readonly version: number; readonly data: CardData }
+  | { readonly kind: 'refresh'; readonly caseId: string; readonly card: CardName; readonly review?: ReviewKind; readonly party?: SignatoryParty };
+
+export type ReadCardAction = { ok: true; action: CardAction } | { ok: false; problem: string };
+
+const caseId = z.string().regex(/^DARS-\d{4}-\d{5}$/, 'a case reference like DARS-2026-00042');
+
+const decisionSchema = z.object({ caseId, version: z.coerce.number().int().min(0) }).loose();
+
+const refreshSchema = z.object({
+  caseId,
+  card: z.enum(allCaseCards as [CardName, ...CardName[]]),
+  review: z.enum(reviewKinds).optional(),
+  party: z.enum(signatoryParties).optional(),
+});
+
+const invokeSchema = z.object({ action: z.object({ verb: z.string().min(1), data: z.record(z.string(), z.unknown()).optional() }) });
+const submitSchema = z.object({ verb: z.string().min(1) }).loose();
+
+export function readCardAction(value: unknown): ReadCardAction {
+  const invoke = invokeSchema.safeParse(value);
+  const submit = submitSchema.safeParse(value);
+  const verb = invoke.success ? invoke.data.action.verb : submit.success ? submit.data.verb : undefined;
+  const data: Record<string, unknown> = invoke.success ? { ...invoke.data.action.data } : submit.success ? { ...submit.data } : {};
+  if (!verb) return { ok: false, problem: 'This is not a DARS Bot card action.' };
+  delete data.verb;
+  if (verb === refreshVerb) {
+    const parsed = refreshSchema.safeParse(data);
+    return parsed.success ? { ok: true, action: { kind: 'refresh', ...parsed.data } } : { ok: false, problem: 'The card asked to refresh without saying which case card it is.' };
+  }
+  const parsed = decisionSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, problem: 'The card did not say which case and version it shows; open the case again with “status”.' };
+  return { ok: true, action: { kind: 'decision', verb, caseId: parsed.data.caseId, version: parsed.data.version, data } };
+}

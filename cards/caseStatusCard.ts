@@ -1,0 +1,49 @@
+import { caseStages, caseStatus, remainingAccessItems, stageNames, type CaseStage, type CaseState } from '../services/workflow';
+import { accessItemNames } from '../services/workflow/state/accessItems';
+import { capitalise, clip, lastOf, momentOf } from './frame/cardText';
+import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
+import { fitToBudget, frameCard } from './frame/frameCard';
+import type { AdaptiveCard } from './render';
+import template from './templates/caseStatus.json';
+
+/**
+ * The status card anyone on a case can ask for: where the case is in the process, who holds
+ * the next action and by when (overdue flagged in the header), what remains before access, and
+ * the history in words (the workflow's `describeEvent`), latest last.
+ */
+export function caseStatusCard(state: CaseState, viewer: CardViewer, now: Date, options: CardOptions = {}): AdaptiveCard {
+  const can = permitted(state, viewer);
+  const status = caseStatus(state, now, options.rules);
+  return fitToBudget((fit) => {
+    const { shown, earlier } = lastOf(status.history, fit.items);
+    return frameCard(
+      template,
+      {
+        progress: progressLine(state),
+        remaining: remainingAccessItems(state).map((item) => ({ text: capitalise(accessItemNames[item.item]) })),
+        earlier,
+        timeline: shown.map((entry) => ({ when: momentOf(entry.at), what: clip(entry.what, Math.min(fit.text, 500)) })),
+        can: { arrange: can('arrangeAccess'), withdraw: can('withdraw'), close: can('close') },
+      },
+      { state, viewer, now, options, title: `Case ${state.reference}`, card: 'caseStatus', actions: ['arrangeAccess', 'withdraw', 'close'] },
+    );
+  });
+}
+
+/** "Enquiry ✓ · Preliminary assessment ✓ · Application ▶ · Assurance · …". */
+function progressLine(state: CaseState): string {
+  const stages = caseStages.filter((stage): stage is Exclude<CaseStage, 'closed'> => stage !== 'closed');
+  const reached = reachedStage(state);
+  const at = stages.indexOf(reached);
+  const done = state.status === 'accessArranged';
+  return stages
+    .map((stage, i) => `${capitalise(stageNames[stage])}${done || i < at ? ' ✓' : i === at ? (state.stage === 'closed' ? ' ✗' : ' ▶') : ''}`)
+    .join(' · ');
+}
+
+/** The stage the case is at, or for a closed case the stage it closed in (its last clock's). */
+function reachedStage(state: CaseState): Exclude<CaseStage, 'closed'> {
+  if (state.stage !== 'closed') return state.stage;
+  const clock = [...state.history].reverse().find((event) => event.type === 'clockStarted');
+  return clock?.type === 'clockStarted' ? clock.clock : 'enquiry';
+}

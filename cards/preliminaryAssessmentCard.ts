@@ -1,0 +1,47 @@
+import { defaultRules } from '../services/rules/defaultRules';
+import type { CaseState } from '../services/workflow';
+import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
+import { fitToBudget, frameCard } from './frame/frameCard';
+import type { AdaptiveCard } from './render';
+import template from './templates/preliminaryAssessment.json';
+import { assessmentFormValues } from './views/assessmentForm';
+import { assessmentFacts, assessmentHeading, chargesTable, costFacts, enquiryGist, latestAssessment } from './views/assessmentView';
+import { earlyAdviceViews } from './views/earlyAdviceView';
+import { fundingView } from './views/fundingView';
+
+/**
+ * The triage channel's preliminary assessment (DOMAIN stage 2): what DARS recorded, early advice,
+ * the applicant's funding; for staff, the assessment form (every field of the command, starting
+ * from the last version), early advice, ready to apply, or not supported.
+ */
+export function preliminaryAssessmentCard(state: CaseState, viewer: CardViewer, now: Date, options: CardOptions = {}): AdaptiveCard {
+  const can = permitted(state, viewer);
+  const rules = options.rules ?? defaultRules;
+  const record = latestAssessment(state);
+  return fitToBudget((fit) =>
+    frameCard(
+      template,
+      {
+        gist: enquiryGist(state, fit.text),
+        assessmentHeading: record ? assessmentHeading(record) : 'Not assessed yet.',
+        assessment: record ? assessmentFacts(record, rules, fit.text) : [],
+        cost: record ? costFacts(record.costEstimate) : { facts: [], note: '' },
+        advice: earlyAdviceViews(state, fit),
+        funding: fundingView(state, fit.text),
+        recordTitle: record ? 'Revise the assessment' : 'Record the assessment',
+        form: assessmentFormValues(state, rules),
+        charges: chargesTable(rules, now),
+        can: {
+          record: can('recordPreliminaryAssessment'),
+          advice: can('requestEarlyAdvice'),
+          ready: can('markReadyToApply'),
+          notSupported: can('markNotSupported'),
+        },
+      },
+      {
+        state, viewer, now, options, title: 'Preliminary assessment', card: 'preliminaryAssessment',
+        actions: ['recordPreliminaryAssessment', 'requestEarlyAdvice', 'markReadyToApply', 'markNotSupported'],
+      },
+    ),
+  );
+}

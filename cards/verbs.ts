@@ -1,0 +1,137 @@
+import { caseCommandSchema, parseCommand, type CaseState, type CommandType, type ParsedCommand } from '../services/workflow';
+import { assessmentCommand, assessmentLabels } from './actions/assessmentCommand';
+import { CardInputs, type CardData } from './actions/cardInputs';
+import { dsaTermsCandidate, dsaTermsLabels } from './actions/dsaTermsInputs';
+import { describeIssues, pleaseCheck } from './actions/problems';
+import type { DocumentRef } from './frame/cardViewer';
+
+/**
+ * Every button on a case card: its verb (Action.Execute `verb`, or `data.verb` in the
+ * Action.Submit fallback), the workflow command it issues, and how the card's inputs become that
+ * command. Card data carries only `caseId`, `version` and the inputs — plus, on a card shown to
+ * one of several reviews or signatories, which one (`review`, `party`), which the workflow's
+ * permission table checks against the clicker's own roles.
+ */
+export interface CardActionContext {
+  /** The stored case the click is decided on (the router has already checked the card's version is current). */
+  readonly state?: CaseState;
+  /** dsa.generate: the document the bot rendered from the case and the submitted terms. */
+  readonly dsaDocument?: DocumentRef;
+  /** serviceAgreement.sign: the agreement the card showed (from configuration). */
+  readonly serviceAgreementDocument?: DocumentRef;
+}
+
+interface VerbSpec {
+  readonly command: CommandType;
+  readonly build: (inputs: CardInputs, context: CardActionContext, data: CardData) => Record<string, unknown>;
+  /** The card's label for each command field, so a problem names what the person sees. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+const signatureLabels = { typedName: 'Type your full name as your signature', authorityConfirmed: 'I am authorised to sign', party: 'Signatory' };
+const reasonLabel = (label: string) => ({ reason: label });
+
+export const cardVerbs = {
+  'enquiry.requestInformation': { command: 'requestInformation', build: (i) => ({ question: i.text('question') }), labels: { question: 'Your question to the applicant' } },
+  'enquiry.decline': { command: 'declineEnquiry', build: (i) => ({ reason: i.text('reason'), alternatives: i.lines('alternatives') }), labels: { reason: 'Why DARS cannot help', alternatives: 'Where else they could go' } },
+  'enquiry.accept': { command: 'acceptEnquiry', build: () => ({}) },
+  'assessment.record': { command: 'recordPreliminaryAssessment', build: (i) => assessmentCommand(i), labels: assessmentLabels },
+  'assessment.requestEarlyAdvice': { command: 'requestEarlyAdvice', build: (i) => ({ question: i.text('question') }), labels: { question: 'What should assurance advise on?' } },
+  'assessment.readyToApply': { command: 'markReadyToApply', build: () => ({}) },
+  'assessment.notSupported': { command: 'markNotSupported', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why the request cannot be supported') },
+  'earlyAdvice.give': { command: 'giveEarlyAdvice', build: earlyAdvice, labels: { advice: 'Your advice', likelyToBeSupported: 'Is the use likely to be supported?', actionsBeforeApplying: 'What the applicant should do before applying' } },
+  'funding.confirm': {
+    command: 'confirmFunding',
+    build: (i) => ({
+      fundingSource: i.text('fundingSource'),
+      paymentDetails: {
+        ...(i.optional('purchaseOrderNumber') ? { purchaseOrderNumber: i.optional('purchaseOrderNumber') } : {}),
+        invoiceContact: { name: i.text('invoiceName'), email: i.text('invoiceEmail').trim() },
+        billingAddress: i.text('billingAddress'),
+      },
+    }),
+    labels: { fundingSource: 'Source of funding', 'paymentDetails.purchaseOrderNumber': 'Purchase order number', 'paymentDetails.invoiceContact.name': 'Who should receive the invoice', 'paymentDetails.invoiceContact.email': 'Their email', 'paymentDetails.billingAddress': 'Billing address' },
+  },
+  'case.take': { command: 'allocateDarsContact', build: () => ({}) },
+  'case.takeOver': { command: 'allocateDarsContact', build: () => ({ replace: true }) },
+  'application.requestAmendments': {
+    command: 'requestAmendments',
+    build: (i) => ({ comments: i.withPrefix('comment.').filter(([, comment]) => comment.trim() !== '').map(([section, comment]) => ({ section, comment })) }),
+    labels: { comments: 'Comment on a section' },
+  },
+  'application.accept': { command: 'acceptApplication', build: (i) => ({ nicNumber: i.text('nicNumber').trim().toUpperCase() }), labels: { nicNumber: 'NIC number for this application' } },
+  'assurance.confirmLevel': { command: 'confirmAssuranceLevel', build: (i) => ({ level: i.text('level'), ...(i.optional('reason') ? { reason: i.optional('reason') } : {}) }), labels: { level: 'Assurance level', reason: 'Reason for the change' } },
+  'review.record': { command: 'recordReview', build: reviewOutcome, labels: { review: 'Review', 'outcome.conditions': 'Conditions', 'outcome.actions': 'Actions for the applicant', 'outcome.reason': 'Reason' } },
+  'approval.approve': { command: 'approve', build: () => ({}) },
+  'dsa.generate': { command: 'generateDsa', build: generateDsa, labels: Object.fromEntries(Object.entries(dsaTermsLabels).map(([key, label]) => [`terms.${key}`, label])) },
+  'dsa.send': { command: 'sendDsa', build: () => ({}) },
+  'dsa.sign': { command: 'signDsa', build: signDsa, labels: signatureLabels },
+  'dsa.decline': { command: 'declineDsa', build: (i, _c, data) => ({ party: data.party, reason: i.text('reason') }), labels: { ...reasonLabel('Why you cannot sign'), party: 'Signatory' } },
+  'serviceAgreement.sign': { command: 'signServiceAgreement', build: signServiceAgreement, labels: signatureLabels },
+  'cohortFile.setDue': { command: 'cohortFileDue', build: (i) => ({ dueDate: i.text('dueDate').trim() }), labels: { dueDate: 'Cohort file due by' } },
+  'access.arrange': { command: 'arrangeAccess', build: () => ({}) },
+  'case.withdraw': { command: 'withdraw', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why you are withdrawing') },
+  'case.close': { command: 'close', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why DARS is closing the case') },
+} as const satisfies Record<string, VerbSpec>;
+
+export type CardVerb = keyof typeof cardVerbs;
+
+/** Not a decision: Teams asks for the card again (Universal Actions refresh); data { caseId, card, review?, party? }. */
+export const refreshVerb = 'card.refresh';
+
+export function isCardVerb(verb: string): verb is CardVerb {
+  return Object.hasOwn(cardVerbs, verb);
+}
+
+/**
+ * The workflow command a card button asks for, built from the submitted inputs and validated by
+ * the workflow's own schema — or a sentence naming each field to fix, in the card's words.
+ */
+export function commandFromCardAction(verb: string, data: CardData, context: CardActionContext = {}): ParsedCommand {
+  if (!isCardVerb(verb)) return { ok: false, problem: `DARS Bot does not know the card action “${verb}”.` };
+  const spec: VerbSpec = cardVerbs[verb];
+  const inputs = new CardInputs(data);
+  const candidate = { ...spec.build(inputs, context, data), type: spec.command };
+  const checked = caseCommandSchema.safeParse(candidate);
+  const problems = [...inputs.problems, ...(checked.success ? [] : describeIssues(checked.error.issues, spec.labels ?? {}))];
+  if (problems.length > 0) return { ok: false, problem: pleaseCheck([...new Set(problems)]) };
+  return parseCommand(candidate);
+}
+
+function earlyAdvice(inputs: CardInputs): Record<string, unknown> {
+  const likely = inputs.text('likelyToBeSupported');
+  if (likely !== 'true' && likely !== 'false') inputs.problems.push('“Is the use likely to be supported?”: choose one of the options');
+  return { advice: inputs.text('advice'), likelyToBeSupported: likely === 'true', actionsBeforeApplying: inputs.lines('actionsBeforeApplying') };
+}
+
+function reviewOutcome(inputs: CardInputs, _context: CardActionContext, data: CardData): Record<string, unknown> {
+  const decision = inputs.text('decision');
+  const review = data.review;
+  switch (decision) {
+    case 'supported': return { review, outcome: { decision } };
+    case 'supportedWithConditions': return { review, outcome: { decision, conditions: inputs.lines('conditions') } };
+    case 'additionalAssuranceNeeded': return { review, outcome: { decision, actions: inputs.lines('actions') } };
+    case 'notSupported': return { review, outcome: { decision, reason: inputs.text('reason') } };
+    default:
+      inputs.problems.push('“Outcome”: choose supported, supported with conditions, additional assurance needed or not supported');
+      return { review, outcome: { decision: 'supported' } };
+  }
+}
+
+function generateDsa(inputs: CardInputs, context: CardActionContext): Record<string, unknown> {
+  if (!context.dsaDocument) inputs.problems.push('“DSA document”: the document must be generated from the case before the command is built');
+  return { contentHash: context.dsaDocument?.contentHash, documentName: context.dsaDocument?.documentName, terms: dsaTermsCandidate(inputs) };
+}
+
+/** The hash signed is the one the card showed: the DSA of the case at the card's version. */
+function signDsa(inputs: CardInputs, context: CardActionContext, data: CardData): Record<string, unknown> {
+  const state = context.state;
+  if (!state?.facts.dsa) inputs.problems.push('“DSA”: there is no DSA on this case to sign');
+  else if (Number(data.version) !== state.version) inputs.problems.push('“DSA”: this card shows an earlier version of the case; sign the DSA on the current card');
+  return { party: data.party, typedName: inputs.text('typedName'), authorityConfirmed: inputs.flag('authorityConfirmed'), documentHash: state?.facts.dsa?.contentHash };
+}
+
+function signServiceAgreement(inputs: CardInputs, context: CardActionContext): Record<string, unknown> {
+  if (!context.serviceAgreementDocument) inputs.problems.push('“Service agreement”: the agreement document is not available to sign');
+  return { typedName: inputs.text('typedName'), authorityConfirmed: inputs.flag('authorityConfirmed'), documentHash: context.serviceAgreementDocument?.contentHash };
+}

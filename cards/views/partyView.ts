@@ -1,0 +1,10 @@
+import type { CaseRole } from '../../services/workflow';
+import type { SignatoryParty } from '../../services/workflow/commands/fields';
+
+/** The party a signatory signs for, from their roles on the case (NHS England first if both). */
+export function partyOf(roles: readonly CaseRole[], asked?: SignatoryParty): SignatoryParty | undefined {
+  if (asked) return asked;
+  if (roles.includes('nhseSignatory')) return 'nhse';
+  if (roles.includes('dataControllerSignatory')) return 'dataController';
+  return undefined;
+}
