@@ -1,6 +1,5 @@
 import type { Dialog, DialogContext, WaterfallStepContext } from 'botbuilder-dialogs';
 
-import type { PermissionKey } from '../../services/workflow';
 import type { JourneyDesks } from '../desks';
 import { FieldPrompt } from '../forms/fieldPrompt';
 import { InterruptibleDialog } from '../interruptibleDialog';
@@ -72,4 +71,3 @@ function deepestActive(dc: DialogContext): Dialog | undefined {
   return current.activeDialog ? current.findDialog(current.activeDialog.id) : undefined;
 }
 
-export type { PermissionKey };

@@ -29,6 +29,7 @@ export type SentActivity = Record<string, unknown> & {
 export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   private throttleNext = 0;
+  private throttleOnly: string | undefined;
   private nextId = 1;
   private waiters: (() => void)[] = [];
 
@@ -46,9 +47,10 @@ export class ConnectorStandIn {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
-  /** Answer the next `count` calls with 429 Too Many Requests and Retry-After: 1. */
-  throttle(count: number): void {
+  /** Answer the next `count` calls (to one conversation, if named) with 429 Too Many Requests and Retry-After: 1. */
+  throttle(count: number, conversationId?: string): void {
     this.throttleNext = count;
+    this.throttleOnly = conversationId;
   }
 
   /** Activities the bot sent (new and replies), in order, optionally to one conversation. */
@@ -57,6 +59,17 @@ export class ConnectorStandIn {
       .filter((call) => call.method === 'POST' && call.answeredStatus < 300 && /\/activities(\/[^/]+)?$/.test(call.path))
       .filter((call) => !conversationId || call.conversationId === conversationId)
       .map((call) => ({ ...(call.body as SentActivity), id: call.assignedId }));
+  }
+
+  /**
+   * What a person would see in the conversation now: every message the bot posted, each
+   * replaced by its latest update (cards are updated in place with PUT).
+   */
+  current(conversationId: string): SentActivity[] {
+    return this.sent(conversationId).map((activity) => {
+      const update = this.calls.filter((call) => call.method === 'PUT' && call.activityId === activity.id && call.answeredStatus < 300).at(-1);
+      return update ? ({ ...(update.body as SentActivity), id: activity.id } as SentActivity) : activity;
+    });
   }
 
   /** Card updates (PUT …/activities/{id}) the bot made. */
@@ -94,7 +107,7 @@ export class ConnectorStandIn {
       const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
       const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
       const match = /^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?)?/.exec(path);
-      const answer = this.answer(req.method ?? 'GET', path, body);
+      const answer = this.answer(req.method ?? 'GET', path, body, match?.[1]);
       this.calls.push({
         method: req.method ?? 'GET',
         path,
@@ -110,8 +123,8 @@ export class ConnectorStandIn {
     });
   }
 
-  private answer(method: string, path: string, body: Record<string, unknown>) {
-    if (this.throttleNext > 0 && method !== 'GET') {
+  private answer(method: string, path: string, body: Record<string, unknown>, conversationId: string | undefined) {
+    if (this.throttleNext > 0 && method !== 'GET' && (!this.throttleOnly || this.throttleOnly === conversationId)) {
       this.throttleNext -= 1;
       return { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled', message: 'Too many requests' } }, assignedId: undefined };
     }
