@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 
 import { MongoClient } from 'mongodb';
 
@@ -9,6 +10,7 @@ import { CaseLog } from '../services/cases/caseLog';
 import { CaseQueries } from '../services/cases/caseQueries';
 import { darsWorkflow, type DarsCaseCommands } from '../services/cases/darsWorkflow';
 import { startEmbeddedServer, type EmbeddedServer } from '../services/database/embeddedServer';
+import { stageOf } from '../services/workflow';
 import { contendedDecisions, CasePicker, decideOnDistinctCases, type DecisionRun } from './cases/decisions';
 import { benchNow, darsContactCount, planCases, seededRandom, statusMix } from './cases/population';
 import { probeClones, type ProbeResult } from './cases/probe';
@@ -29,10 +31,11 @@ import { percentile } from './stats';
  *   BENCH_CASES          cases seeded (default 100000)
  *   BENCH_DECISIONS      decisions per distinct-case run (default 2000)
  *   BENCH_CONTENDED      cases decided on by four writers at once (default 200)
+ *   BENCH_DECISION_SECONDS  time budget per decision run: no new decision starts after it (default 30)
  *   BENCH_QUERY_RUNS     runs of each query (default 200)
- *   BENCH_QUERY_SECONDS  time budget per query; a slower query stops early (default 30)
+ *   BENCH_QUERY_SECONDS  time budget per query, and the time limit of each run (default 20)
  *   BENCH_SEED_BATCH     cases per insertMany batch (default 1000)
- *   BENCH_SEED_WRITERS   batches in flight while seeding (default 2)
+ *   BENCH_SEED_WRITERS   batches in flight while seeding (default 3)
  *   MONGODB_URI          a server to use instead of the embedded FerretDB
  */
 
@@ -40,6 +43,7 @@ interface Settings {
   readonly cases: number;
   readonly decisions: number;
   readonly contended: number;
+  readonly decisionSeconds: number;
   readonly queryRuns: number;
   readonly querySeconds: number;
   readonly seedBatch: number;
@@ -56,6 +60,8 @@ async function main(): Promise<number> {
   if (!process.env.MONGODB_URI) server = await startEmbeddedServer({ purpose: 'throwaway', dataDirectory: '', log: progress });
   const uri = process.env.MONGODB_URI ?? server!.uri;
   const client = await MongoClient.connect(uri);
+  // The queries' own client: every operation on it gives up at the query budget.
+  const queryClient = await MongoClient.connect(uri, { timeoutMS: settings.querySeconds * 1000 });
   const databaseName = `bench_cases_${runId}`;
   const db = client.db(databaseName);
   const probeDb = client.db(`${databaseName}_probe`);
@@ -68,7 +74,7 @@ async function main(): Promise<number> {
     await log.ensureIndexes();
     await index.ensureIndexes();
     const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow);
-    const queries = new CaseQueries(index, () => benchNow);
+    const queries = new CaseQueries(new CaseIndex(queryClient.db(databaseName)), () => benchNow);
 
     const plan = planCases(settings.cases, seededRandom(20260901));
 
@@ -79,27 +85,31 @@ async function main(): Promise<number> {
     progress(`seeding ${thousands(settings.cases)} cases in batches of ${settings.seedBatch}, ${settings.seedWriters} in flight`);
     const seeded = await seedCases(log, index, plan, { batchSize: settings.seedBatch, writers: settings.seedWriters, today: londonDate(benchNow) }, progress);
 
+    const loadAfterSeeding = os.loadavg()[0];
     const picker = new CasePicker(plan);
     const decisionRuns: DecisionRun[] = [];
+    const decisionBudgetMs = settings.decisionSeconds * 1000;
     for (const concurrency of [1, 8]) {
       progress(`decisions on distinct cases, concurrency ${concurrency}`);
-      decisionRuns.push(await decideOnDistinctCases(commands, picker.take(settings.decisions), concurrency, `c${concurrency}`));
+      decisionRuns.push(await decideOnDistinctCases(commands, picker.take(settings.decisions), concurrency, `c${concurrency}`, decisionBudgetMs));
     }
-    progress(`contended decisions: ${settings.contended} enquiries, four writers each`);
-    decisionRuns.push(await contendedDecisions(commands, index, picker.take(settings.contended, 'enquiryUnderReview'), 8));
+    progress(`contended decisions: up to ${settings.contended} enquiries, four writers each`);
+    decisionRuns.push(await contendedDecisions(commands, index, picker.take(settings.contended, 'enquiryUnderReview'), 8, decisionBudgetMs));
 
     progress('queries');
     const queryFigures = await measureQueries(queries, plan, { runs: settings.queryRuns, budgetMs: settings.querySeconds * 1000 }, progress);
 
     const casesInDatabase = await index.cases.estimatedDocumentCount();
     console.log('');
-    console.log(report({ settings, serverVersion, seeded, probe, decisionRuns, queryFigures, casesInDatabase, runMs: Date.now() - runStarted }));
+    const load = `${loadAfterSeeding.toFixed(1)} after seeding, ${os.loadavg()[0].toFixed(1)} at the end`;
+    console.log(report({ settings, serverVersion, seeded, probe, decisionRuns, queryFigures, casesInDatabase, load, runMs: Date.now() - runStarted }));
     const failed = decisionRuns.some((run) => run.anomalies > 0);
     return failed ? 1 : 0;
   } finally {
     progress('dropping the bench databases');
     await db.dropDatabase().catch(() => undefined);
     await probeDb.dropDatabase().catch(() => undefined);
+    await queryClient.close();
     await client.close();
     await server?.stop();
   }
@@ -119,6 +129,8 @@ interface Report {
   readonly decisionRuns: readonly DecisionRun[];
   readonly queryFigures: readonly QueryFigures[];
   readonly casesInDatabase: number;
+  /** The machine's 1-minute load average: other work on it slows every figure. */
+  readonly load: string;
   readonly runMs: number;
 }
 
@@ -136,9 +148,10 @@ function report(r: Report): string {
       `commits ${mib(r.seeded.commitChars)} (mean ${thousands(r.seeded.commitChars / r.seeded.commits)} chars per commit)`,
     probeLine(r.probe),
     '',
-    'Decisions through CaseCommands.execute (load, fold, decide, insert commit, rewrite the cases record)',
+    `Decisions through CaseCommands.execute (load, fold, decide, insert commit, rewrite the cases record); ` +
+      `up to ${r.settings.decisions} per run, ${r.settings.decisionSeconds} s budget per run`,
     formatRows(
-      ['run', 'cases', 'decisions', 'wall s', 'decisions/s', 'p50 ms', 'p99 ms', 'applied', 'stale', 'refused', 'replayed', 'anomalies'],
+      ['run', 'cases', 'decisions', 'wall s', 'decisions/s', 'p50 ms', 'p99 ms', 'applied', 'stale', 'refused', 'replayed', 'anomalies', 'note'],
       r.decisionRuns.map((run) => [
         run.label === 'contended' ? 'contended: 4 writers per case, 8 cases at once' : `distinct cases, concurrency ${run.label.slice(1)}`,
         String(run.cases),
@@ -152,6 +165,7 @@ function report(r: Report): string {
         String(run.outcomes.refused),
         String(run.outcomes.replayed),
         String(run.anomalies),
+        run.stoppedByBudget ? `stopped by the ${r.settings.decisionSeconds} s budget` : '',
       ]),
     ),
     '  anomalies: distinct runs — decisions not applied; contended — cases without exactly one applied decision',
@@ -170,7 +184,8 @@ function report(r: Report): string {
       ]),
     ),
     '',
-    `peak RSS of the bench process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; whole run ${(r.runMs / 1000).toFixed(0)} s`,
+    `peak RSS of the bench process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; whole run ${(r.runMs / 1000).toFixed(0)} s; ` +
+      `machine: ${os.cpus().length} cores, load average ${r.load}`,
   ];
   return lines.join('\n');
 }
@@ -178,18 +193,24 @@ function report(r: Report): string {
 function probeLine(probe: readonly ProbeResult[]): string {
   const differing = probe.filter((result) => result.differences.length > 0);
   const decisions = probe.reduce((sum, result) => sum + result.decisions, 0);
-  const head = `Probe: ${probe.length} journeys (${decisions} decisions) replayed through the store vs their clones:`;
+  const head = `Probe: ${probe.length} journeys (${decisions} decisions) replayed through CaseCommands vs their seeded clones:`;
   if (differing.length === 0) return `${head} identical documents`;
-  return [
-    `${head} ${probe.length - differing.length} identical; differences in`,
-    ...differing.map((result) => `    ${result.status}: ${result.differences.join(', ')}`),
-  ].join('\n');
+  const lines = [`${head} ${probe.length - differing.length} identical; differences in`];
+  for (const result of differing) lines.push(`    ${result.status}: ${result.differences.join(', ')}`);
+  if (differing.every((result) => result.differences.join() === 'cases.nextDue' && stageOf(result.status) === 'closed')) {
+    lines.push(
+      '    (the store\'s record of a closed case keeps its last nextDue: CaseIndex.write $sets the new projection, which has',
+      '    no nextDue, so the old one stays; the clone is written once from the final state. Queries filter open: true.)',
+    );
+  }
+  return lines.join('\n');
 }
 
 function queryNote(query: QueryFigures, settings: Settings): string {
   const notes: string[] = [];
-  if (query.stoppedByBudget) notes.push(`SLOW: stopped after the ${settings.querySeconds} s budget`);
-  if (percentile(query.latenciesMs, 50) > 1000) notes.push('over a second per query: the server scans');
+  if (query.timedOut > 0) notes.push(`${query.timedOut} timed out at ${settings.querySeconds} s`);
+  if (query.stoppedByBudget) notes.push(`stopped by the ${settings.querySeconds} s budget`);
+  if (percentile(query.latenciesMs, 50) > 1000) notes.push('SLOW: over a second per query');
   return notes.join('; ');
 }
 
@@ -198,10 +219,11 @@ function readSettings(): Settings {
     cases: positiveInteger('BENCH_CASES', 100_000),
     decisions: positiveInteger('BENCH_DECISIONS', 2000),
     contended: positiveInteger('BENCH_CONTENDED', 200),
+    decisionSeconds: positiveInteger('BENCH_DECISION_SECONDS', 30),
     queryRuns: positiveInteger('BENCH_QUERY_RUNS', 200),
-    querySeconds: positiveInteger('BENCH_QUERY_SECONDS', 30),
+    querySeconds: positiveInteger('BENCH_QUERY_SECONDS', 20),
     seedBatch: positiveInteger('BENCH_SEED_BATCH', 1000),
-    seedWriters: positiveInteger('BENCH_SEED_WRITERS', 2),
+    seedWriters: positiveInteger('BENCH_SEED_WRITERS', 3),
   };
 }
 

@@ -14,6 +14,7 @@ import { connectDatabase } from '../services/database/connection';
 import { DsaDocumentStore } from '../services/dsa';
 import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';
+import { HttpAttachmentFetcher } from './attachmentFetcher';
 import { CardActions } from './cardActions';
 import { CaseCardViews } from './caseCardViews';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -103,7 +104,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
   const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
   const desk = new CaseDesk(commands, index);
-  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(index));
+  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(index), desk, staff, new HttpAttachmentFetcher());
   const bot = new DarsBot(
     new ConversationState(storage),
     dialog,

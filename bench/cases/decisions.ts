@@ -9,6 +9,9 @@ import { applicantActor, benchNow, darsStaff, staffActor, type PlannedCase, type
  * rewrite the `cases` projection — on seeded cases, each with a command valid at its status
  * from a person allowed to issue it. Each case is decided on once per run, so a run measures
  * decisions, not conflicts; the contended run has several writers on each case at once.
+ *
+ * Each run stops starting decisions once its time budget is spent (those in flight finish): on
+ * a server that scans a collection for every lookup, a decision can take seconds.
  */
 
 export interface DecisionRun {
@@ -19,6 +22,7 @@ export interface DecisionRun {
   /** Cases where anything but exactly one decision was applied (contended run); should be 0. */
   readonly anomalies: number;
   readonly cases: number;
+  readonly stoppedByBudget: boolean;
 }
 
 /** The commands the bench decides, by the status they apply at. */
@@ -64,14 +68,21 @@ export class CasePicker {
   }
 }
 
-export async function decideOnDistinctCases(commands: DarsCaseCommands, cases: readonly PlannedCase[], concurrency: number, label: string): Promise<DecisionRun> {
+export async function decideOnDistinctCases(
+  commands: DarsCaseCommands,
+  cases: readonly PlannedCase[],
+  concurrency: number,
+  label: string,
+  budgetMs: number,
+): Promise<DecisionRun> {
   const outcomes = emptyOutcomes();
   const latenciesMs: number[] = [];
   let next = 0;
   const started = performance.now();
+  const inBudget = () => performance.now() - started < budgetMs;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < cases.length) {
+      while (next < cases.length && inBudget()) {
         const i = next++;
         const planned = cases[i];
         const { actor, command } = commandAt[planned.status]!(planned, i);
@@ -83,7 +94,8 @@ export async function decideOnDistinctCases(commands: DarsCaseCommands, cases: r
       }
     }),
   );
-  return { label, wallMs: performance.now() - started, latenciesMs, outcomes, anomalies: outcomes.applied === cases.length ? 0 : cases.length - outcomes.applied, cases: cases.length };
+  // Every case is decided on once, so anything but "applied" is an anomaly.
+  return { label, wallMs: performance.now() - started, latenciesMs, outcomes, anomalies: next - outcomes.applied, cases: next, stoppedByBudget: next < cases.length };
 }
 
 /**
@@ -93,15 +105,22 @@ export async function decideOnDistinctCases(commands: DarsCaseCommands, cases: r
  * first click (same activity id). Exactly one decision per case should be applied; the others
  * come back stale, refused (no longer possible) or replayed (the first outcome).
  */
-export async function contendedDecisions(commands: DarsCaseCommands, index: CaseIndex, cases: readonly PlannedCase[], caseConcurrency: number): Promise<DecisionRun> {
+export async function contendedDecisions(
+  commands: DarsCaseCommands,
+  index: CaseIndex,
+  cases: readonly PlannedCase[],
+  caseConcurrency: number,
+  budgetMs: number,
+): Promise<DecisionRun> {
   const outcomes = emptyOutcomes();
   const latenciesMs: number[] = [];
   let anomalies = 0;
   let next = 0;
   const started = performance.now();
+  const inBudget = () => performance.now() - started < budgetMs;
   await Promise.all(
     Array.from({ length: caseConcurrency }, async () => {
-      while (next < cases.length) {
+      while (next < cases.length && inBudget()) {
         const planned = cases[next++];
         // The version the review card shows: cards are rendered from the stored case.
         const shownVersion = (await index.get(planned.reference))?.version ?? 0;
@@ -130,7 +149,7 @@ export async function contendedDecisions(commands: DarsCaseCommands, index: Case
       }
     }),
   );
-  return { label: 'contended', wallMs: performance.now() - started, latenciesMs, outcomes, anomalies, cases: cases.length };
+  return { label: 'contended', wallMs: performance.now() - started, latenciesMs, outcomes, anomalies, cases: next, stoppedByBudget: next < cases.length };
 }
 
 function emptyOutcomes(): Record<CommandResult<CaseState, CaseEvent>['kind'], number> {

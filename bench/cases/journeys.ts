@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-
 import { englandAndWalesBankHolidays } from '../../services/calendar';
 import type { CaseRecord } from '../../services/cases/caseIndex';
 import type { CaseCommit } from '../../services/cases/caseLog';
+import { newOutboxEntry } from '../../services/cases/outbox';
 import type { RulesConfig } from '../../services/rules/config';
 import { defaultRules } from '../../services/rules/defaultRules';
 import { caseIndexFields, type Actor, type CaseCommand, type CaseEvent, type CaseState, type Decision, type OutboxEffect } from '../../services/workflow';
@@ -146,6 +145,8 @@ export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedC
   const caseId = planned.reference;
   const commits = shapes.map((shape): CaseCommit<CaseEvent> => {
     const at = new Date(shape.events[0].at);
+    // As CaseCommands builds them: the decision's time, and who caused it (notices skip them).
+    const causedBy = shape.events[0].actor.id;
     return {
       _id: `${caseId}#${shape.base}`,
       caseId,
@@ -153,7 +154,7 @@ export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedC
       version: shape.version,
       key: shape.events[0].activityId,
       events: shape.events,
-      outbox: shape.effects.map((effect) => ({ id: randomUUID(), effect, createdAt: at })),
+      outbox: shape.effects.map((effect) => newOutboxEntry(effect, at, causedBy)),
       // Seeded history was delivered long ago: nothing is pending for the outbox worker.
       pendingOutbox: [],
       committedAt: at,

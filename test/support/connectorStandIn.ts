@@ -28,6 +28,8 @@ export type SentActivity = Record<string, unknown> & {
 
 export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
+  /** Conversations the bot opened (POST /v3/conversations), by the member ids it named. */
+  private readonly opened = new Map<string, string[]>();
   private throttleNext = 0;
   private throttleOnly: string | undefined;
   private nextId = 1;
@@ -70,6 +72,17 @@ export class ConnectorStandIn {
       const update = this.calls.filter((call) => call.method === 'PUT' && call.activityId === activity.id && call.answeredStatus < 300).at(-1);
       return update ? ({ ...(update.body as SentActivity), id: activity.id } as SentActivity) : activity;
     });
+  }
+
+  /** Every 1:1 conversation with this person: the one they started, and any the bot opened. */
+  conversationsWith(aadObjectId: string): string[] {
+    const opened = [...this.opened].filter(([, members]) => members.some((id) => id === aadObjectId || id === `29:${aadObjectId}`));
+    return [`a:personal-${aadObjectId}`, ...opened.map(([id]) => id)];
+  }
+
+  /** What the bot sent a person in any 1:1 conversation with them. */
+  sentTo(aadObjectId: string): SentActivity[] {
+    return this.conversationsWith(aadObjectId).flatMap((conversationId) => this.sent(conversationId));
   }
 
   /** Card updates (PUT …/activities/{id}) the bot made. */
@@ -131,6 +144,8 @@ export class ConnectorStandIn {
     if (method === 'POST' && path === '/v3/conversations') {
       // Create a conversation (proactive 1:1 or a new channel thread).
       const id = `a:created-${this.nextId++}`;
+      const members = (body.members as { id?: string }[] | undefined) ?? [];
+      this.opened.set(id, members.map((member) => String(member.id)));
       const activityId = body.activity ? `act-${this.nextId++}` : undefined;
       return { status: 201, headers: {}, body: { id, activityId }, assignedId: activityId };
     }
