@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+import { graphEnvironmentShape, graphSettingsFrom } from '../services/graph/graphSettings';
 import { staffRoles } from '../services/workflow/roles';
 
 /**
@@ -54,6 +55,10 @@ const environmentSchema = z.object({
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   DARS_ROLES: roleMap.default({}),
 
+  ...graphEnvironmentShape,
+  /** PEM file of a CA to trust for Graph and its token endpoint (a private CA, or the tests' stand-in). */
+  GRAPH_TRUSTED_CA_FILE: z.string().optional(),
+
   TEAMS_APP_ID: z.uuid('a GUID for the Teams app').default('8b0c6f0e-4d2a-4f55-9a3e-2f1d8d0a5a11'),
   BOT_DOMAIN: z.string().default('localhost'),
   PUBLISHER_NAME: z.string().default('NHS England'),
@@ -87,7 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'runni
   }
   const values = parsed.data;
   const mode = values.MICROSOFT_APP_ID ? 'production' : 'local';
-  const problems = purpose === 'running' ? productionProblems(values, mode) : [];
+  const graph = graphSettingsFrom(values);
+  const problems = [...(purpose === 'running' ? productionProblems(values, mode) : []), ...(graph.mode === 'invalid' ? graph.problems : [])];
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({ ...values, mode });
 }

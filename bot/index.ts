@@ -29,7 +29,8 @@ import { OutboxWorker } from './outboxWorker';
 import { PostedCards } from './postedCards';
 import { createServer } from './server';
 import { StaffChannel } from './staffChannel';
-import { StaticStaffDirectory } from './staffDirectory';
+import { DirectoryStaff } from './staffDirectory';
+import { signatureSetup } from './signatureRequests';
 import { TeamsMessenger } from './teamsMessenger';
 
 /**
@@ -72,12 +73,16 @@ async function start(config: Config, logger: Logger): Promise<void> {
     agd: config.AGD_CHANNEL_ID,
     pag: config.PAG_CHANNEL_ID,
   };
-  const staff = new StaticStaffDirectory(config.DARS_ROLES);
-
   // The case store.
   const log = new CaseLog(db);
   const index = new CaseIndex(db);
   const queries = new CaseQueries(index);
+  const dsaDocuments = new DsaDocumentStore(db);
+
+  // Staff roles and DSA signature routing: Microsoft Graph, or local mode.
+  const signatures = signatureSetup(config, db, index, dsaDocuments);
+  logger.info(signatures.description);
+  const staff = new DirectoryStaff(signatures.directory);
 
   // Teams.
   const adapter = createAdapter(config, logger);
@@ -88,13 +93,12 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const receipts = new DeliveryReceipts(db);
   const messenger = new TeamsMessenger(adapter, config, references);
   const views = new CaseCardViews(staff, references);
-  const worker = new OutboxWorker(db, log, outboxDeliveries({ index, messenger, views, posted, receipts, staff, channels }), logger);
+  const worker = new OutboxWorker(db, log, outboxDeliveries({ index, messenger, views, posted, receipts, staff, channels, signatures }), logger);
   const reminders = new DeadlineReminders(db, index, messenger, staff, channels, logger);
-  const dsaDocuments = new DsaDocumentStore(db);
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, outbox: worker, reminders, dsaDocuments };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, outbox: worker, reminders, dsaDocuments, signatureSteps: signatures.ledger };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);

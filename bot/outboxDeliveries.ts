@@ -8,6 +8,7 @@ import { channelOf, type CaseCardViews } from './caseCardViews';
 import type { DeliveryReceipts } from './deliveryReceipts';
 import type { OutboxDelivery } from './outboxWorker';
 import type { PostedCards } from './postedCards';
+import type { SignatureSetup } from './signatureRequests';
 import { resolveRecipient, targetKey, type Target } from './recipients';
 import type { StaffDirectory } from './staffDirectory';
 import type { TeamsMessenger } from './teamsMessenger';
@@ -24,6 +25,7 @@ export interface DeliveryDependencies {
   readonly receipts: DeliveryReceipts;
   readonly staff: StaffDirectory;
   readonly channels: Record<Channel, string>;
+  readonly signatures: SignatureSetup;
 }
 
 export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
@@ -45,16 +47,17 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
       return;
     }
     case 'sendCard':
-    case 'requestSignature': {
-      // Until a signature request is routed through Microsoft Graph, it is the signature card
-      // sent straight to the signatory's 1:1 chat.
-      const name: CardName = effect.kind === 'sendCard' ? effect.card : 'dsaSignature';
-      const options = effect.kind === 'requestSignature' ? { party: effect.party } : {};
       for (const target of await resolveRecipient(effect.to, state, deps.staff)) {
-        await sendCard(deps, state, entry, name, target, options);
+        await sendCard(deps, state, entry, effect.card, target, {});
       }
       return;
-    }
+    case 'requestSignature':
+      // A request for a DSA version since regenerated has lapsed: its signatures would too.
+      if (state.facts.dsa?.dsaVersion !== effect.dsaVersion) return;
+      await deps.signatures.request(state, effect.party, effect.dsaVersion, effect.documentHash, (party, userId) =>
+        sendCard(deps, state, entry, 'dsaSignature', { kind: 'person', id: userId }, { party }),
+      );
+      return;
     case 'notify':
       for (const target of await resolveRecipient(effect.to, state, deps.staff)) {
         if (target.kind === 'person' && target.id === entry.causedBy) continue;

@@ -1,30 +1,28 @@
 import type { Person } from '../dialogs/desks';
+import type { DirectoryRoles } from '../services/graph';
 import type { Actor, StaffRole } from '../services/workflow';
-import type { Config } from './config';
 
 /**
  * Who holds which staff role. Every action is authorised on the actor's Entra object id from
- * the activity, never on anything a card sent back. In local mode the roles come from the
- * static map `DARS_ROLES`; with Microsoft Graph configured, from Entra ID groups.
+ * the activity, never on anything a card sent back. The roles come from Entra ID groups through
+ * Microsoft Graph (cached briefly), or in local mode from the static map `DARS_ROLES`.
  */
 export interface StaffDirectory {
   rolesOf(personId: string): Promise<readonly StaffRole[]>;
-  /** Everyone known to hold the role (for notices addressed to a role). */
+  /** Everyone holding the role (for notices addressed to a role). */
   peopleWithRole(role: StaffRole): Promise<readonly string[]>;
   actorFor(person: Person): Promise<Actor>;
 }
 
-export class StaticStaffDirectory implements StaffDirectory {
-  constructor(private readonly roles: Config['DARS_ROLES']) {}
+export class DirectoryStaff implements StaffDirectory {
+  constructor(readonly roles: DirectoryRoles) {}
 
-  async rolesOf(personId: string): Promise<readonly StaffRole[]> {
-    return this.roles[personId.toLowerCase()] ?? this.roles[personId] ?? [];
+  rolesOf(personId: string): Promise<readonly StaffRole[]> {
+    return this.roles.rolesOf(personId);
   }
 
   async peopleWithRole(role: StaffRole): Promise<readonly string[]> {
-    return Object.entries(this.roles)
-      .filter(([, roles]) => roles.includes(role))
-      .map(([id]) => id);
+    return (await this.roles.membersOf(role)).map((member) => member.id);
   }
 
   async actorFor(person: Person): Promise<Actor> {

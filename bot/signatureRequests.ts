@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+
+import type { Db } from 'mongodb';
+
+import type { CaseIndex } from '../services/cases/caseIndex';
+import {
+  currentDsaDocument, graphSignatureRouting, localRoutingDescription, localSignatureRouting, runSignatureRouting, signatoryRecipients,
+  signatureLedger, throwUnlessComplete, type DsaDocumentStore, type SendSignatureCard, type SignatureRouting, type StepLedger,
+} from '../services/dsa';
+import { createGraphConnection, graphSettingsFrom, GraphDirectoryRoles, StaticDirectoryRoles, type DirectoryRoles } from '../services/graph';
+import type { CaseState } from '../services/workflow';
+import type { SignatoryParty } from '../services/workflow/commands/fields';
+import type { Config } from './config';
+
+/**
+ * How DSA signature requests travel and where staff roles come from. With Microsoft Graph
+ * configured: the DSA is uploaded to SharePoint, shared with the signatory, the app installed for
+ * them, an activity-feed notice sent, then the signature card (each step once, resumable);
+ * roles from Entra ID groups. Without: straight to the signature card in the signatory's 1:1
+ * chat, roles from DARS_ROLES.
+ */
+export interface SignatureSetup {
+  readonly directory: DirectoryRoles;
+  readonly ledger: StepLedger;
+  /** One line for the start-up log. */
+  readonly description: string;
+  /** Routes one signature request; throws (with Retry-After) while steps remain, for the outbox to retry. */
+  request(state: CaseState, party: SignatoryParty, dsaVersion: number, documentHash: string, sendCard: SendSignatureCard): Promise<void>;
+}
+
+export function signatureSetup(config: Config, db: Db, index: CaseIndex, documents: DsaDocumentStore): SignatureSetup {
+  const ledger = signatureLedger(db);
+  const graph = graphSettingsFrom(config);
+  let directory: DirectoryRoles;
+  let routingFor: (sendCard: SendSignatureCard) => SignatureRouting;
+  let description: string;
+
+  if (graph.mode === 'graph') {
+    const settings = graph.settings;
+    const trustedCa = config.GRAPH_TRUSTED_CA_FILE ? readFileSync(config.GRAPH_TRUSTED_CA_FILE, 'utf8') : undefined;
+    const connection = createGraphConnection({ ...settings.client, ...(trustedCa ? { trustedCa } : {}) });
+    directory = new GraphDirectoryRoles({ client: connection.client, groups: settings.roleGroups, cacheSeconds: settings.roleCacheSeconds });
+    routingFor = (sendSignatureCard) =>
+      graphSignatureRouting({
+        ledger,
+        client: connection.client,
+        graphBaseUrl: settings.client.graphBaseUrl ?? 'https://graph.microsoft.com',
+        driveId: settings.driveId,
+        dsaFolder: settings.dsaFolder,
+        teamsCatalogAppId: settings.teamsCatalogAppId,
+        botAppId: config.MICROSOFT_APP_ID ?? config.TEAMS_APP_ID,
+        loadDocument: async (request) => {
+          const state = (await index.get(request.caseId))?.state;
+          if (!state) throw new Error(`Case ${request.caseId} is not in the case index`);
+          return currentDsaDocument(documents, request.caseId, state);
+        },
+        sendSignatureCard,
+      });
+    description = `DSA signature requests go through Microsoft Graph (${connection.description}); ${directory.description}`;
+  } else {
+    directory = new StaticDirectoryRoles(config.DARS_ROLES);
+    routingFor = (sendSignatureCard) => localSignatureRouting({ ledger, sendSignatureCard });
+    description = `${localRoutingDescription}; ${directory.description}`;
+  }
+
+  return {
+    directory,
+    ledger,
+    description,
+    async request(state, party, dsaVersion, documentHash, sendCard) {
+      const recipients = await signatoryRecipients(state, party, directory);
+      const report = await runSignatureRouting(routingFor(sendCard), {
+        caseId: state.reference,
+        caseReference: state.reference,
+        nicNumber: state.nicNumber ?? state.reference,
+        dsaVersion,
+        documentHash,
+        party,
+        recipients,
+        requestedBy: state.facts.dsa?.sent?.by.name ?? 'DARS',
+      });
+      throwUnlessComplete(report);
+    },
+  };
+}
