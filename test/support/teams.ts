@@ -48,8 +48,10 @@ abstract class TeamsConversation {
   }
 
   /** POSTs one activity and returns the HTTP answer plus the messages the bot sent meanwhile. */
-  async post(activity: Record<string, unknown>): Promise<InvokeResult> {
-    const before = this.messages().length;
+  async post(activity: Record<string, unknown>, conversation = this.conversation()): Promise<InvokeResult> {
+    const conversationId = String(conversation.id);
+    const messagesHere = () => this.connector.sent(conversationId).filter((sent) => sent.type === 'message');
+    const before = messagesHere().length;
     const response = await fetch(`${this.bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -60,7 +62,7 @@ abstract class TeamsConversation {
         channelId: 'msteams',
         from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
         recipient: botAccount,
-        conversation: this.conversation(),
+        conversation,
         channelData: this.channelData(),
         locale: 'en-GB',
         ...activity,
@@ -70,7 +72,7 @@ abstract class TeamsConversation {
     return {
       status: response.status,
       body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-      sent: this.messages().slice(before),
+      sent: messagesHere().slice(before),
     };
   }
 
@@ -133,13 +135,22 @@ export class TeamChannel extends TeamsConversation {
     return { tenant: { id: tenantId }, teamsChannelId: this.channelId, channel: { id: this.channelId }, team: { id: this.channelId } };
   }
 
-  /** "@DARS Bot <text>" in the channel. */
+  /**
+   * "@DARS Bot <text>" as a new post in the channel. Teams gives a channel thread the id
+   * `<channel id>;messageid=<post id>`, so the bot's answers (in that thread) are told apart
+   * from what it posts to the channel meanwhile.
+   */
   async mention(text: string): Promise<SentActivity[]> {
-    const result = await this.post({
-      type: 'message',
-      text: `<at>${botAccount.name}</at> ${text}`,
-      entities: [{ type: 'mention', mentioned: botAccount, text: `<at>${botAccount.name}</at>` }],
-    });
+    const postId = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+    const result = await this.post(
+      {
+        id: postId,
+        type: 'message',
+        text: `<at>${botAccount.name}</at> ${text}`,
+        entities: [{ type: 'mention', mentioned: botAccount, text: `<at>${botAccount.name}</at>` }],
+      },
+      { ...this.conversation(), id: `${this.channelId};messageid=${postId}` },
+    );
     return result.sent;
   }
 }
