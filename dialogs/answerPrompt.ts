@@ -1,7 +1,8 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 
 import type { AnswerCheck } from '../services/enquiry/answerCheck';
+import { replyOrAccept, type Recognition } from './recognition';
 
 /**
  * A prompt whose answer is checked as it is given. When the check fails, the person is told
@@ -15,8 +16,6 @@ export interface AnswerPromptSpec {
   inform?(text: string): string | undefined;
 }
 
-/** What the prompt made of a message: an answer, or something to tell the person first. */
-type Recognition = { kind: 'answer'; value: unknown } | { kind: 'reply'; message: string };
 
 export class AnswerPrompt extends Prompt<unknown> {
   constructor(
@@ -47,17 +46,3 @@ export class AnswerPrompt extends Prompt<unknown> {
   }
 }
 
-/**
- * Accepts an answer (the dialog then receives the checked value), or sends what is wrong and
- * keeps the question open. Replying here also stops the prompt repeating the question (it only
- * re-prompts when the turn has not responded), so the person reads one clear message.
- */
-async function replyOrAccept(prompt: PromptValidatorContext<unknown>): Promise<boolean> {
-  const recognition = prompt.recognized.value as Recognition;
-  if (recognition.kind === 'answer') {
-    prompt.recognized.value = recognition.value;
-    return true;
-  }
-  await prompt.context.sendActivity(recognition.message);
-  return false;
-}

@@ -1,7 +1,8 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 
 import { checkField, type Form, type FormQuestion } from './form';
+import { replyOrAccept, type Recognition } from '../recognition';
 
 /**
  * Asks one question of a form. When the field already has a saved answer, the question shows
@@ -14,7 +15,6 @@ export interface FieldPromptOptions {
   readonly current?: { readonly value?: unknown };
 }
 
-type Recognition = { kind: 'answer'; value: unknown } | { kind: 'reply'; message: string };
 
 const keepWords = /^(keep|keep it|same|no change|unchanged)$/i;
 const maxShown = 300;
@@ -66,12 +66,3 @@ function currentOf(options: PromptOptions): FieldPromptOptions['current'] {
   return (options.validations as FieldPromptOptions | undefined)?.current;
 }
 
-async function replyOrAccept(prompt: PromptValidatorContext<unknown>): Promise<boolean> {
-  const recognition = prompt.recognized.value as Recognition;
-  if (recognition.kind === 'answer') {
-    prompt.recognized.value = recognition.value;
-    return true;
-  }
-  await prompt.context.sendActivity(recognition.message);
-  return false;
-}

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 
 import { fileAttachmentOf, type FileAttachment } from './fileAttachment';
+import { replyOrAccept, type Recognition } from '../recognition';
 
 /** Waits for a file attached to a message; typed text gets an explanation (pure recognition). */
-type Recognition = { kind: 'answer'; value: FileAttachment } | { kind: 'reply'; message: string };
 
 export class FilePrompt extends Prompt<unknown> {
   constructor(id: string) {
@@ -15,7 +15,7 @@ export class FilePrompt extends Prompt<unknown> {
     await context.sendActivity('Attach the CSV file to a message here (the paperclip under the box where you type), then send it.');
   }
 
-  protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<Recognition>> {
+  protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<Recognition<FileAttachment>>> {
     const file = fileAttachmentOf(context.activity);
     if (file) return { succeeded: true, value: { kind: 'answer', value: file } };
     return {
@@ -25,12 +25,3 @@ export class FilePrompt extends Prompt<unknown> {
   }
 }
 
-async function replyOrAccept(prompt: PromptValidatorContext<unknown>): Promise<boolean> {
-  const recognition = prompt.recognized.value as Recognition;
-  if (recognition.kind === 'answer') {
-    prompt.recognized.value = recognition.value;
-    return true;
-  }
-  await prompt.context.sendActivity(recognition.message);
-  return false;
-}

@@ -1,10 +1,11 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { replyOrAccept, type Recognition } from '../recognition';
 
 /**
  * A choice whose options are only known at run time (the person's case references, the sections
  * DARS commented on, yes/no with a question naming the case). The options travel in the prompt's
- * state, so the question survives a restart. Recognition is pure; the validator explains.
+ * state, so the question survives a restart. Recognition<string> is pure; the validator explains.
  */
 export interface Pick {
   readonly value: string;
@@ -19,7 +20,6 @@ export interface PickOptions {
   readonly picks: readonly Pick[];
 }
 
-type Recognition = { kind: 'answer'; value: string } | { kind: 'reply'; message: string };
 
 const normalise = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
@@ -55,7 +55,7 @@ export class PickPrompt extends Prompt<unknown> {
     await context.sendActivity(MessageFactory.suggestedActions(offered, text));
   }
 
-  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<Recognition>> {
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<Recognition<string>>> {
     const { picks } = pickOptionsOf(options);
     const found = matchPick(context.activity.text ?? '', picks);
     if (found) return { succeeded: true, value: { kind: 'answer', value: found.value } };
@@ -68,12 +68,3 @@ function pickOptionsOf(options: PromptOptions): PickOptions {
   return (options.validations as PickOptions | undefined) ?? { text: '', picks: [] };
 }
 
-async function replyOrAccept(prompt: PromptValidatorContext<unknown>): Promise<boolean> {
-  const recognition = prompt.recognized.value as Recognition;
-  if (recognition.kind === 'answer') {
-    prompt.recognized.value = recognition.value;
-    return true;
-  }
-  await prompt.context.sendActivity(recognition.message);
-  return false;
-}
