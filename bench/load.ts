@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
 import type { ConnectorStandIn, SentActivity } from '../test/support/connectorStandIn';
-import { botAccount, readableText, teamsUser, tenantId, type TeamsUser } from '../test/support/teams';
+import { personalConversation, readableText, teamsActivity, teamsUser, type TeamsUser } from '../test/support/teams';
 import { validEnquiryAnswers } from '../test/enquiry/enquiryConversation';
 
 /**
@@ -81,18 +80,7 @@ async function post(options: LoadOptions, replies: RepliesByConversation, user: 
   const response = await fetch(`${options.botUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      id: randomUUID(),
-      timestamp: new Date().toISOString(),
-      serviceUrl: options.connector.url,
-      channelId: 'msteams',
-      from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
-      recipient: botAccount,
-      conversation: { id: conversationId, conversationType: 'personal', tenantId },
-      channelData: { tenant: { id: tenantId } },
-      locale: 'en-GB',
-      ...activity,
-    }),
+    body: JSON.stringify(teamsActivity(user, options.connector.url, personalConversation(user, conversationId), activity)),
   });
   const body = await response.text();
   return { status: response.status, body, sent: replies.messages(conversationId).slice(before) };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 
 import { ConnectorStandIn, type SentActivity } from '../test/support/connectorStandIn';
-import { botAccount, cardOf, readableText, tenantId } from '../test/support/teams';
+import { cardOf, personalConversation, readableText, teamsActivity } from '../test/support/teams';
 
 /**
  * Talk to a running DARS Bot from the terminal, as a Teams 1:1 chat would: what you type is
@@ -68,18 +68,7 @@ async function post(serviceUrl: string, activity: Record<string, unknown>): Prom
   const response = await fetch(`${botUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      id: randomUUID(),
-      timestamp: new Date().toISOString(),
-      serviceUrl,
-      channelId: 'msteams',
-      from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
-      recipient: botAccount,
-      conversation: { id: conversationId, conversationType: 'personal', tenantId },
-      channelData: { tenant: { id: tenantId } },
-      locale: 'en-GB',
-      ...activity,
-    }),
+    body: JSON.stringify(teamsActivity(user, serviceUrl, personalConversation(user, conversationId), activity)),
   });
   return { status: response.status, text: await response.text() };
 }

@@ -16,6 +16,37 @@ export interface TeamsUser {
   readonly name: string;
 }
 
+/**
+ * An activity as Teams POSTs it to the bot: `activity` (type, text, value…) from `user` in
+ * `conversation`, with the connector's `serviceUrl`. Shared by the tests, the benchmark and the
+ * terminal chat, so all three speak to the bot alike.
+ */
+export function teamsActivity(
+  user: TeamsUser,
+  serviceUrl: string,
+  conversation: Record<string, unknown>,
+  activity: Record<string, unknown>,
+  channelData: Record<string, unknown> = { tenant: { id: tenantId } },
+): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
+    recipient: botAccount,
+    conversation,
+    channelData,
+    locale: 'en-GB',
+    ...activity,
+  };
+}
+
+/** The 1:1 chat between a person and the bot, as Teams names it in activities. */
+export function personalConversation(user: TeamsUser, id = `a:personal-${user.aadObjectId}`): Record<string, unknown> {
+  return { id, conversationType: 'personal', tenantId };
+}
+
 export function teamsUser(name: string): TeamsUser {
   return { aadObjectId: randomUUID(), name };
 }
@@ -55,18 +86,7 @@ abstract class TeamsConversation {
     const response = await fetch(`${this.bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: randomUUID(),
-        timestamp: new Date().toISOString(),
-        serviceUrl: this.connector.url,
-        channelId: 'msteams',
-        from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
-        recipient: botAccount,
-        conversation,
-        channelData: this.channelData(),
-        locale: 'en-GB',
-        ...activity,
-      }),
+      body: JSON.stringify(teamsActivity(this.user, this.connector.url, conversation, activity, this.channelData())),
     });
     const text = await response.text();
     return {
@@ -99,7 +119,7 @@ export class PersonalChat extends TeamsConversation {
   }
 
   protected conversation() {
-    return { id: this.conversationId, conversationType: 'personal', tenantId };
+    return personalConversation(this.user, this.conversationId);
   }
 
   protected channelData() {
