@@ -11,7 +11,7 @@ import { renderDsaDocument, type DsaDocumentStore } from '../services/dsa';
 import type { CardName, CaseState, Channel } from '../services/workflow';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import { describeError, type Logger } from './logger';
-import { cardMessage } from './outboxDeliveries';
+import { cardMessage, cardSummary } from './outboxDeliveries';
 import type { PostedCards } from './postedCards';
 import type { StaffDirectory } from './staffDirectory';
 
@@ -104,7 +104,7 @@ export class CardActions {
       ? await this.views.forChannel(name, state, channel, withDocument)
       : await this.views.forPerson(name, state, personOf(context).id, withDocument);
     try {
-      await context.updateActivity({ ...cardMessage(card, state.reference), id: replyToId });
+      await context.updateActivity({ ...cardMessage(card, cardSummary(state.reference, name)), id: replyToId });
     } catch (error) {
       // The decision stands; the card's own refresh shows it even if this update failed.
       this.logger.warn('card update failed', { caseRef: state.reference, activityId: context.activity.id, error: describeError(error) });
@@ -118,14 +118,21 @@ export class CardActions {
   }
 }
 
-/** The card a verb's button sits on, when the clicked card is not on record. */
+/**
+ * The card a verb's button sits on, when the clicked card is not on record (the status card a
+ * staff channel or a chat shows on request is a reply, not a posted card). The status card's
+ * own buttons (arrange access, withdraw, close) answer with the status card.
+ */
+const statusCardVerbs: readonly string[] = ['access.arrange', 'case.withdraw', 'case.close'];
+
 function cardOfVerb(verb: string): CardName {
+  if (statusCardVerbs.includes(verb)) return 'caseStatus';
   const prefix = verb.split('.')[0];
   const cards: Record<string, CardName> = {
     enquiry: 'enquiryReview', assessment: 'preliminaryAssessment', earlyAdvice: 'earlyAdvice', funding: 'fundingConfirmation',
     case: 'takeCase', application: 'applicationReview', assurance: 'assuranceLevel', review: 'review', approval: 'approval',
     dsa: verb === 'dsa.sign' || verb === 'dsa.decline' ? 'dsaSignature' : 'dsa', serviceAgreement: 'serviceAgreementSignature',
-    cohortFile: 'cohortFile', access: 'cohortFile',
+    cohortFile: 'cohortFile',
   };
   return cards[prefix] ?? 'caseStatus';
 }

@@ -1,6 +1,7 @@
 import { renderCaseCard } from '../cards/caseCards';
 import type { CardOptions, CardViewer } from '../cards/frame/cardViewer';
 import type { AdaptiveCard } from '../cards/render';
+import { serviceAgreementDocument } from '../services/access/serviceAgreement';
 import { rolesOnCase, type CardName, type CaseState, type Channel, type StaffRole } from '../services/workflow';
 import type { ConversationReferences } from './conversationReferences';
 import type { StaffDirectory } from './staffDirectory';
@@ -27,7 +28,7 @@ export class CaseCardViews {
     // The DARS contact works from the triage channel too: their buttons show there.
     const viewer: CardViewer = { id: '', roles: channel === 'triage' ? ['staff', 'darsContact', 'approver'] : [channelRoles[channel]] };
     const refreshUserIds = await this.references.teamsUserIds(await this.actingPeople(state, channel));
-    return renderCaseCard(name, state, viewer, this.clock(), { ...options, refreshUserIds });
+    return renderCaseCard(name, state, viewer, this.clock(), { serviceAgreementDocument, ...options, refreshUserIds });
   }
 
   private async actingPeople(state: CaseState, channel: Channel): Promise<string[]> {
@@ -37,8 +38,9 @@ export class CaseCardViews {
     return [...new Set([...contact, ...holders, ...channelStaff])].slice(0, 60);
   }
 
+  /** Cards sent or updated from the outbox show the access service's agreement too, so its signatory can sign it. */
   async forPerson(name: CardName, state: CaseState, personId: string, options: CardOptions = {}): Promise<AdaptiveCard> {
-    return renderCaseCard(name, state, await this.viewer(state, personId), this.clock(), options);
+    return renderCaseCard(name, state, await this.viewer(state, personId), this.clock(), { serviceAgreementDocument, ...options });
   }
 
   async viewer(state: CaseState, personId: string): Promise<CardViewer> {

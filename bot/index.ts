@@ -80,7 +80,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const dsaDocuments = new DsaDocumentStore(db);
 
   // Staff roles and DSA signature routing: Microsoft Graph, or local mode.
-  const signatures = signatureSetup(config, db, index, dsaDocuments);
+  const signatures = signatureSetup(config, db, log, dsaDocuments);
   logger.info(signatures.description);
   const staff = new DirectoryStaff(signatures.directory);
 
@@ -93,7 +93,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const receipts = new DeliveryReceipts(db);
   const messenger = new TeamsMessenger(adapter, config, references);
   const views = new CaseCardViews(staff, references);
-  const worker = new OutboxWorker(db, log, outboxDeliveries({ index, messenger, views, posted, receipts, staff, channels, signatures }), logger);
+  const worker = new OutboxWorker(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures }), logger);
   const reminders = new DeadlineReminders(db, index, messenger, staff, channels, logger);
 
   // One after another: FerretDB can fail when two commands create collections in a new
@@ -107,7 +107,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   await ensureCaseReferenceIndexes(db);
 
   const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
-  const desk = new CaseDesk(commands, index);
+  const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(index), desk, staff, new HttpAttachmentFetcher());
   const bot = new DarsBot(
     new ConversationState(storage),

@@ -1,9 +1,9 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 
 import type { AdaptiveCard } from '../cards/render';
-import type { CaseIndex } from '../services/cases/caseIndex';
+import type { CaseLog } from '../services/cases/caseLog';
 import type { OutboxEntry } from '../services/cases/outbox';
-import type { CardName, CaseState, Channel, OutboxEffect } from '../services/workflow';
+import { foldCase, type CardName, type CaseState, type Channel, type OutboxEffect } from '../services/workflow';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import type { DeliveryReceipts } from './deliveryReceipts';
 import type { OutboxDelivery } from './outboxWorker';
@@ -16,9 +16,13 @@ import type { TeamsMessenger } from './teamsMessenger';
 /**
  * How each outbox effect reaches Teams. Cards are rendered from the case as stored now, so a
  * late or retried delivery shows the current truth; each target of an effect is reached once.
+ * "As stored" is the case log: the `cases` projection is written just after the commit that
+ * holds the entry, so the worker can see an entry before its projection (and after a crash in
+ * between, until the next decision) — a card rendered from it would show the case before the
+ * decision, e.g. a signature card with nothing to sign.
  */
 export interface DeliveryDependencies {
-  readonly index: CaseIndex;
+  readonly log: CaseLog;
   readonly messenger: TeamsMessenger;
   readonly views: CaseCardViews;
   readonly posted: PostedCards;
@@ -30,9 +34,9 @@ export interface DeliveryDependencies {
 
 export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
   return async (caseId: string, entry: OutboxEntry) => {
-    const record = await deps.index.get(caseId);
-    if (!record) throw new Error(`Case ${caseId} is not in the case index yet`);
-    await deliver(deps, record.state, entry, entry.effect as OutboxEffect);
+    const state = foldCase((await deps.log.load(caseId)).events);
+    if (!state) throw new Error(`Case ${caseId} has no events in the case log`);
+    await deliver(deps, state, entry, entry.effect as OutboxEffect);
   };
 }
 
@@ -41,7 +45,7 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
     case 'postCard': {
       const card = await deps.views.forChannel(effect.card, state, effect.channel, effect.review ? { review: effect.review } : {});
       await deps.receipts.once(entry.id, `channel:${effect.channel}`, async () => {
-        const where = await deps.messenger.postToChannel(deps.channels[effect.channel], cardMessage(card, `${state.reference}: ${cardTitle(effect.card)}`));
+        const where = await deps.messenger.postToChannel(deps.channels[effect.channel], cardMessage(card, cardSummary(state.reference, effect.card)));
         await deps.posted.remember(state.reference, cardKey(effect.card, effect.review), where);
       });
       return;
@@ -81,12 +85,12 @@ async function sendCard(deps: DeliveryDependencies, state: CaseState, entry: Out
   await deps.receipts.once(entry.id, targetKey(target), async () => {
     if (target.kind === 'channel') {
       const card = await deps.views.forChannel(name, state, target.channel, options);
-      const where = await deps.messenger.postToChannel(deps.channels[target.channel], cardMessage(card, `${state.reference}: ${cardTitle(name)}`));
+      const where = await deps.messenger.postToChannel(deps.channels[target.channel], cardMessage(card, cardSummary(state.reference, name)));
       await deps.posted.remember(state.reference, name, where);
       return;
     }
     const card = await deps.views.forPerson(name, state, target.id, options);
-    const where = await deps.messenger.sendToPerson(target.id, cardMessage(card, `${state.reference}: ${cardTitle(name)}`));
+    const where = await deps.messenger.sendToPerson(target.id, cardMessage(card, cardSummary(state.reference, name)));
     await deps.posted.remember(state.reference, name, where, target.id);
   });
 }
@@ -100,7 +104,7 @@ export async function updateCards(deps: DeliveryDependencies, state: CaseState, 
     const card = where.viewer
       ? await deps.views.forPerson(name, state, where.viewer, options)
       : await deps.views.forChannel(name, state, channelOf(where.conversationId, deps.channels) ?? 'triage', options);
-    await deps.messenger.update(where, cardMessage(card, `${state.reference}: ${cardTitle(name)}`));
+    await deps.messenger.update(where, cardMessage(card, cardSummary(state.reference, name)));
   }
 }
 
@@ -119,6 +123,11 @@ const titles: Partial<Record<CardName, string>> = {
   dsaSignature: 'the Data Sharing Agreement is ready for your signature',
   caseStatus: 'case status',
 };
+
+/** What Teams shows for a case card in notifications and the chat list: the same wherever it is sent. */
+export function cardSummary(reference: string, card: CardName): string {
+  return `${reference}: ${cardTitle(card)}`;
+}
 
 function cardTitle(card: CardName): string {
   return titles[card] ?? card.replace(/([A-Z])/g, ' $1').toLowerCase();

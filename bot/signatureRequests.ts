@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 
 import type { Db } from 'mongodb';
 
-import type { CaseIndex } from '../services/cases/caseIndex';
+import type { CaseLog } from '../services/cases/caseLog';
 import {
   currentDsaDocument, graphSignatureRouting, localRoutingDescription, localSignatureRouting, runSignatureRouting, signatoryRecipients,
   signatureLedger, throwUnlessComplete, type DsaDocumentStore, type SendSignatureCard, type SignatureRouting, type StepLedger,
 } from '../services/dsa';
 import { createGraphConnection, graphSettingsFrom, GraphDirectoryRoles, StaticDirectoryRoles, type DirectoryRoles } from '../services/graph';
-import type { CaseState } from '../services/workflow';
+import { foldCase, type CaseState } from '../services/workflow';
 import type { SignatoryParty } from '../services/workflow/commands/fields';
 import type { Config } from './config';
 
@@ -28,7 +28,7 @@ export interface SignatureSetup {
   request(state: CaseState, party: SignatoryParty, dsaVersion: number, documentHash: string, sendCard: SendSignatureCard): Promise<void>;
 }
 
-export function signatureSetup(config: Config, db: Db, index: CaseIndex, documents: DsaDocumentStore): SignatureSetup {
+export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: DsaDocumentStore): SignatureSetup {
   const ledger = signatureLedger(db);
   const graph = graphSettingsFrom(config);
   let directory: DirectoryRoles;
@@ -49,9 +49,13 @@ export function signatureSetup(config: Config, db: Db, index: CaseIndex, documen
         dsaFolder: settings.dsaFolder,
         teamsCatalogAppId: settings.teamsCatalogAppId,
         botAppId: config.MICROSOFT_APP_ID ?? config.TEAMS_APP_ID,
+        // The document the request names, by its hash: the bytes kept when it was generated,
+        // else rendered again from the case log (and checked against the hash before upload).
         loadDocument: async (request) => {
-          const state = (await index.get(request.caseId))?.state;
-          if (!state) throw new Error(`Case ${request.caseId} is not in the case index`);
+          const stored = await documents.load(request.caseId, request.documentHash);
+          if (stored) return stored;
+          const state = foldCase((await log.load(request.caseId)).events);
+          if (!state) throw new Error(`Case ${request.caseId} has no history`);
           return currentDsaDocument(documents, request.caseId, state);
         },
         sendSignatureCard,

@@ -1,5 +1,6 @@
-import type { Actor, CaseCommand, CaseState } from '../workflow';
+import { foldCase, type Actor, type CaseCommand, type CaseState } from '../workflow';
 import type { CaseIndex } from './caseIndex';
+import type { CaseLog } from './caseLog';
 import type { CommandResult } from './caseCommands';
 import type { DarsCaseCommands } from './darsWorkflow';
 import type { CaseEvent } from '../workflow';
@@ -14,12 +15,17 @@ export type CaseOutcome = CommandResult<CaseState, CaseEvent>;
 export class CaseDesk {
   constructor(
     private readonly commands: DarsCaseCommands,
+    private readonly log: CaseLog,
     private readonly index: CaseIndex,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * The case as its log says now. Cards and decisions read this rather than the `cases` index,
+   * which is written just after each commit and can trail it for a moment.
+   */
   async get(reference: string): Promise<CaseState | undefined> {
-    return (await this.index.get(reference))?.state;
+    return foldCase((await this.log.load(reference)).events);
   }
 
   /** Cases the person is on as applicant or invited member, newest first. */

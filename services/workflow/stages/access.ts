@@ -7,6 +7,13 @@ import { notify, sendCard, updateCards } from '../effects';
 import { accessItemNames, remainingAccessItems } from '../state/accessItems';
 import type { CaseState } from '../state/caseState';
 
+/**
+ * The cards of the access items. The items proceed side by side, but each decision on one moves
+ * the case to a new version, which would leave the other's card showing an older case (and its
+ * buttons answering "this case has moved on"): every access decision re-renders both.
+ */
+const accessCards = ['serviceAgreementSignature', 'cohortFile'] as const;
+
 /** Stage 6, access (DOMAIN.md): the service agreement and the cohort file, then access arranged. */
 export function decideAccess(state: CaseState, command: AccessCommand, ctx: HandlerContext): HandlerResult {
   const access = state.facts.access;
@@ -18,7 +25,7 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       if (access.serviceAgreement.signed) return refuse('conflict', `The service agreement for ${reference} was already signed by ${access.serviceAgreement.signed.by.name}.`);
       return accept(
         [{ type: 'serviceAgreementSigned', typedName: command.typedName, documentHash: command.documentHash }],
-        [updateCards('serviceAgreementSignature'), notify('darsContact', `${reference}: the service agreement is signed.`)],
+        [updateCards(...accessCards), notify('darsContact', `${reference}: the service agreement is signed.`)],
       );
     case 'cohortFileDue': {
       if (!access.cohortFile.required) return refuse('conflict', `${reference} does not need a cohort file.`);
@@ -30,7 +37,7 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       }
       return accept(
         [{ type: 'cohortFileDueSet', dueDate: command.dueDate }],
-        [sendCard('applicantTeam', 'cohortFile'), notify('applicantTeam', `Please send the cohort file for ${reference} by ${formatDate(command.dueDate)}.`)],
+        [updateCards(...accessCards), sendCard('applicantTeam', 'cohortFile'), notify('applicantTeam', `Please send the cohort file for ${reference} by ${formatDate(command.dueDate)}.`)],
       );
     }
     case 'receiveCohortFile': {
@@ -44,7 +51,7 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       if (problems.length > 0) return refuse('invalid', `The cohort file cannot be accepted: ${problems.join('; ')}. Fix it and send it again.`);
       return accept(
         [{ type: 'cohortFileReceived', fileName: command.fileName, rows: command.rows, contentHash: command.contentHash, firstFile: access.cohortFile.files.length === 0 }],
-        [updateCards('cohortFile'), notify('darsContact', `${reference}: the cohort file was received (${plural(command.rows, 'row')}).`)],
+        [updateCards(...accessCards), notify('darsContact', `${reference}: the cohort file was received (${plural(command.rows, 'row')}).`)],
       );
     }
     case 'arrangeAccess': {

@@ -32,6 +32,8 @@ export function decideAssurance(state: CaseState, command: AssuranceCommand, ctx
         [{ type: 'applicationApproved' }],
         [
           updateCards('approval'),
+          // The DARS contact generates and sends the DSA on this card (in the triage channel while no one is allocated).
+          sendCard('darsContact', 'dsa'),
           notify('darsContact', `${state.reference} is approved: generate the Data Sharing Agreement.`),
           notify('applicantTeam', `Your application ${state.reference} has been approved. DARS will now prepare the Data Sharing Agreement.`),
         ],

@@ -5,7 +5,7 @@ import { dsaUsesFor } from '../application/checks';
 import type { CommandOf, DsaCommand } from '../commands';
 import { partyNames, signatoryParties, type SignatoryParty } from '../commands/fields';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import { notify, updateCards, type OutboxEffect, type Recipient } from '../effects';
+import { notify, sendCard, updateCards, type OutboxEffect, type Recipient } from '../effects';
 import type { CaseEventBody } from '../events';
 import type { CaseState } from '../state/caseState';
 import type { DsaRecord } from '../state/records';
@@ -90,14 +90,13 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
   if (otherSigned) {
     const assessment = state.facts.assessments[state.facts.assessments.length - 1]?.assessment;
     const service = assessment?.accessService.service ?? 'secureDataEnvironment';
-    events.push({
-      type: 'dsaExecuted',
-      dsaVersion: dsa.dsaVersion,
-      contentHash: dsa.contentHash,
-      serviceAgreementRequired: ctx.rules.charges.accessServices[service].serviceAgreementRequired,
-      cohortFileRequired: assessment?.cohortSubmissionNeeded === true,
-    });
+    const serviceAgreementRequired = ctx.rules.charges.accessServices[service].serviceAgreementRequired;
+    const cohortFileRequired = assessment?.cohortSubmissionNeeded === true;
+    events.push({ type: 'dsaExecuted', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash, serviceAgreementRequired, cohortFileRequired });
     effects.push(notify('applicantTeam', `The Data Sharing Agreement for ${state.reference} is signed by both parties. DARS will now arrange access.`));
+    // What remains before access, each on the card of the person who acts on it.
+    if (serviceAgreementRequired) effects.push(sendCard('dataControllerSignatory', 'serviceAgreementSignature'));
+    if (cohortFileRequired) effects.push(sendCard('darsContact', 'cohortFile'));
   }
   return accept(events, effects);
 }

@@ -56,7 +56,7 @@ export class JourneyWorld {
     const store = await caseStore(label, clock);
     const storage = new MongoStorage(store.db);
     await storage.ensureIndexes();
-    return new JourneyWorld(store.db, store.commands, store.index, new CaseDesk(store.commands, store.index, clock), storage, clock);
+    return new JourneyWorld(store.db, store.commands, store.index, new CaseDesk(store.commands, store.log, store.index, clock), storage, clock);
   }
 
   chat(applicant: Actor, fetcher: AttachmentFetcher = httpFetcher): JourneyChat {
