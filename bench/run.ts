@@ -130,7 +130,7 @@ async function measure(bot: BotUnderTest, uri: string, connector: ConnectorStand
  * by the outbox worker after the turn. A bot that answers fast but loses its outbox is broken.
  */
 async function reviewCardsMissing(connector: ConnectorStandIn, expected: number): Promise<string[]> {
-  const count = () => connector.sent(triageChannel).filter((activity) => /New enquiry DARS-/.test(readableText(activity))).length;
+  const count = () => connector.sent(triageChannel).filter((activity) => /Enquiry review/.test(readableText(activity))).length;
   try {
     await connector.waitFor(() => count() >= expected, 30_000, `${expected} review cards in the triage channel`);
     return [];
