@@ -19,7 +19,7 @@ export interface DecisionRun {
   readonly wallMs: number;
   readonly latenciesMs: readonly number[];
   readonly outcomes: Readonly<Record<CommandResult<CaseState, CaseEvent>['kind'], number>>;
-  /** Cases where anything but exactly one decision was applied (contended run); should be 0. */
+  /** Should be 0. Distinct cases: decisions not applied; contended: cases without exactly one applied decision. */
   readonly anomalies: number;
   readonly cases: number;
   readonly stoppedByBudget: boolean;

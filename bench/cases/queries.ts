@@ -8,8 +8,8 @@ import { darsStaff, seededRandom, statusMix, type PlannedCase } from './populati
  * The staff queue and status queries, each run many times with varied arguments. A query that
  * is slow on this server (FerretDB 1.x may fetch and sort every matching document itself) stops
  * when its time budget is spent, so one slow query cannot stall the run; the count says so. Each
- * find also carries the budget as maxTimeMS (bench/cases/maxTime.ts), so even a single run
- * cannot exceed it: the server gives up and the run counts as timed out.
+ * find also carries a time limit as maxTimeMS (bench/cases/maxTime.ts, set by the caller), so
+ * even a single run cannot exceed it: the server gives up and the run counts as timed out.
  */
 
 export interface QueryFigures {
@@ -24,6 +24,7 @@ export interface QueryFigures {
 
 export interface QuerySettings {
   readonly runs: number;
+  /** No new run starts after this. */
   readonly budgetMs: number;
 }
 

@@ -1,0 +1,49 @@
+import type { Db, Document } from 'mongodb';
+
+import { londonDate } from '../../services/calendar';
+import { benchNow, darsStaff, type PlannedCase } from './population';
+
+/**
+ * How the server runs each lookup the bench measures, from `explain` (which plans without
+ * running). The filters mirror CaseQueries and CaseLog; this is a diagnostic printed beside the
+ * timings, so a slow figure comes with its reason. Reads FerretDB's answer (pushdown flags and
+ * the PostgreSQL plan) and MongoDB's (winning plan stages) alike.
+ */
+
+export interface PlanSummary {
+  readonly label: string;
+  readonly plan: string;
+}
+
+export async function explainLookups(db: Db, sample: PlannedCase): Promise<PlanSummary[]> {
+  const open = { open: true };
+  const soonestDue = { nextDue: 1, _id: 1 };
+  const contact = darsStaff[0].id;
+  const lookups: [string, string, Document, Document | undefined, number][] = [
+    ['queue({stage, status})', 'cases', { ...open, stage: 'enquiry', status: 'enquiryUnderReview' }, soonestDue, 50],
+    ["queue({holderRole: 'pag'})", 'cases', { ...open, holderRoles: 'pag' }, soonestDue, 50],
+    ['mine(contactId)', 'cases', { ...open, $or: [{ darsContactId: contact }, { holderIds: contact }] }, soonestDue, 50],
+    ['overdue()', 'cases', { ...open, nextDue: { $lt: londonDate(benchNow) } }, soonestDue, 50],
+    ['status(reference), CaseIndex.get', 'cases', { _id: sample.reference }, undefined, 1],
+    ['CaseLog.load (commits of a case)', 'caseCommits', { caseId: sample.reference }, { base: 1 }, 0],
+    ['CaseLog.findByKey (idempotency key)', 'caseCommits', { key: `${sample.reference}/activity-1` }, undefined, 1],
+  ];
+  const summaries: PlanSummary[] = [];
+  for (const [label, collection, filter, sort, limit] of lookups) {
+    const explained = await db.command({ explain: { find: collection, filter, ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) } });
+    summaries.push({ label, plan: summarise(explained, sort !== undefined) });
+  }
+  return summaries;
+}
+
+function summarise(explained: Document, sorted: boolean): string {
+  const text = JSON.stringify(explained);
+  const scans = ['Seq Scan', 'Index Scan', 'Index Only Scan', 'Bitmap Heap Scan', 'COLLSCAN', 'IXSCAN', 'IDHACK', 'EXPRESS_IXSCAN']
+    .filter((scan) => text.includes(`"${scan}"`));
+  const parts = [scans.length > 0 ? scans.join(' + ') : 'plan not recognised'];
+  if (typeof explained.filterPushdown === 'boolean') {
+    parts.push(explained.filterPushdown ? 'top-level equalities filtered in PostgreSQL, the rest in FerretDB' : 'filtered in FerretDB');
+  }
+  if (sorted && explained.sortPushdown === false) parts.push('every match sent to FerretDB to sort and limit');
+  return parts.join('; ');
+}
