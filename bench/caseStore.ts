@@ -30,7 +30,7 @@ import { thousands } from './cases/table';
  * than one applied decision), so a broken store cannot look fast.
  *
  * On the embedded FerretDB 1.24 (PostgreSQL) a 100,000-case run takes about 14 minutes on two
- * cores: seeding ~7 (FerretDB stores each document as JSONB with a type schema beside every
+ * otherwise idle cores (26 with test suites running beside it): seeding ~7 (FerretDB stores each document as JSONB with a type schema beside every
  * field, ~3.5 times its JSON, and spends its CPU per field), and every lookup is a sequential
  * scan (its pushed-down equality is `@>`, which the btree indexes it creates cannot serve), so
  * each decision and query takes seconds; the budgets below keep the measuring to ~7 minutes.
