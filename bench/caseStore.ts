@@ -21,6 +21,7 @@ import { seedCases } from './cases/seed';
 import { serverPeakRssBytes } from './cases/serverMemory';
 import { readSettings } from './cases/settings';
 import { thousands } from './cases/table';
+import { progress, runBenchmark } from './benchCli';
 
 /**
  * The case store benchmark: seeds a database with many cases at realistic statuses, then
@@ -122,15 +123,5 @@ async function describeServer(client: MongoClient, server: EmbeddedServer | unde
   return `${server?.description ?? 'the server at MONGODB_URI'} (reports MongoDB ${String(info.version)}${ferretdb})`;
 }
 
-/** Progress goes to stderr, so stdout carries only the results. */
-function progress(message: string): void {
-  console.error(`· ${message}`);
-}
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

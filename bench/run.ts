@@ -9,6 +9,7 @@ import { readableText } from '../test/support/teams';
 import { LaunchedBot } from './launch';
 import { echoScript, enquiryScript, runApplicants, type ScriptedTurn } from './load';
 import { formatTable, turnsPerSecond, type RunFigures } from './stats';
+import { positiveInteger, progress, runBenchmark } from './benchCli';
 
 /**
  * `npm run bench`: N applicants complete enquiries concurrently over HTTP against a real DARS
@@ -147,23 +148,6 @@ function readSettings(): Settings {
   };
 }
 
-function positiveInteger(name: string, fallback: number): number {
-  const text = process.env[name]?.trim();
-  if (!text) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${text}"`);
-  return value;
-}
 
-/** Progress goes to stderr, so stdout carries only the results. */
-function progress(message: string): void {
-  console.error(`· ${message}`);
-}
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -1,3 +1,5 @@
+import { positiveInteger } from '../benchCli';
+
 /** The bench's knobs, read once from the environment (see bench/caseStore.ts for the list). */
 
 export interface Settings {
@@ -24,12 +26,4 @@ export function readSettings(): Settings {
     seedBatch: positiveInteger('BENCH_SEED_BATCH', 1000),
     seedWriters: positiveInteger('BENCH_SEED_WRITERS', 3),
   };
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const text = process.env[name]?.trim();
-  if (!text) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${text}"`);
-  return value;
 }
