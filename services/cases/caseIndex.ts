@@ -18,6 +18,8 @@ export interface CaseRecord extends CaseIndexFields {
   updatedAt: Date;
 }
 
+const optionalFields = ['darsContactId', 'nextDue'] as const satisfies readonly (keyof CaseIndexFields)[];
+
 export class CaseIndex {
   readonly cases: Collection<CaseRecord>;
 
@@ -54,7 +56,13 @@ export class CaseIndex {
         // Another writer created it first; fall through to the versioned update.
       }
     }
-    await this.cases.updateOne({ _id: caseId, version: { $lt: version } }, { $set: record });
+    // Optional fields the new projection lacks are removed, or a closed case would keep its
+    // last due date and a case whose contact left would keep them.
+    const absent = optionalFields.filter((field) => fields[field] === undefined);
+    await this.cases.updateOne(
+      { _id: caseId, version: { $lt: version } },
+      { $set: record, ...(absent.length > 0 ? { $unset: Object.fromEntries(absent.map((field) => [field, ''])) } : {}) },
+    );
   }
 
   /** Cases where the person is the applicant or an invited member, newest first. */

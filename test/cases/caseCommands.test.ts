@@ -23,6 +23,7 @@ describe('The case store on the real database', () => {
     assert.equal(record?.status, 'accessArranged');
     assert.equal(record?.version, stored.version);
     assert.equal(record?.open, false);
+    assert.equal(record?.nextDue, undefined, 'a closed case keeps no due date in the index');
   });
 
   it('writes the outbox entries in the same commit as the events', async () => {
