@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const sourceDir = path.resolve(__dirname, '..', '..', '..', 'tools', 'ferretdb');
-const sourceFiles = ['go.mod', 'go.sum', 'main.go'];
+const sourceFiles = ['go.mod', 'go.sum', 'main.go', 'indextwins.go'];
 
 export function ferretdbCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');

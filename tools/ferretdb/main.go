@@ -48,7 +48,8 @@ func main() {
 		if err := ensurePostgresDatabase(ctx, *pgURL); err != nil {
 			fail("PostgreSQL: %v", err)
 		}
-		cfg.PostgreSQLURL = *pgURL
+		installIndexTwins(ctx, *pgURL)
+		cfg.PostgreSQLURL = withCustomPlans(*pgURL)
 	case "sqlite":
 		if *sqliteDir == "" {
 			fail("--sqlite-dir is required for the sqlite handler")
