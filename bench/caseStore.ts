@@ -8,6 +8,7 @@ import { CaseCommands } from '../services/cases/caseCommands';
 import { CaseIndex } from '../services/cases/caseIndex';
 import { CaseLog } from '../services/cases/caseLog';
 import { CaseQueries } from '../services/cases/caseQueries';
+import { CaseStates } from '../services/cases/caseStates';
 import { darsWorkflow, type DarsCaseCommands } from '../services/cases/darsWorkflow';
 import { startEmbeddedServer, type EmbeddedServer } from '../services/database/embeddedServer';
 import { contendedDecisions, CasePicker, decideOnDistinctCases, type DecisionRun } from './cases/decisions';
@@ -73,7 +74,8 @@ async function main(): Promise<number> {
     await index.ensureIndexes();
     const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow);
     // The queries read through a view whose finds give up at the time limit (server-side).
-    const queries = new CaseQueries(new CaseIndex(withMaxTime(db, settings.queryLimitSeconds * 1000)), () => benchNow);
+    const timed = withMaxTime(db, settings.queryLimitSeconds * 1000);
+    const queries = new CaseQueries(new CaseIndex(timed), new CaseStates(new CaseLog(timed)), () => benchNow);
 
     const plan = planCases(settings.cases, seededRandom(20260901));
 

@@ -2,9 +2,10 @@ import { MessageFactory } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
 
 import type { CaseIndex } from '../services/cases/caseIndex';
+import type { CaseStates } from '../services/cases/caseStates';
 import { addDays, formatDate, londonDate } from '../services/calendar';
 import { isDuplicateKey } from '../services/database/duplicateKey';
-import { caseStatus, describeHolder, type CaseRole, type CaseState, type Channel, type Recipient } from '../services/workflow';
+import { describeHolder, type CaseRole, type CaseState, type Channel, type Recipient } from '../services/workflow';
 import { describeError, type Logger } from './logger';
 import { resolveRecipient, type Target } from './recipients';
 import type { StaffDirectory } from './staffDirectory';
@@ -16,6 +17,9 @@ import type { TeamsMessenger } from './teamsMessenger';
  * `remindOn`); once it has passed, the triage channel is told. Any number of bot processes may
  * run this: each notice is claimed by inserting `<case>#<due date>#<kind>` first, so it is sent
  * once however many workers see it.
+ *
+ * A pass reads the `cases` index (due date and reminder date are indexed fields), claims each
+ * notice from those, and reads a case's full state from its log only for a notice it claimed.
  */
 interface NoticeClaim {
   _id: string;
@@ -34,6 +38,7 @@ export class DeadlineReminders {
   constructor(
     db: Db,
     private readonly index: CaseIndex,
+    private readonly states: CaseStates,
     private readonly messenger: TeamsMessenger,
     private readonly staff: StaffDirectory,
     private readonly channels: Record<Channel, string>,
@@ -71,18 +76,21 @@ export class DeadlineReminders {
   private async pass(): Promise<void> {
     const now = this.clock();
     const today = londonDate(now);
-    const soon = await this.index.cases.find({ open: true, nextDue: { $lte: addDays(today, lookAheadDays) } }).toArray();
-    for (const record of soon) {
-      const status = caseStatus(record.state, now);
-      const due = status.nextAction?.due;
-      if (!due) continue;
-      if (status.overdue) await this.escalate(record.state, due);
-      else if (status.remindOn && status.remindOn <= today) await this.remind(record.state, due);
+    // Everything overdue or due within the longest reminder lead; those whose reminder date has come.
+    const candidates = await this.index.openDueUpTo(addDays(today, lookAheadDays), { today });
+    for (const record of candidates.filter((candidate) => candidate.remindOn !== undefined && candidate.remindOn <= today)) {
+      if (!record.nextDue) continue;
+      const kind = today > record.nextDue ? 'escalation' : 'reminder';
+      if (!(await this.claim(record._id, `${record.nextDue}#${kind}`))) continue;
+      // The index trails the log for a moment: notify only if the case still has this due date.
+      const state = await this.states.get(record._id);
+      if (!state || state.stage === 'closed' || state.nextAction?.due !== record.nextDue) continue;
+      if (kind === 'escalation') await this.escalate(state, record.nextDue);
+      else await this.remind(state, record.nextDue);
     }
   }
 
   private async remind(state: CaseState, due: string): Promise<void> {
-    if (!(await this.claim(state.reference, `${due}#reminder`))) return;
     const next = state.nextAction!;
     const text = `**${state.reference}**: a reminder that "${next.description}" is due by ${formatDate(due)}. Say **status** for the details.`;
     for (const holder of next.holders) {
@@ -94,7 +102,6 @@ export class DeadlineReminders {
   }
 
   private async escalate(state: CaseState, due: string): Promise<void> {
-    if (!(await this.claim(state.reference, `${due}#escalation`))) return;
     const next = state.nextAction!;
     const holders = next.holders.map(describeHolder).join(', ');
     const text = `**${state.reference} is overdue**: "${next.description}" (${holders}) was due by ${formatDate(due)}.`;

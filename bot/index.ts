@@ -7,6 +7,7 @@ import { CaseDesk } from '../services/cases/caseDesk';
 import { CaseIndex } from '../services/cases/caseIndex';
 import { CaseLog } from '../services/cases/caseLog';
 import { CaseQueries } from '../services/cases/caseQueries';
+import { CaseStates } from '../services/cases/caseStates';
 import { ensureCaseReferenceIndexes } from '../services/cases/caseReference';
 import { darsWorkflow } from '../services/cases/darsWorkflow';
 import { EnquirySubmissions } from '../services/cases/enquirySubmissions';
@@ -76,7 +77,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   // The case store.
   const log = new CaseLog(db);
   const index = new CaseIndex(db);
-  const queries = new CaseQueries(index);
+  const queries = new CaseQueries(index, new CaseStates(log));
   const dsaDocuments = new DsaDocumentStore(db);
 
   // Staff roles and DSA signature routing: Microsoft Graph, or local mode.
@@ -94,7 +95,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const messenger = new TeamsMessenger(adapter, config, references);
   const views = new CaseCardViews(staff, references);
   const worker = new OutboxWorker(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures }), logger);
-  const reminders = new DeadlineReminders(db, index, messenger, staff, channels, logger);
+  const reminders = new DeadlineReminders(db, index, new CaseStates(log), messenger, staff, channels, logger);
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
@@ -108,7 +109,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
   const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
   const desk = new CaseDesk(commands, log, index);
-  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(index), desk, staff, new HttpAttachmentFetcher());
+  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(desk), desk, staff, new HttpAttachmentFetcher());
   const bot = new DarsBot(
     new ConversationState(storage),
     dialog,

@@ -80,7 +80,7 @@ export class OutboxWorker {
   }
 
   private async pass(): Promise<void> {
-    const commits = await this.log.commits.find({ pendingOutbox: { $exists: true, $ne: [] } }).limit(100).toArray();
+    const commits = await this.log.commits.find({ outboxPending: true }).limit(100).toArray();
     for (const commit of commits) {
       for (const entryId of commit.pendingOutbox) {
         const entry = commit.outbox.find((candidate) => candidate.id === entryId);
@@ -123,6 +123,8 @@ export class OutboxWorker {
   /** Drops the hint that the entry is pending; the attempts collection stays the truth. */
   private async forget(commitId: string, entryId: string): Promise<void> {
     await this.log.commits.updateOne({ _id: commitId }, { $pull: { pendingOutbox: entryId } });
+    // Only a delivered entry is ever pulled, so an empty list means nothing is left to send.
+    await this.log.commits.updateOne({ _id: commitId, pendingOutbox: { $size: 0 } }, { $unset: { outboxPending: '' } });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Db, Document } from 'mongodb';
 
-import { londonDate } from '../../services/calendar';
+import { addDays, londonDate } from '../../services/calendar';
 import { benchNow, darsStaff, type PlannedCase } from './population';
 
 /**
@@ -22,10 +22,11 @@ export async function explainLookups(db: Db, sample: PlannedCase): Promise<PlanS
   const lookups: [string, string, Document, Document | undefined, number][] = [
     ['queue({stage, status})', 'cases', { ...open, stage: 'enquiry', status: 'enquiryUnderReview' }, soonestDue, 50],
     ["queue({holderRole: 'pag'})", 'cases', { ...open, holderRoles: 'pag' }, soonestDue, 50],
-    ['mine(contactId)', 'cases', { ...open, $or: [{ darsContactId: contact }, { holderIds: contact }] }, soonestDue, 50],
-    ['overdue()', 'cases', { ...open, nextDue: { $lt: londonDate(benchNow) } }, soonestDue, 50],
-    ['status(reference), CaseIndex.get', 'cases', { _id: sample.reference }, undefined, 1],
-    ['CaseLog.load (commits of a case)', 'caseCommits', { caseId: sample.reference }, { base: 1 }, 0],
+    ['mine(contactId), as DARS contact', 'cases', { ...open, darsContactId: contact }, soonestDue, 50],
+    ['mine(contactId), as holder', 'cases', { ...open, holderIds: contact }, soonestDue, 50],
+    ['overdue(), each due day it walks', 'cases', { ...open, nextDue: addDays(londonDate(benchNow), -1) }, { _id: 1 }, 50],
+    ['CaseIndex.get', 'cases', { _id: sample.reference }, undefined, 1],
+    ['status(reference), CaseLog.load (commits of a case)', 'caseCommits', { caseId: sample.reference }, { base: 1 }, 0],
     ['CaseLog.findByKey (idempotency key)', 'caseCommits', { key: `${sample.reference}/activity-1` }, undefined, 1],
   ];
   const summaries: PlanSummary[] = [];

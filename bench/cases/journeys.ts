@@ -133,7 +133,7 @@ export function buildTemplate(status: SeededStatus, day: string): CaseTemplate {
 /**
  * The documents `CaseCommands` would have written for this journey: one commit per decision
  * (`<caseId>#<base>`, its key, events and outbox) and the `cases` record as `CaseIndex.write`
- * stores it (`caseIndexFields(state)`, version, state, updatedAt, createdAt).
+ * stores it (`caseIndexFields(state)`, version, updatedAt, createdAt).
  */
 export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedCase {
   const values = slots.map(([, value]) => value(planned));
@@ -164,7 +164,6 @@ export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedC
     _id: caseId,
     ...caseIndexFields(state),
     version: state.version,
-    state,
     updatedAt: commits[commits.length - 1].committedAt,
     createdAt: new Date(state.openedAt),
   };

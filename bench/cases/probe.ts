@@ -13,7 +13,7 @@ import type { PlannedCase, SeededStatus } from './population';
  * Checks that seeding writes what the store itself writes: for one case per status, the
  * template's journey is replayed command by command through `CaseCommands` (on a scratch
  * database), and the documents it stored are compared with the clone of the same journey.
- * Outbox entry ids (random) and `pendingOutbox` (the clone's history counts as delivered) are
+ * Outbox entry ids (random) and `pendingOutbox`/`outboxPending` (the clone's history counts as delivered) are
  * left out of the comparison; any other difference is reported.
  */
 
@@ -73,7 +73,7 @@ async function readCase(log: CaseLog, index: CaseIndex): Promise<Record<string, 
   const commits = await log.commits.find({ caseId: REFERENCE }).sort({ base: 1 }).toArray();
   return {
     cases: await index.cases.findOne({ _id: REFERENCE }),
-    caseCommits: commits.map(({ pendingOutbox: _pending, outbox, ...commit }) => ({
+    caseCommits: commits.map(({ pendingOutbox: _pending, outboxPending: _flag, outbox, ...commit }) => ({
       ...commit,
       outbox: outbox.map(({ id: _id, ...entry }) => entry),
     })),

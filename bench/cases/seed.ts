@@ -66,6 +66,8 @@ export async function seedCases(
       }
       const inserted = await index.cases.insertMany(clones.map((clone) => clone.record), { ordered: false });
       cases += inserted.insertedCount;
+      // As CaseIndex.write does: list each due day (once per day; the registry remembers).
+      for (const clone of clones) if (clone.record.nextDue) await index.dueDays.note(clone.record.nextDue);
 
       for (const clone of clones) {
         stateChars += clone.stateChars;

@@ -1,23 +1,23 @@
 import { formatDate } from '../calendar';
-import { caseStatus, describeHolder } from '../workflow';
-import type { CaseIndex, CaseRecord } from './caseIndex';
+import { caseStatus, describeHolder, type CaseState } from '../workflow';
+import type { CaseDesk } from './caseDesk';
 
 /** "status" in chat: every case the person is on, where it stands, who has the next step, what is due. */
 export class ApplicantStatus {
   constructor(
-    private readonly index: CaseIndex,
+    private readonly desk: Pick<CaseDesk, 'casesFor'>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async describeCasesFor(person: { id: string }): Promise<string> {
-    const cases = await this.index.forApplicant(person.id);
+    const cases = await this.desk.casesFor(person.id);
     if (cases.length === 0) return 'You have no DARS cases yet. Say **new enquiry** to start one.';
-    return cases.map((record) => describeCase(record, person.id, this.clock())).join('\n\n');
+    return cases.map((state) => describeCase(state, person.id, this.clock())).join('\n\n');
   }
 }
 
-export function describeCase(record: CaseRecord, viewerId: string, now: Date): string {
-  const status = caseStatus(record.state, now);
+export function describeCase(state: CaseState, viewerId: string, now: Date): string {
+  const status = caseStatus(state, now);
   const where = status.where.charAt(0).toUpperCase() + status.where.slice(1);
   const title = `**${status.reference}**${status.nicNumber ? ` (${status.nicNumber})` : ''}: ${where}.`;
   const next = status.nextAction;

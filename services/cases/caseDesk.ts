@@ -1,6 +1,7 @@
-import { foldCase, type Actor, type CaseCommand, type CaseState } from '../workflow';
+import type { Actor, CaseCommand, CaseState } from '../workflow';
 import type { CaseIndex } from './caseIndex';
 import type { CaseLog } from './caseLog';
+import { CaseStates } from './caseStates';
 import type { CommandResult } from './caseCommands';
 import type { DarsCaseCommands } from './darsWorkflow';
 import type { CaseEvent } from '../workflow';
@@ -8,29 +9,30 @@ import type { CaseEvent } from '../workflow';
 /**
  * The one door through which people change cases, from a chat or a card: run a command as an
  * actor (roles already resolved), keyed by the Teams activity id, optionally against the case
- * version a card showed. Reads come from the case index.
+ * version a card showed. Cases are read from their log; the index only finds which ones.
  */
 export type CaseOutcome = CommandResult<CaseState, CaseEvent>;
 
 export class CaseDesk {
+  private readonly states: CaseStates;
+
   constructor(
     private readonly commands: DarsCaseCommands,
-    private readonly log: CaseLog,
+    log: CaseLog,
     private readonly index: CaseIndex,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.states = new CaseStates(log);
+  }
 
-  /**
-   * The case as its log says now. Cards and decisions read this rather than the `cases` index,
-   * which is written just after each commit and can trail it for a moment.
-   */
-  async get(reference: string): Promise<CaseState | undefined> {
-    return foldCase((await this.log.load(reference)).events);
+  /** The case as its log says now (never behind the last commit, unlike the index). */
+  get(reference: string): Promise<CaseState | undefined> {
+    return this.states.get(reference);
   }
 
   /** Cases the person is on as applicant or invited member, newest first. */
   async casesFor(personId: string): Promise<CaseState[]> {
-    return (await this.index.forApplicant(personId)).map((record) => record.state);
+    return this.states.getMany((await this.index.forApplicant(personId)).map((record) => record._id));
   }
 
   execute(input: { reference: string; command: CaseCommand; actor: Actor; key: string; shownVersion?: number }): Promise<CaseOutcome> {

@@ -1,30 +1,37 @@
 import type { Collection, Db } from 'mongodb';
 
+import type { IsoDate } from '../calendar';
 import { createIndexesOneByOne } from '../database/indexes';
 import type { CaseIndexFields, CaseState } from '../workflow';
+import { DueDays } from './dueDays';
 
 /**
- * The `cases` collection: one document per case with what the queues and status queries read
- * (stage, status, people, next due date, who holds the next action) and the folded state. It is
- * derived from the case log and rewritten after every commit; when two writers race, the one
- * that finds a newer commit than its own rewrites it, so it settles on the latest version.
+ * The `cases` collection: one small document per case with what the queues filter and sort on
+ * (stage, status, people, next due date, who holds the next action). It is derived from the
+ * case log and rewritten after every commit; when two writers race, the one that finds a newer
+ * commit than its own rewrites it, so it settles on the latest version.
+ *
+ * It deliberately does not hold the folded case (history, answers, sections): that made each
+ * record ~14 KB, and a queue that filters a few thousand cases and sorts them by due date reads
+ * every one of them. The state is read from the log (`CaseStates`) for the few cases shown.
  */
 
 export interface CaseRecord extends CaseIndexFields {
   _id: string;
   version: number;
-  state: CaseState;
   createdAt: Date;
   updatedAt: Date;
 }
 
-const optionalFields = ['darsContactId', 'nextDue'] as const satisfies readonly (keyof CaseIndexFields)[];
+const optionalFields = ['darsContactId', 'nextDue', 'remindOn'] as const satisfies readonly (keyof CaseIndexFields)[];
 
 export class CaseIndex {
   readonly cases: Collection<CaseRecord>;
+  readonly dueDays: DueDays;
 
   constructor(db: Db) {
     this.cases = db.collection<CaseRecord>('cases');
+    this.dueDays = new DueDays(db);
   }
 
   /** Indexes for the queues people ask for. */
@@ -46,7 +53,8 @@ export class CaseIndex {
 
   /** Writes the projection of `version` unless a newer one is already there. */
   async write(caseId: string, version: number, fields: CaseIndexFields, state: CaseState, now: Date): Promise<void> {
-    const record = { ...fields, version, state, updatedAt: now };
+    const record = { ...fields, version, updatedAt: now };
+    if (fields.nextDue) await this.dueDays.note(fields.nextDue);
     const existing = await this.cases.findOne({ _id: caseId }, { projection: { version: 1 } });
     if (!existing) {
       try {
@@ -65,12 +73,41 @@ export class CaseIndex {
     );
   }
 
-  /** Cases where the person is the applicant or an invited member, newest first. */
-  forApplicant(personId: string, limit = 20): Promise<CaseRecord[]> {
-    return this.cases
-      .find({ $or: [{ applicantId: personId }, { memberIds: personId }] })
-      .sort({ createdAt: -1 })
-      .limit(limit)
-      .toArray();
+  /**
+   * Open cases due on or before `last`, soonest first (then by reference), at most `limit`:
+   * one equality query per listed due day (see DueDays for why not one range query).
+   */
+  async openDueUpTo(last: IsoDate, options: { readonly today: IsoDate; readonly limit?: number }): Promise<CaseRecord[]> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const found: CaseRecord[] = [];
+    for (const day of await this.dueDays.upTo(last)) {
+      if (found.length >= limit) break;
+      const query = this.cases.find({ open: true, nextDue: day }).sort({ _id: 1 });
+      const cases = await (Number.isFinite(limit) ? query.limit(limit - found.length) : query).toArray();
+      if (cases.length === 0) await this.dueDays.settle(day, options.today);
+      found.push(...cases);
+    }
+    return found;
   }
+
+  /**
+   * Cases where the person is the applicant or an invited member, newest first. Two queries
+   * rather than one `$or`: FerretDB 1.24 sends only top-level equalities to its backend, so an
+   * `$or` would read every case; each half here is one indexed lookup (on MongoDB too).
+   */
+  async forApplicant(personId: string, limit = 20): Promise<CaseRecord[]> {
+    const newestFirst = { createdAt: -1, _id: 1 } as const;
+    const halves = await Promise.all([
+      this.cases.find({ applicantId: personId }).sort(newestFirst).limit(limit).toArray(),
+      this.cases.find({ memberIds: personId }).sort(newestFirst).limit(limit).toArray(),
+    ]);
+    return mergeDistinct(halves, (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0), limit);
+  }
+}
+
+/** The first `limit` distinct records of several sorted lists, in `order`. */
+export function mergeDistinct(lists: readonly CaseRecord[][], order: (a: CaseRecord, b: CaseRecord) => number, limit: number): CaseRecord[] {
+  const byId = new Map<string, CaseRecord>();
+  for (const record of lists.flat()) byId.set(record._id, record);
+  return [...byId.values()].sort(order).slice(0, limit);
 }

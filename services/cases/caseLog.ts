@@ -34,6 +34,12 @@ export interface CaseCommit<E extends LoggedEvent = LoggedEvent> {
   outbox: OutboxEntry[];
   /** Outbox entry ids not yet known to be delivered: a hint for the worker, not the truth. */
   pendingOutbox: string[];
+  /**
+   * Present (true) while `pendingOutbox` has entries: what the outbox worker looks up. A plain
+   * equality, because FerretDB 1.24 evaluates `{ pendingOutbox: { $ne: [] } }` itself over
+   * every commit ever made, while an equality goes to its backend's index.
+   */
+  outboxPending?: true;
   committedAt: Date;
 }
 
@@ -55,7 +61,7 @@ export class CaseLog<E extends LoggedEvent = CaseEvent> {
     await createIndexesOneByOne(this.commits, [
       { key: { key: 1 }, name: 'idempotencyKey', unique: true },
       { key: { caseId: 1, base: 1 }, name: 'caseHistory' },
-      { key: { pendingOutbox: 1 }, name: 'pendingOutbox' },
+      { key: { outboxPending: 1 }, name: 'outboxPending' },
     ]);
   }
 
@@ -79,6 +85,7 @@ export class CaseLog<E extends LoggedEvent = CaseEvent> {
       events: input.events,
       outbox: input.outbox,
       pendingOutbox: input.outbox.map((entry) => entry.id),
+      ...(input.outbox.length > 0 ? { outboxPending: true as const } : {}),
       committedAt: input.now,
     };
     try {

@@ -1,13 +1,18 @@
 import type { Filter } from 'mongodb';
 
-import { londonDate } from '../calendar';
+import { addDays, londonDate } from '../calendar';
 import { caseStatus, type CaseStage, type CaseStatus, type CaseStatusView, type StaffRole } from '../workflow';
-import type { CaseIndex, CaseRecord } from './caseIndex';
+import { mergeDistinct, type CaseIndex, type CaseRecord } from './caseIndex';
+import type { CaseStates } from './caseStates';
 
 /**
- * The questions people ask of the cases, answered from the `cases` index: the status of one
- * case, the staff queues (by stage and status, by who holds the next action, by DARS contact),
- * and what is overdue. Queues list open cases, soonest due first.
+ * The questions people ask of the cases: the status of one case (from its log), the staff
+ * queues (by stage and status, by who holds the next action, by DARS contact) and what is
+ * overdue (from the `cases` index). Queues list open cases, soonest due first.
+ *
+ * Every filter is written as top-level equalities where it can be: FerretDB 1.24 hands only
+ * those to its backend (where they use an index) and evaluates the rest itself over every
+ * document the equalities let through.
  */
 
 export interface QueueFilter {
@@ -18,16 +23,27 @@ export interface QueueFilter {
 }
 
 const queueLimit = 50;
+const soonestDue = { nextDue: 1, _id: 1 } as const;
+
+/** As the server sorts `soonestDue`: by due date (cases with none first, as MongoDB orders a missing field), then reference. */
+function bySoonestDue(a: CaseRecord, b: CaseRecord): number {
+  return compareText(a.nextDue ?? '', b.nextDue ?? '') || compareText(a._id, b._id);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export class CaseQueries {
   constructor(
     private readonly index: CaseIndex,
+    private readonly states: CaseStates,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async status(reference: string): Promise<CaseStatusView | undefined> {
-    const record = await this.index.get(reference);
-    return record ? caseStatus(record.state, this.clock()) : undefined;
+    const state = await this.states.get(reference);
+    return state ? caseStatus(state, this.clock()) : undefined;
   }
 
   /** Open cases at a stage/status or waiting on a role, soonest due first. */
@@ -38,25 +54,24 @@ export class CaseQueries {
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.holderRole ? { holderRoles: filter.holderRole } : {}),
     };
-    return this.index.cases.find(query, { projection: { state: 0 } }).sort({ nextDue: 1, _id: 1 }).limit(limit).toArray();
+    return this.index.cases.find(query).sort(soonestDue).limit(limit).toArray();
   }
 
-  /** "Mine": open cases where the person is the DARS contact or holds the next action. */
-  mine(personId: string, limit = queueLimit): Promise<CaseRecord[]> {
-    return this.index.cases
-      .find({ open: true, $or: [{ darsContactId: personId }, { holderIds: personId }] }, { projection: { state: 0 } })
-      .sort({ nextDue: 1, _id: 1 })
-      .limit(limit)
-      .toArray();
+  /**
+   * "Mine": open cases where the person is the DARS contact or holds the next action. Two
+   * indexed queries merged, not one `$or` (which FerretDB would answer by reading every case).
+   */
+  async mine(personId: string, limit = queueLimit): Promise<CaseRecord[]> {
+    const halves = await Promise.all([
+      this.index.cases.find({ open: true, darsContactId: personId }).sort(soonestDue).limit(limit).toArray(),
+      this.index.cases.find({ open: true, holderIds: personId }).sort(soonestDue).limit(limit).toArray(),
+    ]);
+    return mergeDistinct(halves, bySoonestDue, limit);
   }
 
   /** Open cases whose next action was due before today (England), most overdue first. */
   overdue(limit = queueLimit): Promise<CaseRecord[]> {
     const today = londonDate(this.clock());
-    return this.index.cases
-      .find({ open: true, nextDue: { $lt: today } }, { projection: { state: 0 } })
-      .sort({ nextDue: 1, _id: 1 })
-      .limit(limit)
-      .toArray();
+    return this.index.openDueUpTo(addDays(today, -1), { today, limit });
   }
 }

@@ -84,12 +84,15 @@ export interface CaseIndexFields {
   readonly memberIds: readonly string[];
   readonly darsContactId?: string;
   readonly nextDue?: IsoDate;
+  /** When the deadline reminder is due (a few working days before `nextDue`). */
+  readonly remindOn?: IsoDate;
   readonly holderRoles: readonly string[];
   readonly holderIds: readonly string[];
 }
 
-export function caseIndexFields(state: CaseState): CaseIndexFields {
+export function caseIndexFields(state: CaseState, rules: RulesConfig = defaultRules): CaseIndexFields {
   const holders = state.nextAction?.holders ?? [];
+  const remindOn = reminderDate(state.nextAction, rules);
   return {
     reference: state.reference,
     stage: state.stage,
@@ -99,6 +102,7 @@ export function caseIndexFields(state: CaseState): CaseIndexFields {
     memberIds: state.people.members.map((member) => member.id),
     ...(state.people.darsContact ? { darsContactId: state.people.darsContact.id } : {}),
     ...(state.nextAction?.due ? { nextDue: state.nextAction.due } : {}),
+    ...(remindOn ? { remindOn } : {}),
     holderRoles: holders.flatMap((holder) => (holder.kind === 'role' ? [holder.role] : [])),
     holderIds: holders.flatMap((holder) => (holder.kind === 'person' ? [holder.id] : [])),
   };

@@ -35,6 +35,7 @@ describe('The case store on the real database', () => {
     assert.deepEqual(commit.outbox[0].effect, { kind: 'postCard', channel: 'triage', card: 'enquiryReview' });
     assert.ok(commit.outbox.some((entry) => entry.effect.kind === 'notify' && entry.effect.to === 'applicant'));
     assert.deepEqual(commit.pendingOutbox, commit.outbox.map((entry) => entry.id));
+    assert.equal(commit.outboxPending, true, 'the outbox worker finds the commit by this flag');
   });
 
   it('applies exactly one of 20 conflicting decisions made at once on the same card', async () => {

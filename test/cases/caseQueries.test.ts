@@ -57,6 +57,22 @@ describe('Case queries: status, staff queues and overdue cases', () => {
     now = new Date('2026-09-30T09:00:00Z');
     const overdue = await store.queries.overdue();
     assert.ok(overdue.length >= 4, `overdue: ${overdue.map((record) => `${record._id} due ${record.nextDue}`).join(', ')}`);
-    assert.ok(overdue.every((record, i) => i === 0 || (overdue[i - 1].nextDue ?? '') <= (record.nextDue ?? '')), 'most overdue first');
+    // The walk over due days gives exactly what one range query over every case gives.
+    const expected = (await store.index.cases.find({}).toArray())
+      .filter((record) => record.open && record.nextDue !== undefined && record.nextDue < '2026-09-30')
+      .sort((a, b) => (a.nextDue! < b.nextDue! ? -1 : a.nextDue! > b.nextDue! ? 1 : a._id < b._id ? -1 : 1))
+      .map((record) => record._id);
+    assert.deepEqual(overdue.map((record) => record._id), expected, 'most overdue first, then by reference');
+    assert.deepEqual((await store.queries.overdue(2)).map((record) => record._id), expected.slice(0, 2), 'the limit takes the most overdue');
+  });
+
+  it('forgets a due day long past once no open case is due on it, and keeps recent ones', async () => {
+    now = new Date('2026-09-30T09:00:00Z');
+    await store.index.dueDays.note('2026-01-05');
+    await store.index.dueDays.note('2026-09-20');
+    await store.queries.overdue();
+    const listed = await store.index.dueDays.upTo('2026-12-31');
+    assert.ok(!listed.includes('2026-01-05'), 'a day months past with no open case is dropped');
+    assert.ok(listed.includes('2026-09-20'), 'a recent day stays: a case could still be given it');
   });
 });

@@ -2,6 +2,7 @@ import { CaseCommands } from '../../services/cases/caseCommands';
 import { CaseIndex } from '../../services/cases/caseIndex';
 import { CaseLog } from '../../services/cases/caseLog';
 import { CaseQueries } from '../../services/cases/caseQueries';
+import { CaseStates } from '../../services/cases/caseStates';
 import { darsWorkflow, type DarsCaseCommands } from '../../services/cases/darsWorkflow';
 import type { Actor, CaseCommand, CaseStatus } from '../../services/workflow';
 import { CaseDriver, driveTo } from '../workflow/support/driver';
@@ -15,7 +16,7 @@ export async function caseStore(label: string, clock: () => Date = () => new Dat
   await log.ensureIndexes();
   await index.ensureIndexes();
   const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow);
-  return { db, log, index, commands, queries: new CaseQueries(index, clock) };
+  return { db, log, index, commands, queries: new CaseQueries(index, new CaseStates(log), clock) };
 }
 
 export interface RecordedCommand {

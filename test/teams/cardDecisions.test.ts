@@ -108,5 +108,9 @@ describe('Staff decisions on cards (Universal Actions), over HTTP', () => {
     const posts = connector.calls.filter((call) => call.conversationId === triage && call.method === 'POST' && JSON.stringify(call.body).includes(reference));
     assert.ok(posts.some((call) => call.answeredStatus === 429), 'the first post was throttled');
     assert.equal(posts.filter((call) => call.answeredStatus < 300).length, 1, 'delivered exactly once');
+    // Once everything the submission caused is delivered, the worker no longer finds the commit.
+    const pending = () => database.db.collection('caseCommits').countDocuments({ caseId: reference, outboxPending: true });
+    for (let tries = 0; (await pending()) > 0 && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await pending(), 0, 'no commit of the case is left marked as having an undelivered outbox');
   });
 });

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 
 import { serviceAgreementDocument } from '../../services/access/serviceAgreement';
 import { addDays, addWorkingDays, addYears, londonDate } from '../../services/calendar';
-import type { CaseRecord } from '../../services/cases/caseIndex';
-import type { Actor } from '../../services/workflow';
+import { CaseLog } from '../../services/cases/caseLog';
+import { CaseStates } from '../../services/cases/caseStates';
+import type { Actor, CaseState } from '../../services/workflow';
 import { teamsFile } from '../journey/support/journeyChat';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';
@@ -65,7 +66,8 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     assertEveryCardValid(connector);
   });
 
-  const record = async (reference: string): Promise<CaseRecord> => (await database.db.collection<CaseRecord>('cases').findOne({ _id: reference }))!;
+  // The case as its log says (what cards and decisions read).
+  const record = async (reference: string): Promise<CaseState> => (await new CaseStates(new CaseLog(database.db)).get(reference))!;
   const commits = (reference: string) => database.db.collection('caseCommits').countDocuments({ caseId: reference });
   const as = (actor: Actor, card: CardInChat) => new ChatClicker(bot, connector, teamsUserOf(actor), card.conversationId);
   const since = (mark: number) => (calls: GraphCall[]) => calls.filter((call) => standIn.calls.indexOf(call) >= mark);
@@ -77,7 +79,7 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     // The DARS contact generates the DSA on the card the approval sent her, and sends it.
     const dsaCard = await awaitPersonalCard(connector, dana.id, 'dsa.generate', caseA.reference);
     const generated = answeredCard(await as(dana, dsaCard).click(dsaCard, 'dsa.generate', terms(end)));
-    const dsa = (await record(caseA.reference)).state.facts.dsa!;
+    const dsa = (await record(caseA.reference)).facts.dsa!;
     assert.equal((await record(caseA.reference)).status, 'dsaGenerated');
     assert.equal(dsa.documentName, `${caseA.nic}-DSA-v1.pdf`);
     assert.match(dsa.contentHash, /^[0-9a-f]{64}$/);
@@ -158,14 +160,14 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
 
     // Each signatory signs on the card by click: typed name and authority.
     answeredCard(await as(nina, ninaCard).click(ninaCard, 'dsa.sign', signature('Nina Signatory')));
-    assert.deepEqual((await record(caseA.reference)).state.facts.dsa!.signatures.map((s) => [s.party, s.signer.id, s.documentHash]), [['nhse', nina.id, dsa.contentHash]]);
+    assert.deepEqual((await record(caseA.reference)).facts.dsa!.signatures.map((s) => [s.party, s.signer.id, s.documentHash]), [['nhse', nina.id, dsa.contentHash]]);
     const carlNow = personalCard(connector, carl.id, 'dsa.sign', caseA.reference)!;
     answeredCard(await as(carl, carlNow).click(carlNow, 'dsa.sign', signature('Carl Controller')));
 
     const signed = await record(caseA.reference);
     assert.equal(signed.stage, 'access');
     assert.equal(signed.status, 'arrangingAccess');
-    assert.deepEqual(signed.state.facts.dsa!.signatures.map((s) => [s.party, s.typedName, s.documentHash]), [['nhse', 'Nina Signatory', dsa.contentHash], ['dataController', 'Carl Controller', dsa.contentHash]]);
+    assert.deepEqual(signed.facts.dsa!.signatures.map((s) => [s.party, s.typedName, s.documentHash]), [['nhse', 'Nina Signatory', dsa.contentHash], ['dataController', 'Carl Controller', dsa.contentHash]]);
     assert.equal(graph(/:\/content$/).length, 1, 'still one upload');
   });
 
@@ -174,12 +176,12 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
 
     const agreement = await awaitPersonalCard(connector, carl.id, 'serviceAgreement.sign', caseA.reference);
     answeredCard(await as(carl, agreement).click(agreement, 'serviceAgreement.sign', signature('Carl Controller')));
-    assert.equal((await record(caseA.reference)).state.facts.access?.serviceAgreement.signed?.documentHash, serviceAgreementDocument.contentHash);
+    assert.equal((await record(caseA.reference)).facts.access?.serviceAgreement.signed?.documentHash, serviceAgreementDocument.contentHash);
 
     const cohortCard = await awaitPersonalCard(connector, dana.id, 'cohortFile.setDue', caseA.reference);
     const due = addWorkingDays(today, 5);
     answeredCard(await as(dana, cohortCard).click(cohortCard, 'cohortFile.setDue', { dueDate: due }));
-    assert.equal((await record(caseA.reference)).state.facts.access?.cohortFile.dueDate, due);
+    assert.equal((await record(caseA.reference)).facts.access?.cohortFile.dueDate, due);
     await connector.waitFor(() => connector.sentTo(ada.id).some((activity) => /Send the cohort file by/.test(readableText(activity))), 20_000, 'the cohort file card in the applicant’s chat');
 
     // The applicant attaches the CSV in her chat, as Teams delivers files.
@@ -188,7 +190,7 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     const attached = await new PersonalChat(bot, connector, teamsUserOf(ada)).post({ type: 'message', text: '', attachments: [teamsFile(name, files.serve(name, csv))] });
     assert.equal(attached.status, 200);
     assert.match(attached.sent.map((activity) => readableText(activity)).join('\n'), new RegExp(`The cohort file ${name} passed every check`));
-    assert.equal((await record(caseA.reference)).state.facts.access?.cohortFile.files[0]?.contentHash, sha256(csv));
+    assert.equal((await record(caseA.reference)).facts.access?.cohortFile.files[0]?.contentHash, sha256(csv));
 
     // The DARS contact asks for the case in the triage channel and arranges access on its status card.
     const staffChannel = new TeamChannel(bot, connector, teamsUserOf(dana), channels.triage);
@@ -204,7 +206,7 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
 
     const dsaCard = await awaitPersonalCard(connector, dana.id, 'dsa.generate', caseB.reference);
     answeredCard(await as(dana, dsaCard).click(dsaCard, 'dsa.generate', terms(end)));
-    const v1 = (await record(caseB.reference)).state.facts.dsa!;
+    const v1 = (await record(caseB.reference)).facts.dsa!;
     assert.equal((await record(caseB.reference)).status, 'dsaGenerated');
     const sendCard = await awaitPersonalCard(connector, dana.id, 'dsa.send', caseB.reference);
     answeredCard(await as(dana, sendCard).click(sendCard, 'dsa.send'));
@@ -228,7 +230,7 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     // The DARS contact regenerates the DSA (a shorter term): version 2, another document and hash.
     const regenerate = personalCard(connector, dana.id, 'dsa.generate', caseB.reference)!;
     answeredCard(await as(dana, regenerate).click(regenerate, 'dsa.generate', terms(addDays(end, -30))));
-    const v2 = (await record(caseB.reference)).state.facts.dsa!;
+    const v2 = (await record(caseB.reference)).facts.dsa!;
     assert.equal(v2.dsaVersion, 2);
     assert.notEqual(v2.contentHash, v1.contentHash);
 
@@ -242,7 +244,7 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     assert.equal(await commits(caseB.reference), before);
     const after = await record(caseB.reference);
     assert.equal(after.status, 'dsaGenerated');
-    assert.deepEqual(after.state.facts.dsa!.signatures, []);
+    assert.deepEqual(after.facts.dsa!.signatures, []);
     // Where Teams has the update, the same card now shows version 2, with nothing to sign until it is sent.
     await connector.waitFor(() => {
       const shown = connector.current(superseded.conversationId).find((activity) => activity.id === superseded.activity.id);
@@ -259,11 +261,11 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     assert.equal(sha256(standIn.graphCalls(upload).at(-1)!.bodyBytes), v2.contentHash);
     const staleAgain = answeredCard(await click(as(nina, superseded), superseded.activity, 'dsa.sign', signature('Nina Signatory')));
     assert.match(JSON.stringify(staleAgain), /this card shows an earlier version of the case/);
-    assert.deepEqual((await record(caseB.reference)).state.facts.dsa!.signatures, []);
+    assert.deepEqual((await record(caseB.reference)).facts.dsa!.signatures, []);
 
     const current = personalCard(connector, nina.id, 'dsa.sign', caseB.reference)!;
     assert.notEqual(current.activity.id, superseded.activity.id);
     answeredCard(await as(nina, current).click(current, 'dsa.sign', signature('Nina Signatory')));
-    assert.deepEqual((await record(caseB.reference)).state.facts.dsa!.signatures.map((s) => [s.party, s.dsaVersion, s.documentHash]), [['nhse', 2, v2.contentHash]]);
+    assert.deepEqual((await record(caseB.reference)).facts.dsa!.signatures.map((s) => [s.party, s.dsaVersion, s.documentHash]), [['nhse', 2, v2.contentHash]]);
   });
 });

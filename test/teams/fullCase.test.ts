@@ -81,12 +81,13 @@ describe('Whole cases in Teams, every person acting on their own cards (over HTT
 
     const record = await world.record(reference);
     assert.equal(record.status, 'accessArranged');
-    assert.equal(record.state.nicNumber, nic);
-    assert.deepEqual(record.state.facts.dsa?.signatures.map((signature) => [signature.party, signature.signer.id, signature.documentHash]), [
-      ['dataController', controllerSignatory.aadObjectId, record.state.facts.dsa?.contentHash],
-      ['nhse', nhseSignatory.aadObjectId, record.state.facts.dsa?.contentHash],
+    const state = await world.caseState(reference);
+    assert.equal(state.nicNumber, nic);
+    assert.deepEqual(state.facts.dsa?.signatures.map((signature) => [signature.party, signature.signer.id, signature.documentHash]), [
+      ['dataController', controllerSignatory.aadObjectId, state.facts.dsa?.contentHash],
+      ['nhse', nhseSignatory.aadObjectId, state.facts.dsa?.contentHash],
     ]);
-    assert.equal(record.state.facts.access?.cohortFile.files[0]?.rows, 3);
+    assert.equal(state.facts.access?.cohortFile.files[0]?.rows, 3);
     assert.match(lastSaid(await turn(chat, 'status')), new RegExp(`${reference}[\\s\\S]*access (has been )?arranged`, 'i'));
     await world.awaitMessage(me(applicant), new RegExp(`Access to data for ${reference} has been arranged`));
     await world.awaitMessage(me(contact), new RegExp(`${reference}: the cohort file was received \\(3 rows\\)`));
@@ -164,8 +165,9 @@ describe('Whole cases in Teams, every person acting on their own cards (over HTT
     await world.awaitCard(contact, 'dsa.generate', reference);
     const record = await world.record(reference);
     assert.equal(record.status, 'dsaToGenerate');
-    assert.deepEqual(record.state.facts.application.submissions.map((submission) => submission.changedSections), [[], ['expectedOutcomes', 'dataRequested']]);
-    assert.deepEqual(record.state.facts.assurance?.reviews.pag?.rounds.map((round) => round.outcome.decision), ['additionalAssuranceNeeded', 'supportedWithConditions']);
-    assert.deepEqual(record.state.facts.specialConditions.map((condition) => condition.text), ['Outputs must not allow any GP practice to be identified.']);
+    const state = await world.caseState(reference);
+    assert.deepEqual(state.facts.application.submissions.map((submission) => submission.changedSections), [[], ['expectedOutcomes', 'dataRequested']]);
+    assert.deepEqual(state.facts.assurance?.reviews.pag?.rounds.map((round) => round.outcome.decision), ['additionalAssuranceNeeded', 'supportedWithConditions']);
+    assert.deepEqual(state.facts.specialConditions.map((condition) => condition.text), ['Outputs must not allow any GP practice to be identified.']);
   });
 });

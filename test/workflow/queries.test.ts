@@ -69,10 +69,12 @@ describe('queries and the history people read', () => {
     assert.deepEqual(fields, {
       reference: 'DARS-2026-00042', stage: 'assurance', status: 'inReview', open: true,
       applicantId: ada.id, memberIds: [mo.id], darsContactId: dana.id, nextDue: '2026-07-13',
+      remindOn: '2026-07-09', // two working days (the reminder lead) before Monday 13th
       holderRoles: ['assurance', 'agd', 'pag'], holderIds: [],
     });
     assert.equal(caseIndexFields(caseAt('withdrawn').case).open, false);
     assert.equal(caseIndexFields(caseAt('withdrawn').case).nextDue, undefined);
+    assert.equal(caseIndexFields(caseAt('withdrawn').case).remindOn, undefined);
   });
 
   it('the state is the fold of its events, and history must start with an enquiry', () => {

@@ -83,7 +83,7 @@ export class JourneyChat {
     const world = this.world;
     const root = new PersonalChatDialog(
       { submit: () => Promise.reject(new Error('enquiries are not part of these tests')) },
-      new ApplicantStatus(world.index, world.clock),
+      new ApplicantStatus(world.desk, world.clock),
       world.desk,
       applicantDirectory,
       this.fetcher,

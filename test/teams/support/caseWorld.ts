@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 
 import type { CaseRecord } from '../../../services/cases/caseIndex';
-import type { Channel } from '../../../services/workflow';
+import { CaseLog } from '../../../services/cases/caseLog';
+import { CaseStates } from '../../../services/cases/caseStates';
+import type { CaseState, Channel } from '../../../services/workflow';
 import { BotProcess } from '../../support/botProcess';
 import { answeredCard, buttonsOf, click, type Clicker } from '../../support/cardClicks';
 import { ConnectorStandIn, type SentActivity } from '../../support/connectorStandIn';
@@ -104,6 +106,13 @@ export class CaseWorld {
     const record = await this.database.db.collection<CaseRecord>('cases').findOne({ _id: reference });
     assert.ok(record, `case ${reference} is in the cases collection`);
     return record;
+  }
+
+  /** The case as its log says (what cards, decisions and status read). */
+  async caseState(reference: string): Promise<CaseState> {
+    const state = await new CaseStates(new CaseLog(this.database.db)).get(reference);
+    assert.ok(state, `case ${reference} has commits`);
+    return state;
   }
 
   /** What the person sees now where they are (cards updated in place show their latest form). */

@@ -98,7 +98,7 @@ export async function seedApprovedCase(db: Db, reference: string, nicNumber: str
       : step.command.type === 'acceptApplication' ? { ...step.command, nicNumber } : step.command,
   }));
   const approved = await replay(new CaseCommands(log, index, darsWorkflow), reference, journey, reference);
-  await log.commits.updateMany({ caseId: reference, version: { $lt: approved.version } }, { $set: { pendingOutbox: [] } });
+  await log.commits.updateMany({ caseId: reference, version: { $lt: approved.version } }, { $set: { pendingOutbox: [] }, $unset: { outboxPending: '' } });
 }
 
 export const teamsUserOf = (actor: Actor): TeamsUser => ({ aadObjectId: actor.id, name: actor.name });
