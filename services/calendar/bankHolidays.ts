@@ -21,9 +21,20 @@ export interface BankHolidayCalendar {
 
 export const englandAndWalesBankHolidays: BankHolidayCalendar = {
   region: 'England and Wales',
-  firstYear: 2026,
+  firstYear: 2025,
   lastYear: 2028,
   holidays: [
+    // 2025: a reminder falls a few working days before its due date, so deadlines in early
+    // January 2026 count back into it.
+    { date: '2025-01-01', name: 'New Year’s Day' },
+    { date: '2025-04-18', name: 'Good Friday' },
+    { date: '2025-04-21', name: 'Easter Monday' },
+    { date: '2025-05-05', name: 'Early May bank holiday' },
+    { date: '2025-05-26', name: 'Spring bank holiday' },
+    { date: '2025-08-25', name: 'Summer bank holiday' },
+    { date: '2025-12-25', name: 'Christmas Day' },
+    { date: '2025-12-26', name: 'Boxing Day' },
+
     { date: '2026-01-01', name: 'New Year’s Day' },
     { date: '2026-04-03', name: 'Good Friday' },
     { date: '2026-04-06', name: 'Easter Monday' },
