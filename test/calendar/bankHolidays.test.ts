@@ -59,20 +59,21 @@ describe('England and Wales bank holidays (data)', () => {
     assert.equal(easterSunday(2028), '2028-04-16');
   });
 
-  for (const year of [2026, 2027, 2028]) {
+  for (const year of [2025, 2026, 2027, 2028]) {
     it(`lists exactly the ${year} holidays the rules give (Easter computed, substitutes applied)`, () => {
       assert.deepEqual(listed(year), computedHolidays(year));
     });
   }
 
   it('matches the published dates', () => {
+    assert.deepEqual(listed(2025), ['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26']);
     assert.deepEqual(listed(2026), ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']);
     assert.deepEqual(listed(2027), ['2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28']);
     assert.deepEqual(listed(2028), ['2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26']);
   });
 
   it('declares the years it covers, and every holiday falls on a weekday', () => {
-    assert.equal(englandAndWalesBankHolidays.firstYear, 2026);
+    assert.equal(englandAndWalesBankHolidays.firstYear, 2025);
     assert.equal(englandAndWalesBankHolidays.lastYear, 2028);
     for (const holiday of englandAndWalesBankHolidays.holidays) {
       assert.ok(dayOfWeek(holiday.date) >= 1 && dayOfWeek(holiday.date) <= 5, `${holiday.date} ${holiday.name} is a weekday`);
