@@ -1,5 +1,5 @@
 import { englandAndWalesBankHolidays } from '../../services/calendar';
-import type { CaseRecord } from '../../services/cases/caseIndex';
+import { recordFields, type CaseRecord } from '../../services/cases/caseIndex';
 import type { CaseCommit } from '../../services/cases/caseLog';
 import { newOutboxEntry } from '../../services/cases/outbox';
 import type { RulesConfig } from '../../services/rules/config';
@@ -48,7 +48,7 @@ export interface ClonedCase {
   readonly record: CaseRecord;
   readonly commits: CaseCommit<CaseEvent>[];
   /** Characters of JSON behind the documents: how big what the server stores is. */
-  readonly stateChars: number;
+  readonly recordChars: number;
   readonly commitChars: number;
 }
 
@@ -162,12 +162,11 @@ export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedC
   });
   const record: CaseRecord = {
     _id: caseId,
-    ...caseIndexFields(state),
-    version: state.version,
+    ...recordFields(caseIndexFields(state), state.version),
     updatedAt: commits[commits.length - 1].committedAt,
     createdAt: new Date(state.openedAt),
   };
-  return { record, commits, stateChars: stateJson.length, commitChars: commitJson.length };
+  return { record, commits, recordChars: JSON.stringify(record).length, commitChars: commitJson.length };
 }
 
 /** Text with slots at every occurrence of some tokens; `render` fills them in one pass. */

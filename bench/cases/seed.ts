@@ -25,7 +25,7 @@ export interface SeedFigures {
   readonly templates: number;
   readonly templateMs: number;
   readonly wallMs: number;
-  readonly stateChars: number;
+  readonly recordChars: number;
   readonly commitChars: number;
   readonly open: number;
   readonly overdue: number;
@@ -43,7 +43,7 @@ export async function seedCases(
   let next = 0;
   let cases = 0;
   let commits = 0;
-  let stateChars = 0;
+  let recordChars = 0;
   let commitChars = 0;
   let reported = 0;
   let open = 0;
@@ -70,7 +70,7 @@ export async function seedCases(
       for (const clone of clones) if (clone.record.nextDue) await index.dueDays.note(clone.record.nextDue);
 
       for (const clone of clones) {
-        stateChars += clone.stateChars;
+        recordChars += clone.recordChars;
         commitChars += clone.commitChars;
         if (clone.record.open) open += 1;
         if (clone.record.open && clone.record.nextDue !== undefined && clone.record.nextDue < options.today) overdue += 1;
@@ -84,7 +84,7 @@ export async function seedCases(
   };
   await Promise.all(Array.from({ length: options.writers }, writer));
 
-  return { cases, commits, templates: library.built, templateMs: library.buildMs, wallMs: Date.now() - started, stateChars, commitChars, open, overdue };
+  return { cases, commits, templates: library.built, templateMs: library.buildMs, wallMs: Date.now() - started, recordChars, commitChars, open, overdue };
 }
 
 /** Template journeys by status and day, built on first use. */

@@ -1,4 +1,4 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 
 import type { IsoDate } from '../calendar';
 import { createIndexesOneByOne } from '../database/indexes';
@@ -18,12 +18,24 @@ import { DueDays } from './dueDays';
 
 export interface CaseRecord extends CaseIndexFields {
   _id: string;
+  /** `nextDue`, or "none": the bucket the day-by-day walks read (see `openSoonestDue`). */
+  dueDay: IsoDate | typeof noDueDay;
   version: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
 const optionalFields = ['darsContactId', 'nextDue', 'remindOn'] as const satisfies readonly (keyof CaseIndexFields)[];
+
+export const noDueDay = 'none';
+
+/** Days a queue walks one query at a time before it asks for all its cases at once (see openSoonestDue). */
+const walkedDays = 12;
+
+/** The record's fields besides its id and times, as every writer (and the benchmark's seeding) stores them. */
+export function recordFields(fields: CaseIndexFields, version: number): Omit<CaseRecord, '_id' | 'createdAt' | 'updatedAt'> {
+  return { ...fields, dueDay: fields.nextDue ?? noDueDay, version };
+}
 
 export class CaseIndex {
   readonly cases: Collection<CaseRecord>;
@@ -37,7 +49,8 @@ export class CaseIndex {
   /** Indexes for the queues people ask for. */
   async ensureIndexes(): Promise<void> {
     await createIndexesOneByOne(this.cases, [
-      { key: { stage: 1, status: 1, updatedAt: -1 }, name: 'stageQueue' },
+      { key: { stage: 1, status: 1, nextDue: 1 }, name: 'stageQueue' },
+      { key: { open: 1, dueDay: 1 }, name: 'dueDayWalk' },
       { key: { darsContactId: 1, open: 1, nextDue: 1 }, name: 'darsContactQueue' },
       { key: { applicantId: 1, createdAt: -1 }, name: 'applicantCases' },
       { key: { memberIds: 1 }, name: 'memberCases' },
@@ -53,7 +66,7 @@ export class CaseIndex {
 
   /** Writes the projection of `version` unless a newer one is already there. */
   async write(caseId: string, version: number, fields: CaseIndexFields, state: CaseState, now: Date): Promise<void> {
-    const record = { ...fields, version, updatedAt: now };
+    const record = { ...recordFields(fields, version), updatedAt: now };
     if (fields.nextDue) await this.dueDays.note(fields.nextDue);
     const existing = await this.cases.findOne({ _id: caseId }, { projection: { version: 1 } });
     if (!existing) {
@@ -74,6 +87,26 @@ export class CaseIndex {
   }
 
   /**
+   * Open cases matching `filter`, soonest due first (those with no due date first, as MongoDB
+   * sorts a missing field), then by reference, at most `limit`.
+   *
+   * One query with that sort makes FerretDB 1.24 fetch and sort every case the filter matches
+   * (thousands, for a busy stage). So the queue is read a day at a time — the undated cases,
+   * then each listed due day — with one equality query each, until it has `limit` cases. A queue
+   * that has not filled after a few days is sparse, so then one query for all of it is cheap.
+   */
+  async openSoonestDue(filter: Filter<CaseRecord>, limit: number): Promise<CaseRecord[]> {
+    const days = [noDueDay, ...(await this.dueDays.upTo('9999-12-31'))];
+    const found: CaseRecord[] = [];
+    for (const day of days.slice(0, walkedDays)) {
+      found.push(...(await this.cases.find({ ...filter, open: true, dueDay: day }).sort({ _id: 1 }).limit(limit - found.length).toArray()));
+      if (found.length >= limit) return found;
+    }
+    if (days.length <= walkedDays) return found;
+    return this.cases.find({ ...filter, open: true }).sort({ nextDue: 1, _id: 1 }).limit(limit).toArray();
+  }
+
+  /**
    * Open cases due on or before `last`, soonest first (then by reference), at most `limit`:
    * one equality query per listed due day (see DueDays for why not one range query).
    */
@@ -82,7 +115,7 @@ export class CaseIndex {
     const found: CaseRecord[] = [];
     for (const day of await this.dueDays.upTo(last)) {
       if (found.length >= limit) break;
-      const query = this.cases.find({ open: true, nextDue: day }).sort({ _id: 1 });
+      const query = this.cases.find({ open: true, dueDay: day }).sort({ _id: 1 });
       const cases = await (Number.isFinite(limit) ? query.limit(limit - found.length) : query).toArray();
       if (cases.length === 0) await this.dueDays.settle(day, options.today);
       found.push(...cases);

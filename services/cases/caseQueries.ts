@@ -1,5 +1,3 @@
-import type { Filter } from 'mongodb';
-
 import { addDays, londonDate } from '../calendar';
 import { caseStatus, type CaseStage, type CaseStatus, type CaseStatusView, type StaffRole } from '../workflow';
 import { mergeDistinct, type CaseIndex, type CaseRecord } from './caseIndex';
@@ -48,14 +46,16 @@ export class CaseQueries {
 
   /** Open cases at a stage/status or waiting on a role, soonest due first. */
   queue(filter: QueueFilter, limit = queueLimit): Promise<CaseRecord[]> {
-    const query: Filter<CaseRecord> = {
-      open: true,
-      ...(filter.stage ? { stage: filter.stage } : {}),
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.holderRole ? { holderRoles: filter.holderRole } : {}),
-    };
-    return this.index.cases.find(query).sort(soonestDue).limit(limit).toArray();
+    return this.index.openSoonestDue(
+      {
+        ...(filter.stage ? { stage: filter.stage } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.holderRole ? { holderRoles: filter.holderRole } : {}),
+      },
+      limit,
+    );
   }
+
 
   /**
    * "Mine": open cases where the person is the DARS contact or holds the next action. Two

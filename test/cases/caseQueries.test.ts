@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { recordFields, type CaseRecord } from '../../services/cases/caseIndex';
 import type { CaseStatus } from '../../services/workflow';
 import { dana } from '../workflow/support/people';
 import { caseStore, commandsToReach, replay, type RecordedCommand } from './caseStoreFixture';
@@ -74,5 +75,45 @@ describe('Case queries: status, staff queues and overdue cases', () => {
     const listed = await store.index.dueDays.upTo('2026-12-31');
     assert.ok(!listed.includes('2026-01-05'), 'a day months past with no open case is dropped');
     assert.ok(listed.includes('2026-09-20'), 'a recent day stays: a case could still be given it');
+  });
+
+  describe('a queue read day by day gives what one sorted query gives', () => {
+    let walk: Awaited<ReturnType<typeof caseStore>>;
+    /** Records as CaseIndex.write stores them, straight into the index: only the queue's reading is under test. */
+    const record = (n: number, status: 'inReview' | 'drafting', nextDue: string | undefined): CaseRecord => ({
+      _id: `DARS-2026-${String(n).padStart(5, '0')}`,
+      ...recordFields({
+        reference: `DARS-2026-${String(n).padStart(5, '0')}`, stage: status === 'inReview' ? 'assurance' : 'application', status, open: true,
+        applicantId: 'someone', memberIds: [], holderRoles: ['assurance'], holderIds: [], ...(nextDue ? { nextDue } : {}),
+      }, 1),
+      createdAt: new Date('2026-06-01T09:00:00Z'),
+      updatedAt: new Date('2026-06-01T09:00:00Z'),
+    });
+
+    before(async () => {
+      walk = await caseStore('queue-walk');
+      const records: CaseRecord[] = [];
+      // A busy queue: 60 cases over 20 days (in shuffled order), 4 with no due date; a sparse one: 3 cases on late days.
+      for (let i = 0; i < 60; i++) records.push(record(100 + ((i * 37) % 60), 'inReview', `2026-07-${String(1 + (i % 20)).padStart(2, '0')}`));
+      for (let i = 0; i < 4; i++) records.push(record(200 + i, 'inReview', undefined));
+      for (const [i, day] of ['2026-07-19', '2026-07-20', '2026-07-20'].entries()) records.push(record(300 + i, 'drafting', day));
+      await walk.index.cases.insertMany(records);
+      for (const day of new Set(records.flatMap((r) => (r.nextDue ? [r.nextDue] : [])))) await walk.index.dueDays.note(day);
+    });
+
+    const sortedByServer = async (status: string, limit: number) =>
+      (await walk.index.cases.find({ open: true, status: status as never }).sort({ nextDue: 1, _id: 1 }).limit(limit).toArray()).map((r) => r._id);
+
+    for (const [status, limit] of [['inReview', 50], ['inReview', 10], ['inReview', 100], ['drafting', 50]] as const) {
+      it(`${status}, ${limit} at most`, async () => {
+        const queue = await walk.queries.queue({ status }, limit);
+        assert.deepEqual(queue.map((r) => r._id), await sortedByServer(status, limit));
+      });
+    }
+
+    it('puts the cases with no due date first, then the soonest due', async () => {
+      const queue = await walk.queries.queue({ status: 'inReview' }, 6);
+      assert.deepEqual(queue.map((r) => r.nextDue), [undefined, undefined, undefined, undefined, '2026-07-01', '2026-07-01']);
+    });
   });
 });
