@@ -41,7 +41,7 @@ export function formatReport(r: Report): string {
     '',
     `Seeding: ${seedSeconds.toFixed(1)} s, ${thousands(r.seeded.cases / seedSeconds)} cases/s, ${thousands(r.seeded.commits / seedSeconds)} commits/s ` +
       `(batches of ${r.settings.seedBatch}, ${r.settings.seedWriters} in flight; ${r.seeded.templates} template journeys built in ${(r.seeded.templateMs / 1000).toFixed(1)} s)`,
-    `  stored as JSON: states ${mib(r.seeded.recordChars)} (mean ${thousands(r.seeded.recordChars / r.seeded.cases)} chars per case record), ` +
+    `  stored as JSON: case records ${mib(r.seeded.recordChars)} (mean ${thousands(r.seeded.recordChars / r.seeded.cases)} chars per case record), ` +
       `commits ${mib(r.seeded.commitChars)} (mean ${thousands(r.seeded.commitChars / r.seeded.commits)} chars per commit)`,
     probeLine(r.probe),
     '',
