@@ -28,7 +28,7 @@ export async function startTestDatabaseServer(): Promise<void> {
     uri = server.uri;
   }
   client = await MongoClient.connect(uri);
-  console.log(`  [test database] ${server ? server.description : 'MONGODB_URI'}`);
+  console.log(`  [test database] ${testDatabaseDescription()}`);
 }
 
 export async function stopTestDatabaseServer(): Promise<void> {
@@ -37,6 +37,11 @@ export async function stopTestDatabaseServer(): Promise<void> {
     await client.close();
   }
   await server?.stop();
+}
+
+/** Which server the tests run on, e.g. "FerretDB 1.24.2 on PostgreSQL". */
+export function testDatabaseDescription(): string {
+  return server ? server.description : 'the server at MONGODB_URI';
 }
 
 /** The URI child bot processes connect to (they get it as MONGODB_URI). */
