@@ -21,9 +21,7 @@ export interface QueueFilter {
 }
 
 const queueLimit = 50;
-const soonestDue = { nextDue: 1, _id: 1 } as const;
-
-/** As the server sorts `soonestDue`: by due date (cases with none first, as MongoDB orders a missing field), then reference. */
+/** As a queue is sorted (CaseIndex.openSoonestDue): by due date (cases with none first, as MongoDB orders a missing field), then reference. */
 function bySoonestDue(a: CaseRecord, b: CaseRecord): number {
   return compareText(a.nextDue ?? '', b.nextDue ?? '') || compareText(a._id, b._id);
 }
@@ -63,8 +61,8 @@ export class CaseQueries {
    */
   async mine(personId: string, limit = queueLimit): Promise<CaseRecord[]> {
     const halves = await Promise.all([
-      this.index.cases.find({ open: true, darsContactId: personId }).sort(soonestDue).limit(limit).toArray(),
-      this.index.cases.find({ open: true, holderIds: personId }).sort(soonestDue).limit(limit).toArray(),
+      this.index.openSoonestDue({ darsContactId: personId }, limit),
+      this.index.openSoonestDue({ holderIds: personId }, limit),
     ]);
     return mergeDistinct(halves, bySoonestDue, limit);
   }

@@ -77,7 +77,7 @@ describe('Case queries: status, staff queues and overdue cases', () => {
     assert.ok(listed.includes('2026-09-20'), 'a recent day stays: a case could still be given it');
   });
 
-  describe('a queue read day by day gives what one sorted query gives', () => {
+  describe('a queue read month by month gives what one sorted query gives', () => {
     let walk: Awaited<ReturnType<typeof caseStore>>;
     /** Records as CaseIndex.write stores them, straight into the index: only the queue's reading is under test. */
     const record = (n: number, status: 'inReview' | 'drafting', nextDue: string | undefined): CaseRecord => ({
@@ -93,10 +93,10 @@ describe('Case queries: status, staff queues and overdue cases', () => {
     before(async () => {
       walk = await caseStore('queue-walk');
       const records: CaseRecord[] = [];
-      // A busy queue: 60 cases over 20 days (in shuffled order), 4 with no due date; a sparse one: 3 cases on late days.
-      for (let i = 0; i < 60; i++) records.push(record(100 + ((i * 37) % 60), 'inReview', `2026-07-${String(1 + (i % 20)).padStart(2, '0')}`));
+      // A busy queue: 60 cases over 20 days of three months (in shuffled order), 4 with no due date; a sparse one: 3 cases in a late month.
+      for (let i = 0; i < 60; i++) records.push(record(100 + ((i * 37) % 60), 'inReview', `2026-0${7 + (i % 3)}-${String(1 + (i % 20)).padStart(2, '0')}`));
       for (let i = 0; i < 4; i++) records.push(record(200 + i, 'inReview', undefined));
-      for (const [i, day] of ['2026-07-19', '2026-07-20', '2026-07-20'].entries()) records.push(record(300 + i, 'drafting', day));
+      for (const [i, day] of ['2026-09-19', '2026-09-20', '2026-09-20'].entries()) records.push(record(300 + i, 'drafting', day));
       await walk.index.cases.insertMany(records);
       for (const day of new Set(records.flatMap((r) => (r.nextDue ? [r.nextDue] : [])))) await walk.index.dueDays.note(day);
     });
@@ -113,7 +113,7 @@ describe('Case queries: status, staff queues and overdue cases', () => {
 
     it('puts the cases with no due date first, then the soonest due', async () => {
       const queue = await walk.queries.queue({ status: 'inReview' }, 6);
-      assert.deepEqual(queue.map((r) => r.nextDue), [undefined, undefined, undefined, undefined, '2026-07-01', '2026-07-01']);
+      assert.deepEqual(queue.map((r) => r.nextDue), [undefined, undefined, undefined, undefined, '2026-07-01', '2026-07-02']);
     });
   });
 });
