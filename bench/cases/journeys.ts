@@ -1,9 +1,6 @@
-import { englandAndWalesBankHolidays } from '../../services/calendar';
 import { recordFields, type CaseRecord } from '../../services/cases/caseIndex';
 import type { CaseCommit } from '../../services/cases/caseLog';
 import { newOutboxEntry } from '../../services/cases/outbox';
-import type { RulesConfig } from '../../services/rules/config';
-import { defaultRules } from '../../services/rules/defaultRules';
 import { caseIndexFields, type Actor, type CaseCommand, type CaseEvent, type CaseState, type Decision, type OutboxEffect } from '../../services/workflow';
 import { NIC, REFERENCE } from '../../test/workflow/support/data';
 import { CaseDriver, driveTo } from '../../test/workflow/support/driver';
@@ -37,7 +34,6 @@ export interface CaseTemplate {
   readonly day: string;
   /** The commands that built it, for replaying the journey through the store (the probe). */
   readonly steps: readonly RecordedStep[];
-  readonly rules: RulesConfig | undefined;
   readonly commitCount: number;
   readonly commits: SlottedText;
   readonly state: SlottedText;
@@ -51,29 +47,6 @@ export interface ClonedCase {
   readonly recordChars: number;
   readonly commitChars: number;
 }
-
-/**
- * 2025 as the bot's calendar had it then (GOV.UK, England and Wales): the shipped calendar
- * starts in 2026, and the workflow refuses to set deadlines in a year it does not list.
- */
-const rules2025: RulesConfig = {
-  ...defaultRules,
-  calendar: {
-    ...englandAndWalesBankHolidays,
-    firstYear: 2025,
-    holidays: [
-      { date: '2025-01-01', name: 'New Year’s Day' },
-      { date: '2025-04-18', name: 'Good Friday' },
-      { date: '2025-04-21', name: 'Easter Monday' },
-      { date: '2025-05-05', name: 'Early May bank holiday' },
-      { date: '2025-05-26', name: 'Spring bank holiday' },
-      { date: '2025-08-25', name: 'Summer bank holiday' },
-      { date: '2025-12-25', name: 'Christmas Day' },
-      { date: '2025-12-26', name: 'Boxing Day' },
-      ...englandAndWalesBankHolidays.holidays,
-    ],
-  },
-};
 
 /** A workflow-test driver that remembers the commands it issues, like the store fixture's. */
 class JourneyRecorder extends CaseDriver {
@@ -107,8 +80,7 @@ export function keyPrefix(reference: string): string {
 }
 
 export function buildTemplate(status: SeededStatus, day: string): CaseTemplate {
-  const rules = day < '2026' ? rules2025 : undefined;
-  const driver = driveTo(status, new JourneyRecorder(undefined, new Date(`${day}T09:00:00Z`), rules)) as JourneyRecorder;
+  const driver = driveTo(status, new JourneyRecorder(undefined, new Date(`${day}T09:00:00Z`))) as JourneyRecorder;
   if (driver.state?.status !== status) throw new Error(`The ${status} journey ended at ${driver.state?.status}`);
 
   const commits: CommitShape[] = [];
@@ -123,7 +95,6 @@ export function buildTemplate(status: SeededStatus, day: string): CaseTemplate {
     status,
     day,
     steps: driver.steps,
-    rules,
     commitCount: commits.length,
     commits: new SlottedText(JSON.stringify(commits), tokens),
     state: new SlottedText(JSON.stringify(driver.state), tokens),

@@ -48,7 +48,7 @@ export async function probeClones(db: Db, samples: readonly { status: SeededStat
     const template = buildTemplate(status, day);
     for (const [i, step] of template.steps.entries()) {
       const key = `${keyPrefix(REFERENCE)}${i + 1}`;
-      const context = { actor: step.actor, activityId: key, now: step.now, ...(template.rules ? { rules: template.rules } : {}) };
+      const context = { actor: step.actor, activityId: key, now: step.now };
       const result = await commands.execute(step.command, { caseId: REFERENCE, key, now: step.now, context });
       if (result.kind !== 'applied') throw new Error(`probe ${status}: step ${i} (${step.command.type}) was ${result.kind}`);
     }
