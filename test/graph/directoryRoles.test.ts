@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 
 import { GraphDirectoryRoles, StaticDirectoryRoles, type RoleGroups } from '../../services/graph/directoryRoles';
 import { createGraphConnection, type GraphConnection } from '../../services/graph/graphClient';
-import { GraphStandIn, standInCertificate } from '../support/graphStandIn';
+import { GraphStandIn, roleGroups, standInCertificate } from '../support/graphStandIn';
 
 /** Staff roles from Entra ID groups (checkMemberGroups), cached briefly; the static map for local mode. */
 describe('Staff roles from the directory', () => {
@@ -11,14 +11,7 @@ describe('Staff roles from the directory', () => {
   let clock: number;
   const sam = { id: 'a0000000-0000-4000-8000-000000000003', displayName: 'Sam Staff', userPrincipalName: 'sam@nhs.example', mail: 'sam.staff@nhs.example' };
   const nina = { id: 'a0000000-0000-4000-8000-000000000009', displayName: 'Nina Signatory', userPrincipalName: 'nina@nhs.example', mail: 'nina.signatory@nhs.example' };
-  const groups: RoleGroups = {
-    staff: '11111111-0000-4000-8000-000000000001',
-    assurance: '11111111-0000-4000-8000-000000000002',
-    agd: '11111111-0000-4000-8000-000000000003',
-    pag: '11111111-0000-4000-8000-000000000004',
-    approver: '11111111-0000-4000-8000-000000000005',
-    nhseSignatory: '11111111-0000-4000-8000-000000000006',
-  };
+  const groups: RoleGroups = roleGroups;
 
   beforeEach(async () => {
     standIn = await GraphStandIn.start();

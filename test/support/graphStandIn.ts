@@ -3,6 +3,8 @@ import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { StaffRole } from '../../services/workflow';
+
 /**
  * A local HTTPS server standing in for Microsoft Graph and the Microsoft identity platform's
  * token endpoint. It speaks the documented request and response shapes of every endpoint DARS
@@ -34,6 +36,16 @@ xjCFyB0SLIdWKnaefr0VDq6NhlShRANCAAQ5Ggq46N0DkVm7QaH7/LTUt35yMn+y
 EGPhqkhEloLNpFgFATC2m7oLbtpYhrgwgerrH8UNV+aJNsFIZ8jtXfHu
 -----END PRIVATE KEY-----
 `;
+
+/** The Entra ID group of each staff role in the stand-in's directory (the tests' GRAPH_*_GROUP_ID values). */
+export const roleGroups: Readonly<Record<StaffRole, string>> = {
+  staff: '11111111-0000-4000-8000-000000000001',
+  assurance: '11111111-0000-4000-8000-000000000002',
+  agd: '11111111-0000-4000-8000-000000000003',
+  pag: '11111111-0000-4000-8000-000000000004',
+  approver: '11111111-0000-4000-8000-000000000005',
+  nhseSignatory: '11111111-0000-4000-8000-000000000006',
+};
 
 export interface GraphCall {
   readonly method: string;

@@ -14,7 +14,7 @@ import { commandsToReach, replay } from '../../cases/caseStoreFixture';
 import type { BotProcess } from '../../support/botProcess';
 import { buttonsOf, click, type CardButton } from '../../support/cardClicks';
 import type { ConnectorStandIn, SentActivity } from '../../support/connectorStandIn';
-import { standInCertificate, type GraphStandIn, type StandInUser } from '../../support/graphStandIn';
+import { roleGroups, standInCertificate, type GraphStandIn, type StandInUser } from '../../support/graphStandIn';
 import { cardOf, PersonalChat, tenantId, type InvokeResult, type TeamsUser } from '../../support/teams';
 import { abe, asha, carl, dana, gus, nina, pat, sam } from '../../workflow/support/people';
 
@@ -30,14 +30,7 @@ export const catalogAppId = 'c0000000-0000-4000-8000-0000000000c0';
 export const teamsAppId = '8b0c6f0e-4d2a-4f55-9a3e-2f1d8d0a5a22';
 export const channels = { triage: '19:dsa-graph-triage@thread.tacv2', assurance: '19:dsa-graph-assurance@thread.tacv2', agd: '19:dsa-graph-agd@thread.tacv2', pag: '19:dsa-graph-pag@thread.tacv2' };
 
-export const roleGroups: Readonly<Record<StaffRole, string>> = {
-  staff: '11111111-0000-4000-8000-000000000001',
-  assurance: '11111111-0000-4000-8000-000000000002',
-  agd: '11111111-0000-4000-8000-000000000003',
-  pag: '11111111-0000-4000-8000-000000000004',
-  approver: '11111111-0000-4000-8000-000000000005',
-  nhseSignatory: '11111111-0000-4000-8000-000000000006',
-};
+export { roleGroups };
 
 const inDirectory = (actor: Actor, userPrincipalName: string, mail: string): StandInUser & { mail: string } => ({ id: actor.id, displayName: actor.name, userPrincipalName, mail });
 export const ninaInDirectory = inDirectory(nina, 'nina@nhs.example', 'nina.signatory@nhs.example');
