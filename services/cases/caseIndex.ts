@@ -132,8 +132,13 @@ export class CaseIndex {
       this.cases.find({ applicantId: personId }).sort(newestFirst).limit(limit).toArray(),
       this.cases.find({ memberIds: personId }).sort(newestFirst).limit(limit).toArray(),
     ]);
-    return mergeDistinct(halves, (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0), limit);
+    return mergeDistinct(halves, (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareText(a._id, b._id), limit);
   }
+}
+
+/** Text order as the server sorts strings (code units, not the locale's collation). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The first `limit` distinct records of several sorted lists, in `order`. */

@@ -1,6 +1,6 @@
 import { addDays, londonDate } from '../calendar';
 import { caseStatus, type CaseStage, type CaseStatus, type CaseStatusView, type StaffRole } from '../workflow';
-import { mergeDistinct, type CaseIndex, type CaseRecord } from './caseIndex';
+import { compareText, mergeDistinct, type CaseIndex, type CaseRecord } from './caseIndex';
 import type { CaseStates } from './caseStates';
 
 /**
@@ -21,13 +21,10 @@ export interface QueueFilter {
 }
 
 const queueLimit = 50;
+
 /** As a queue is sorted (CaseIndex.openSoonestDue): by due date (cases with none first, as MongoDB orders a missing field), then reference. */
 function bySoonestDue(a: CaseRecord, b: CaseRecord): number {
   return compareText(a.nextDue ?? '', b.nextDue ?? '') || compareText(a._id, b._id);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export class CaseQueries {
