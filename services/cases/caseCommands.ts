@@ -83,8 +83,9 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
   /** Rewrites the case's projection; if a newer commit landed meanwhile, projects that one. */
   async refreshIndex(caseId: string, state: S, version: number, now: Date): Promise<void> {
     await this.index.write(caseId, version, this.workflow.project(state), state, now);
-    const latest = await this.log.load(caseId);
-    if (latest.version > version) {
+    // One lookup by `_id` says whether anyone committed after us; only then read the whole case.
+    if (await this.log.hasCommitAfter(caseId, version)) {
+      const latest = await this.log.load(caseId);
       const newer = this.workflow.fold(latest.events)!;
       await this.index.write(caseId, latest.version, this.workflow.project(newer), newer, now);
     }

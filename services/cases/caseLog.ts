@@ -71,6 +71,11 @@ export class CaseLog<E extends LoggedEvent = CaseEvent> {
     return { events: commits.flatMap((commit) => commit.events), version: commits.at(-1)?.version ?? 0 };
   }
 
+  /** Whether a decision was committed on top of `version` (its commit's `_id` is `<caseId>#<version>`). */
+  async hasCommitAfter(caseId: string, version: number): Promise<boolean> {
+    return (await this.commits.findOne({ _id: `${caseId}#${version}` }, { projection: { _id: 1 } })) !== null;
+  }
+
   findByKey(key: string): Promise<CaseCommit<E> | null> {
     return this.commits.findOne({ key }) as Promise<CaseCommit<E> | null>;
   }

@@ -26,6 +26,25 @@ describe('The case store on the real database', () => {
     assert.equal(record?.nextDue, undefined, 'a closed case keeps no due date in the index');
   });
 
+  it('leaves the index on the newest version when a late writer projects an older one', async () => {
+    const { commands, log, index } = await caseStore('lateindex');
+    const journey = commandsToReach('enquiryUnderReview');
+    await replay(commands, REFERENCE, journey.slice(0, 1));
+    const first = await log.load(REFERENCE);
+    await replay(commands, REFERENCE, journey.slice(1), 'later');
+    const latest = await log.load(REFERENCE);
+    assert.ok(latest.version > first.version, 'a second decision landed on top of the first');
+
+    // The writer of the first decision was delayed, and its update (not atomic on FerretDB 1.24)
+    // overwrote the newer projection; then it finishes its refresh.
+    const older = foldCase(first.events)!;
+    await index.cases.updateOne({ _id: REFERENCE }, { $set: { version: first.version, status: older.status } });
+    await commands.refreshIndex(REFERENCE, older, first.version, new Date());
+    const record = await index.get(REFERENCE);
+    assert.equal(record?.version, latest.version);
+    assert.equal(record?.status, foldCase(latest.events)!.status);
+  });
+
   it('writes the outbox entries in the same commit as the events', async () => {
     const { commands, log } = await caseStore('outbox');
     const [submit] = commandsToReach('enquiryUnderReview');
