@@ -4,11 +4,12 @@ import type { CardAction } from '../cards/cardAction';
 import type { CardOptions } from '../cards/frame/cardViewer';
 import { commandFromCardAction, type CardActionContext } from '../cards/verbs';
 import { dsaTermsFromCard } from '../cards/actions/dsaTermsInputs';
+import { unseenCaseCard } from '../cards/unseenCaseCard';
 import { personOf } from '../dialogs/personOf';
 import { serviceAgreementDocument } from '../services/access/serviceAgreement';
 import type { CaseDesk } from '../services/cases/caseDesk';
 import { renderDsaDocument, type DsaDocumentStore } from '../services/dsa';
-import type { CardName, CaseState, Channel } from '../services/workflow';
+import { canRead, type CardName, type CaseState, type Channel } from '../services/workflow';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import { describeError, type Logger } from './logger';
 import { cardMessage, cardSummary } from './outboxDeliveries';
@@ -18,10 +19,12 @@ import type { StaffDirectory } from './staffDirectory';
 /**
  * Universal Actions: a click on a staff or signatory card is routed by verb to a workflow
  * command. The actor is the clicker's Entra id with their roles; the card's data gives only the
- * case id, the version it showed, and the inputs. The answer is always the card re-rendered from
- * the stored case: after a decision, with the decision; on a stale card or a second click, the
- * case as it is now; on a refusal or bad input, with the reason and nothing changed. A decision
- * also updates the clicked card in place for everyone (`updateActivity` on `replyToId`).
+ * case id, the version it showed, and the inputs. Someone the read table does not let see the
+ * case gets a bare card that says no more than for a reference that does not exist. Otherwise
+ * the answer is the card re-rendered from the stored case: after a decision, with the decision;
+ * on a stale card or a second click, the case as it is now; on a refusal or bad input, with the
+ * reason and nothing changed. A decision also updates the clicked card in place for everyone
+ * (`updateActivity` on `replyToId`).
  */
 export class CardActions {
   constructor(
@@ -49,9 +52,10 @@ export class CardActions {
   }
 
   private async handle(context: TurnContext, action: CardAction): Promise<{ card: Record<string, unknown> } | { error: string }> {
-    const state = await this.desk.get(action.caseId);
-    if (!state) return { error: `There is no case ${action.caseId}.` };
     const person = personOf(context);
+    // The read table first: no case, and a case this person may not see, get the same bare card.
+    const state = await this.desk.get(action.caseId);
+    if (!state || !canRead(state, (await this.views.viewer(state, person.id)).roles)) return { card: unseenCaseCard(action.caseId) };
     const cardName = action.kind === 'refresh' ? action.card : await this.cardNameOf(context, action.verb);
     const cardOptions: CardOptions = action.kind === 'refresh' ? { ...(action.review ? { review: action.review } : {}), ...(action.party ? { party: action.party } : {}) } : reviewAndParty(action.data);
 
@@ -69,7 +73,8 @@ export class CardActions {
     });
     this.logger.info('card decision', { caseRef: action.caseId, activityId: context.activity.id, verb: action.verb, outcome: result.kind });
 
-    const current = result.state ?? state;
+    // A replayed activity id answers with the case it was first applied to: show only this one.
+    const current = result.state?.reference === state.reference ? result.state : state;
     if (result.kind === 'refused') return this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason });
     if (result.kind === 'stale') {
       return this.render(cardName, current, person.id, { ...cardOptions, notice: 'This case has moved on since this card was shown, so nothing was changed. Here it is now.' });

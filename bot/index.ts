@@ -115,7 +115,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     dialog,
     references,
     new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger),
-    new StaffChannel(queries, desk, views, channels),
+    new StaffChannel(queries, desk, views, staff, channels),
     logger,
   );
 

@@ -3,18 +3,20 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { CaseQueries } from '../services/cases/caseQueries';
 import type { CaseRecord } from '../services/cases/caseIndex';
 import { caseReferencePattern } from '../services/cases/caseReference';
-import type { CaseDesk } from '../services/cases/caseDesk';
+import type { CaseDesk, Reader } from '../services/cases/caseDesk';
 import { formatDate, londonDate } from '../services/calendar';
-import { statusInfo, type Channel, type StaffRole } from '../services/workflow';
-import { personOf } from '../dialogs/personOf';
-import { channelOf, type CaseCardViews } from './caseCardViews';
+import { statusInfo, type Channel } from '../services/workflow';
+import { unseenCaseMessage } from '../cards/unseenCaseCard';
+import type { CaseCardViews } from './caseCardViews';
+import { channelAccess, channelRole } from './channelAccess';
+import type { StaffDirectory } from './staffDirectory';
 
 /**
  * Staff @mention the bot in their channel: "queue" (cases waiting on this channel's role),
  * "mine" (where I am the DARS contact or hold the next action), "overdue", or a case by
- * reference ("case DARS-2026-00042") for its status card.
+ * reference ("case DARS-2026-00042") for its status card. Each answer shows only cases the
+ * asker may see (the read table); a case they may not see is answered as one that does not exist.
  */
-const channelRole: Record<Channel, StaffRole> = { triage: 'staff', assurance: 'assurance', agd: 'agd', pag: 'pag' };
 
 export const staffChannelHelp =
   'Mention me with:\n\n- **queue**: cases waiting on this channel\n- **mine**: cases where you are the DARS contact or hold the next step\n' +
@@ -25,32 +27,39 @@ export class StaffChannel {
     private readonly queries: CaseQueries,
     private readonly desk: CaseDesk,
     private readonly views: CaseCardViews,
+    private readonly staff: StaffDirectory,
     private readonly channels: Record<Channel, string>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async answer(context: TurnContext): Promise<void> {
     const text = withoutMentions(context).toLowerCase();
-    const channel = channelOf(context.activity.conversation.id, this.channels) ?? 'triage';
+    // Only in the configured channels, and only for people holding the channel's role.
+    const access = await channelAccess(context, this.channels, this.staff);
+    if (!access.ok) {
+      await context.sendActivity(access.answer);
+      return;
+    }
+    const { channel, reader } = access;
     const reference = /dars-\d{4}-\d{5}/i.exec(text)?.[0].toUpperCase();
 
-    if (reference && caseReferencePattern.test(reference)) return this.showCase(context, reference);
+    if (reference && caseReferencePattern.test(reference)) return this.showCase(context, reference, reader);
     if (/^queue\b/.test(text)) {
       const records = await this.queries.queue({ holderRole: channelRole[channel] });
-      return this.list(context, records, `Waiting on ${channel === 'triage' ? 'DARS staff' : channelRole[channel].toUpperCase()}`);
+      return this.list(context, await this.desk.readableOf(records, reader), `Waiting on ${channel === 'triage' ? 'DARS staff' : channelRole[channel].toUpperCase()}`);
     }
-    if (/^mine\b/.test(text)) return this.list(context, await this.queries.mine(personOf(context).id), 'Your cases');
-    if (/^overdue\b/.test(text)) return this.list(context, await this.queries.overdue(), 'Overdue');
+    if (/^mine\b/.test(text)) return this.list(context, await this.desk.readableOf(await this.queries.mine(reader.id), reader), 'Your cases');
+    if (/^overdue\b/.test(text)) return this.list(context, await this.desk.readableOf(await this.queries.overdue(), reader), 'Overdue');
     await context.sendActivity(staffChannelHelp);
   }
 
-  private async showCase(context: TurnContext, reference: string): Promise<void> {
-    const state = await this.desk.get(reference);
+  private async showCase(context: TurnContext, reference: string, reader: Reader): Promise<void> {
+    const state = await this.desk.readableBy(reference, reader);
     if (!state) {
-      await context.sendActivity(`There is no case ${reference}. Check the reference (DARS-<year>-<5 digits>).`);
+      await context.sendActivity(unseenCaseMessage(reference));
       return;
     }
-    const card = await this.views.forPerson('caseStatus', state, personOf(context).id);
+    const card = await this.views.forPerson('caseStatus', state, reader.id);
     await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: `${reference}: status` });
   }
 

@@ -39,9 +39,9 @@ export interface AttachmentFetcher {
 
 /**
  * Reading and changing cases as the person in the chat: `CaseDesk` (services/cases/caseDesk.ts),
- * seen through only what dialogs use.
+ * seen through only what dialogs use. Reads are the person's own cases only (the read table).
  */
-export type CaseAccess = Pick<import('../services/cases/caseDesk').CaseDesk, 'get' | 'casesFor' | 'execute'>;
+export type CaseAccess = Pick<import('../services/cases/caseDesk').CaseDesk, 'caseFor' | 'casesFor' | 'execute'>;
 
 /** Everything the applicant's journey dialogs need, built once by the root dialog. */
 export interface JourneyDesks {

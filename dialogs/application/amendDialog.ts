@@ -44,7 +44,7 @@ export class AmendDialog extends JourneyDialog {
 
   private async showComments(step: WaterfallStepContext<JourneyOptions>): Promise<DialogTurnResult> {
     const reference = step.result as string | undefined;
-    const state = reference ? await this.desks.cases.get(reference) : undefined;
+    const state = reference ? await this.desks.cases.caseFor(reference, personOf(step.context).id) : undefined;
     if (!reference || !state) return step.endDialog();
     const request = state.facts.application.amendmentRequests.at(-1);
     if (request) {
@@ -58,7 +58,7 @@ export class AmendDialog extends JourneyDialog {
   private async menu(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
     const { reference } = step.options;
     setProgress(step, `You are amending the application for ${reference}.`);
-    const state = await this.desks.cases.get(reference);
+    const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
     if (!state) return step.endDialog();
     const commented = commentedSections(state);
     const changed = sectionsChangedSince(state.facts.application, state.facts.application.submissions.length);

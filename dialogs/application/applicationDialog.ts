@@ -2,6 +2,7 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 
 import { missingSections, sectionNames, sectionTitles } from '../../services/workflow';
 import type { JourneyDesks } from '../desks';
+import { personOf } from '../personOf';
 import { JourneyDialog, setProgress, type JourneyOptions } from '../journey/journeyDialog';
 import { allSavedMessage, savedCount, sectionList } from './applicationText';
 import { SectionEditorDialog, type SectionEdit, type SectionEdited } from './sectionEditorDialog';
@@ -44,7 +45,7 @@ export class ApplicationDialog extends JourneyDialog {
   private async start(step: WaterfallStepContext<ApplicationOptions>): Promise<DialogTurnResult> {
     const reference = step.result as string | undefined;
     if (!reference) return step.endDialog();
-    const state = await this.desks.cases.get(reference);
+    const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
     if (!state) return step.endDialog();
     const application = state.facts.application;
     const typed = step.options.sectionText?.trim();

@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 
 import { latestSection, missingSections, sectionNames, type SectionName } from '../../services/workflow';
 import type { JourneyDesks } from '../desks';
+import { personOf } from '../personOf';
 import { answersFrom } from '../forms/form';
 import { FormDialog, type FormRun } from '../forms/formDialog';
 import { runCaseCommand } from '../journey/caseCommand';
@@ -46,7 +47,7 @@ export class SectionEditorDialog extends ComponentDialog {
   private async ask(step: WaterfallStepContext<SectionEdit>): Promise<DialogTurnResult> {
     const { reference, section } = step.options;
     Object.assign(step.values as Values, { reference, section });
-    const state = await this.desks.cases.get(reference);
+    const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
     const saved = state ? latestSection(state.facts.application, section) : undefined;
     const form = sectionForms[section];
     const heading = `**Section ${sectionNumber(section)} of ${sectionNames.length}: ${form.title}.**`;

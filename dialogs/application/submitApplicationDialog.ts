@@ -38,7 +38,7 @@ export class SubmitApplicationDialog extends JourneyDialog {
 
   private async review(step: WaterfallStepContext<JourneyOptions>): Promise<DialogTurnResult> {
     const reference = step.result as string | undefined;
-    const state = reference ? await this.desks.cases.get(reference) : undefined;
+    const state = reference ? await this.desks.cases.caseFor(reference, personOf(step.context).id) : undefined;
     if (!reference || !state) return step.endDialog();
     const values = step.values as Values;
     values.reference = reference;

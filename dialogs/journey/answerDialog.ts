@@ -54,7 +54,7 @@ export class AnswerDialog extends JourneyDialog {
     if (!reference) return step.endDialog();
     (step.values as Values).reference = reference;
     setProgress(step, `You are answering DARS's question on ${reference}.`);
-    const state = await this.desks.cases.get(reference);
+    const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
     const open = state?.facts.informationRequests.filter((request) => request.answer === undefined).at(-1);
     if (open) {
       const asked = `${open.asked.by.name}, ${formatDate(londonDate(new Date(open.asked.at)))}`;

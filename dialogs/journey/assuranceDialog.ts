@@ -51,7 +51,7 @@ export class AssuranceDialog extends JourneyDialog {
     const reference = step.result as string | undefined;
     if (!reference) return step.endDialog();
     (step.values as Values).reference = reference;
-    const waiting = await this.waitingReviews(reference);
+    const waiting = await this.waitingReviews(reference, personOf(step.context).id);
     if (waiting.length <= 1) return step.next(waiting[0]?.review);
     return step.beginDialog(
       this.whichId,
@@ -61,7 +61,7 @@ export class AssuranceDialog extends JourneyDialog {
 
   private async showActions(step: WaterfallStepContext<JourneyOptions>): Promise<DialogTurnResult> {
     const values = step.values as Values;
-    const review = (await this.waitingReviews(values.reference!)).find((candidate) => candidate.review === step.result);
+    const review = (await this.waitingReviews(values.reference!, personOf(step.context).id)).find((candidate) => candidate.review === step.result);
     if (!review) {
       await step.context.sendActivity(`No review is waiting for additional assurance on ${values.reference} any more. Say **status** to see where it is.`);
       return step.endDialog();
@@ -88,8 +88,8 @@ export class AssuranceDialog extends JourneyDialog {
     return step.endDialog();
   }
 
-  private async waitingReviews(reference: string): Promise<ReviewRecord[]> {
-    const state = await this.desks.cases.get(reference);
+  private async waitingReviews(reference: string, personId: string): Promise<ReviewRecord[]> {
+    const state = await this.desks.cases.caseFor(reference, personId);
     return Object.values(state?.facts.assurance?.reviews ?? {}).filter((review) => review.state === 'awaitingApplicant');
   }
 

@@ -22,7 +22,7 @@ export async function runCaseCommand(context: TurnContext, desks: JourneyDesks, 
     case 'applied':
       return { ok: true, state: result.state };
     case 'replayed': {
-      const state = result.state ?? (await desks.cases.get(reference));
+      const state = result.state ?? (await desks.cases.caseFor(reference, personOf(context).id));
       return state ? { ok: true, state } : { ok: false, reason: `I cannot find ${reference} any more.` };
     }
     case 'refused':

@@ -52,7 +52,7 @@ export class CohortFileDialog extends JourneyDialog {
     (step.values as Values).reference = reference;
     setProgress(step, `You are sending the cohort file for ${reference}.`);
     if (step.options.attachment) return step.next(step.options.attachment);
-    const state = await this.desks.cases.get(reference);
+    const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
     if (state) await step.context.sendActivity(cohortFileRequirements(state));
     return step.beginDialog(this.fileId);
   }
@@ -60,7 +60,7 @@ export class CohortFileDialog extends JourneyDialog {
   private async check(step: WaterfallStepContext<CohortFileOptions>): Promise<DialogTurnResult> {
     const file = step.result as FileAttachment;
     const reference = (step.values as Values).reference!;
-    const state = await this.desks.cases.get(reference);
+    const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
     if (!state) return step.endDialog();
     if (!/\.csv$/i.test(file.name)) {
       await step.context.sendActivity(`${file.name} is not a CSV file. Save the cohort as CSV (comma-separated values), named starting ${state.nicNumber ?? 'with the NIC number'}, and attach it again.`);

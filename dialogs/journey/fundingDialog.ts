@@ -49,7 +49,7 @@ export class FundingDialog extends JourneyDialog {
     (step.values as Values).reference = reference;
     setProgress(step, `You are confirming the funding and payment details for ${reference}.`);
     if (!step.options.current) {
-      const state = await this.desks.cases.get(reference);
+      const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
       await step.context.sendActivity(
         `DARS has finished the preliminary assessment of **${reference}**. Please confirm how the work will be funded.\n\n${state ? costSummary(state) : ''}`,
       );

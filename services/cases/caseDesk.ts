@@ -1,4 +1,4 @@
-import type { Actor, CaseCommand, CaseState } from '../workflow';
+import { canRead, readsEveryCase, rolesOnCase, type Actor, type CaseCommand, type CaseState } from '../workflow';
 import type { CaseIndex } from './caseIndex';
 import type { CaseLog } from './caseLog';
 import { CaseStates } from './caseStates';
@@ -30,9 +30,31 @@ export class CaseDesk {
     return this.states.get(reference);
   }
 
-  /** Cases the person is on as applicant or invited member, newest first. */
+  /**
+   * Cases the person is on as applicant or invited member, newest first: what their 1:1 chat
+   * shows. The index finds them; the read table (on the case itself) has the last word.
+   */
   async casesFor(personId: string): Promise<CaseState[]> {
-    return this.states.getMany((await this.index.forApplicant(personId)).map((record) => record._id));
+    const states = await this.states.getMany((await this.index.forApplicant(personId)).map((record) => record._id));
+    return states.filter((state) => mayRead(state, { id: personId, roles: [] }));
+  }
+
+  /** One of the person's own cases, as their 1:1 chat reads it: only if the case's own roles let them see it. */
+  caseFor(reference: string, personId: string): Promise<CaseState | undefined> {
+    return this.readableBy(reference, { id: personId, roles: [] });
+  }
+
+  /** The case if the reader may see it (the read table); otherwise nothing, exactly as for no case. */
+  async readableBy(reference: string, reader: Reader): Promise<CaseState | undefined> {
+    const state = await this.states.get(reference);
+    return state && mayRead(state, reader) ? state : undefined;
+  }
+
+  /** Those of these cases (by reference, in order) the reader may see: DARS staff see them all. */
+  async readableOf<T extends { readonly _id: string }>(records: readonly T[], reader: Reader): Promise<T[]> {
+    if (readsEveryCase(reader.roles)) return [...records];
+    const visible = new Set((await this.states.getMany(records.map((record) => record._id))).filter((state) => mayRead(state, reader)).map((state) => state.reference));
+    return records.filter((record) => visible.has(record._id));
   }
 
   execute(input: { reference: string; command: CaseCommand; actor: Actor; key: string; shownVersion?: number }): Promise<CaseOutcome> {
@@ -45,4 +67,11 @@ export class CaseDesk {
       context: { actor: input.actor, activityId: input.key, now },
     });
   }
+}
+
+/** Who is reading: their Entra id and directory roles (case roles come from the case). */
+export type Reader = Pick<Actor, 'id' | 'roles'>;
+
+function mayRead(state: CaseState, reader: Reader): boolean {
+  return canRead(state, rolesOnCase({ ...reader, name: '' }, state));
 }

@@ -7,6 +7,7 @@ import { refuse, type Decision, type DecisionContext, type HandlerContext, type 
 import type { CaseEvent, CaseEventBody, EventEnvelope } from './events';
 import { evolve } from './evolve';
 import { checkPermission, permissionKey } from './permissions';
+import { canRead, noSuchCase } from './readPermissions';
 import { personOf, rolesOnCase } from './roles';
 import { decideAccess } from './stages/access';
 import { decideApplication } from './stages/application';
@@ -22,7 +23,8 @@ import type { CaseState } from './state/caseState';
  * refusal. Pure: no I/O, no clock (time is `context.now`), the same answer for the same input,
  * so the store can re-run it on a fresh case after a version conflict.
  *
- * Order: the command is parsed (a malformed one is refused naming the field), the permission
+ * Order: the command is parsed (a malformed one is refused naming the field), the read table
+ * (someone who may not see the case is answered as if it did not exist), the permission
  * table is consulted (who, at which status), the stage decides (its own rules), and the deadline
  * clock is reconciled with where the case now stands.
  */
@@ -30,9 +32,11 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
   const parsed = parseCommand(command);
   if (!parsed.ok) return refuse('invalid', parsed.problem);
   const valid = parsed.command;
-  if (!state && valid.type !== 'submitEnquiry') return refuse('notFound', 'There is no such case. Check the reference, or start with an enquiry.');
+  if (!state && valid.type !== 'submitEnquiry') return refuse('notFound', noSuchCase);
 
   const roles = rolesOnCase(context.actor, state);
+  // Someone who may not see the case learns nothing from trying: the same answer as no case.
+  if (state && !canRead(state, roles)) return refuse('notFound', noSuchCase);
   const permission = checkPermission(permissionKey(valid), state, roles);
   if ('outcome' in permission) return permission;
 
