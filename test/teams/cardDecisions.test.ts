@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { unseenCaseCard } from '../../cards/unseenCaseCard';
 import { answerWholeEnquiry } from '../enquiry/enquiryConversation';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';
@@ -38,8 +39,8 @@ describe('Staff decisions on cards (Universal Actions), over HTTP', () => {
   });
 
   /** A submitted enquiry and its review card in the triage channel. */
-  async function newEnquiry(name: string) {
-    const chat = new PersonalChat(bot, connector, teamsUser(name));
+  async function newEnquiry(applicant: string | TeamsUser) {
+    const chat = new PersonalChat(bot, connector, typeof applicant === 'string' ? teamsUser(applicant) : applicant);
     await answerWholeEnquiry(chat);
     const done = await chat.execute('enquiryDraft.submit', {});
     const reference = /DARS-\d{4}-\d{5}/.exec(readableText(done.sent.at(-1)))![0];
@@ -52,10 +53,15 @@ describe('Staff decisions on cards (Universal Actions), over HTTP', () => {
   const commits = async (reference: string) => database.db.collection('caseCommits').countDocuments({ caseId: reference });
 
   it('refuses a click from someone without the role, explains why, and changes nothing', async () => {
-    const { reference, card } = await newEnquiry('Una Applicant');
+    const una = teamsUser('Una Applicant');
+    const { reference, card } = await newEnquiry(una);
     const before = await commits(reference);
-    const answer = answeredCard(await click(channelFor(oscar), card, 'enquiry.accept'));
+    // The applicant may see her case, so she is told who may accept it.
+    const answer = answeredCard(await click(channelFor(una), card, 'enquiry.accept'));
     assert.match(JSON.stringify(answer), /Only DARS staff/i);
+    // Someone with no part in the case learns nothing from the click: a bare card, as for no case.
+    const outsider = answeredCard(await click(channelFor(oscar), card, 'enquiry.accept'));
+    assert.deepEqual(outsider, unseenCaseCard(reference));
     assert.equal((await stored(reference))?.status, 'enquiryUnderReview');
     assert.equal(await commits(reference), before);
   });

@@ -5,6 +5,7 @@ import { CaseIndex } from '../../services/cases/caseIndex';
 import { CaseLog } from '../../services/cases/caseLog';
 import { darsWorkflow } from '../../services/cases/darsWorkflow';
 import { addWorkingDays, londonDate } from '../../services/calendar';
+import { unseenCaseMessage } from '../../cards/unseenCaseCard';
 import { commandsToReach, replay, type RecordedCommand } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';
@@ -90,7 +91,7 @@ describe('Staff @mention the bot in their channels', () => {
     assert.match(readableText(reply), /DARS-2026-00203/);
     assert.match(readableText(reply), /application/i);
     const [unknown] = await new TeamChannel(bot, connector, samUser, triage).mention('case DARS-2026-09999');
-    assert.match(readableText(unknown), /There is no case DARS-2026-09999/);
+    assert.equal(readableText(unknown), unseenCaseMessage('DARS-2026-09999'));
   });
 
   it('anything else gets the list of what it can do', async () => {
