@@ -22,7 +22,8 @@ export async function runCaseCommand(context: TurnContext, desks: JourneyDesks, 
     case 'applied':
       return { ok: true, state: result.state };
     case 'replayed': {
-      const state = result.state ?? (await desks.cases.caseFor(reference, personOf(context).id));
+      // A replay answers with the case its key was first used on: show it only if it is this one.
+      const state = result.state?.reference === reference ? result.state : await desks.cases.caseFor(reference, personOf(context).id);
       return state ? { ok: true, state } : { ok: false, reason: `I cannot find ${reference} any more.` };
     }
     case 'refused':

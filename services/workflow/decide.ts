@@ -67,7 +67,7 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
 
 function route(state: CaseState | undefined, command: CaseCommand, ctx: HandlerContext): HandlerResult {
   if (command.type === 'submitEnquiry') return submitEnquiry(command, ctx);
-  if (!state) return refuse('notFound', 'There is no such case.');
+  if (!state) return refuse('notFound', noSuchCase);
   switch (command.type) {
     case 'requestInformation':
     case 'answerInformationRequest':
