@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { foldCase, type OutboxEffect } from '../../services/workflow';
+import { foldCase, noSuchCase, type OutboxEffect } from '../../services/workflow';
 import { assessment, enquiry, generateDsa, HASH_A, NIC, REFERENCE, saveAllSections, sections } from './support/data';
 import { CaseDriver } from './support/driver';
 import { abe, ada, asha, carl, dana, nina, pat, sam } from './support/people';
@@ -123,7 +123,11 @@ describe('a full case, from enquiry to access arranged', () => {
     d.do(ada, { type: 'submitApplication' });
     d.do(dana, { type: 'acceptApplication', nicNumber: NIC });
     d.do(dana, { type: 'confirmAssuranceLevel', level: 'medium' });
-    const pag = d.attempt(pat, { type: 'recordReview', review: 'pag', outcome: { decision: 'supported' } });
+    // PAG does not see a case its review is not required for: to PAG it is a case that does not exist.
+    const unseen = d.attempt(pat, { type: 'recordReview', review: 'pag', outcome: { decision: 'supported' } });
+    assert.deepEqual(unseen, { outcome: 'refused', code: 'notFound', reason: noSuchCase });
+    // Someone who sees it (DARS staff who also sit on PAG) is told why.
+    const pag = d.attempt({ ...pat, roles: ['pag', 'staff'] }, { type: 'recordReview', review: 'pag', outcome: { decision: 'supported' } });
     assert.equal(pag.outcome === 'refused' && pag.code, 'conflict');
     assert.match(pag.outcome === 'refused' ? pag.reason : '', /Profession Advisory Group \(PAG\) is not required/);
   });

@@ -42,7 +42,8 @@ describe('withdrawal, closure and the applicant’s team', () => {
     d.do(ada, { type: 'removeApplicantMember', memberId: mo.id });
     assert.deepEqual(d.case.people.members, []);
     const gone = d.attempt(mo, { type: 'saveApplicationSection', section: 'transparency', content: { privacyNoticeUrl: 'https://example.org/privacy' } });
-    assert.equal(gone.outcome === 'refused' && gone.code, 'forbidden');
+    // Once removed, the case is no longer theirs to see: answered as a case that does not exist.
+    assert.equal(gone.outcome === 'refused' && gone.code, 'notFound');
   });
 
   it('“take it”: the second person to take the case is told who has it', () => {
