@@ -2,7 +2,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 
 import { checkField, type Form, type FormQuestion } from './form';
-import { replyOrAccept, type Recognition } from '../recognition';
+import { refuseHiddenCharacters, replyOrAccept, type Recognition } from '../recognition';
 
 /**
  * Asks one question of a form. When the field already has a saved answer, the question shows
@@ -49,6 +49,8 @@ export class FieldPrompt extends Prompt<unknown> {
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<Recognition>> {
     const typed = (context.activity.text ?? '').trim();
     if (!typed) return { succeeded: true, value: { kind: 'reply', message: 'Please type your answer as a message.' } };
+    const hidden = refuseHiddenCharacters(typed);
+    if (hidden) return { succeeded: true, value: hidden };
     const current = currentOf(options);
     if (keepWords.test(typed)) {
       return {
