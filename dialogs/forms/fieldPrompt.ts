@@ -3,6 +3,7 @@ import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuil
 
 import { checkField, type Form, type FormQuestion } from './form';
 import { refuseHiddenCharacters, replyOrAccept, type Recognition } from '../recognition';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * Asks one question of a form. When the field already has a saved answer, the question shows
@@ -40,7 +41,7 @@ export class FieldPrompt extends Prompt<unknown> {
     let text = this.question.ask;
     if (current) {
       const shown = reader.show(current.value);
-      text += `\n\nNow: _${shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown}_. Say **keep** to keep it.`;
+      text += `\n\nNow: _${plainInMarkdown(shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown)}_. Say **keep** to keep it.`;
     }
     const choices = [...(reader.choices ?? []), ...(current ? ['keep'] : [])];
     await context.sendActivity(choices.length > 0 ? MessageFactory.suggestedActions(choices, text) : MessageFactory.text(text));
