@@ -11,7 +11,7 @@ import { at } from './support/longCase';
 import { applicationReviewCard } from '../../cards/applicationReviewCard';
 import { staffDana } from './support/longCase';
 
-/** Applicants' own words on cards: cut to fit, never escaped, never evaluated. */
+/** Applicants' own words on cards: cut to fit, never escaped (TextRuns are literal), never evaluated. */
 describe('card text', () => {
   it('cuts long text at a word, within the limit, pointing to the full text', () => {
     const long = 'Hip fracture surgery timing and mortality. '.repeat(100);
