@@ -2,6 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 
 import type { Config } from './config';
 import { describeError, type Logger } from './logger';
+import { PlainWordsMiddleware } from './plainWords';
 
 /**
  * The Bot Framework adapter. In production mode it checks the JWT on every request to
@@ -22,6 +23,8 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
         {},
   );
   const adapter = new CloudAdapter(auth);
+  // No message the bot sends can carry a link, image or markup that someone typed.
+  adapter.use(new PlainWordsMiddleware());
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error('turn failed', {

@@ -10,6 +10,7 @@ import { describeError, type Logger } from './logger';
 import { resolveRecipient, type Target } from './recipients';
 import type { StaffDirectory } from './staffDirectory';
 import type { TeamsMessenger } from './teamsMessenger';
+import { plainInMarkdown } from '../services/text/markdownText';
 
 /**
  * Deadline reminders and escalations. Before a due date, whoever holds the next action is
@@ -92,7 +93,7 @@ export class DeadlineReminders {
 
   private async remind(state: CaseState, due: string): Promise<void> {
     const next = state.nextAction!;
-    const text = `**${state.reference}**: a reminder that "${next.description}" is due by ${formatDate(due)}. Say **status** for the details.`;
+    const text = `**${state.reference}**: a reminder that "${plainInMarkdown(next.description)}" is due by ${formatDate(due)}. Say **status** for the details.`;
     for (const holder of next.holders) {
       const targets: Target[] =
         holder.kind === 'person' ? [{ kind: 'person', id: holder.id }] : await resolveRecipient(recipientOfRole(holder.role), state, this.staff);
@@ -103,8 +104,8 @@ export class DeadlineReminders {
 
   private async escalate(state: CaseState, due: string): Promise<void> {
     const next = state.nextAction!;
-    const holders = next.holders.map(describeHolder).join(', ');
-    const text = `**${state.reference} is overdue**: "${next.description}" (${holders}) was due by ${formatDate(due)}.`;
+    const holders = plainInMarkdown(next.holders.map(describeHolder).join(', '));
+    const text = `**${state.reference} is overdue**: "${plainInMarkdown(next.description)}" (${holders}) was due by ${formatDate(due)}.`;
     await this.send({ kind: 'channel', channel: 'triage' }, text);
     this.logger.info('deadline escalated', { caseRef: state.reference, due });
   }

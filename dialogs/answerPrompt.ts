@@ -2,7 +2,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 
 import type { AnswerCheck } from '../services/enquiry/answerCheck';
-import { replyOrAccept, type Recognition } from './recognition';
+import { refuseHiddenCharacters, replyOrAccept, type Recognition } from './recognition';
 
 /**
  * A prompt whose answer is checked as it is given. When the check fails, the person is told
@@ -39,6 +39,8 @@ export class AnswerPrompt extends Prompt<unknown> {
   protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<Recognition>> {
     const text = (context.activity.text ?? '').trim();
     if (!text) return { succeeded: true, value: { kind: 'reply', message: 'Please type your answer as a message.' } };
+    const hidden = refuseHiddenCharacters(text);
+    if (hidden) return { succeeded: true, value: hidden };
     const information = this.spec.inform?.(text);
     if (information) return { succeeded: true, value: { kind: 'reply', message: information } };
     const checked = this.spec.check(text, this.clock());

@@ -15,6 +15,7 @@ import { FundingDialog, fundingDialogId } from './journey/fundingDialog';
 import { WithdrawDialog, withdrawDialogId } from './journey/withdrawDialog';
 import { personOf } from './personOf';
 import { couldBeAnAnswer, routeOf, type JourneyName } from './personalChatRoutes';
+import { plainInMarkdown } from '../services/text/markdownText';
 
 /**
  * The root of the applicant's 1:1 chat. When no conversation is under way, it reads what the
@@ -124,7 +125,7 @@ export class PersonalChatDialog extends ComponentDialog {
         break;
     }
     const text = (step.context.activity.text ?? '').trim().toLowerCase();
-    const greeting = text === 'help' || text === '?' ? '' : `Hello ${personOf(step.context).name.split(' ')[0]}. `;
+    const greeting = text === 'help' || text === '?' ? '' : `Hello ${plainInMarkdown(personOf(step.context).name.split(' ')[0] ?? '')}. `;
     const help = this.journeys ? journeyHelpText : personalChatHelp;
     const actions = this.journeys ? ['new enquiry', 'status', 'application', 'help'] : ['new enquiry', 'status', 'help'];
     await step.context.sendActivity(MessageFactory.suggestedActions(actions, `${greeting}${help}`));

@@ -1,5 +1,7 @@
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
 
+import { hiddenCharacterProblem } from '../services/text/hiddenCharacters';
+
 /**
  * What a prompt made of a message: an answer, or something to tell the person first (what was
  * wrong, or information they asked for). Recognisers return this without side effects, because
@@ -21,4 +23,13 @@ export async function replyOrAccept(prompt: PromptValidatorContext<unknown>): Pr
   }
   await prompt.context.sendActivity(recognition.message);
   return false;
+}
+
+/**
+ * An answer holding bidi overrides or zero-width characters is refused before any other check,
+ * saying which character and where; the question stays open. Undefined when the text is clean.
+ */
+export function refuseHiddenCharacters(text: string): Recognition | undefined {
+  const problem = hiddenCharacterProblem(text);
+  return problem ? { kind: 'reply', message: `I can't take that answer: ${problem}.` } : undefined;
 }

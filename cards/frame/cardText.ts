@@ -2,9 +2,10 @@ import { formatDate, londonDate } from '../../services/calendar/isoDate';
 
 /**
  * Text as cards show it. Applicants write long answers and Teams refuses a card over 28 KB, so
- * long text is cut at a word with a pointer to the full text; nothing is escaped, because Adaptive
- * Cards show text as given (and adaptivecards-templating binds data values without evaluating
- * them, so an answer containing "${…}" stays literal — the tests prove it).
+ * long text is cut at a word with a pointer to the full text; nothing is escaped, because every
+ * card text ends up in a TextRun, which Teams shows as given (`literalText.ts`), and
+ * adaptivecards-templating binds data values without evaluating them, so an answer containing
+ * "${…}" stays literal — the tests prove it.
  */
 export const clippedMarker = '… (full text in the case)';
 

@@ -63,7 +63,8 @@ export function latestAssessment(state: CaseState): AssessmentRecord | undefined
 
 /**
  * The enquiry in a few facts, for cards whose reader needs only the gist. The purpose is the
- * applicant's own prose, so it goes in a TextRun (shown literally), not a FactSet (markdown).
+ * applicant's own prose, so it gets a paragraph of its own rather than a fact (every card text,
+ * facts included, is shown literally: frame/literalText.ts).
  */
 export function enquiryGist(state: CaseState, max: number): { facts: Fact[]; purpose: string } {
   const wanted = state.facts.enquiry.dataWanted;

@@ -9,6 +9,7 @@ import { caseLine } from '../journey/caseChoice';
 import { JourneyDialog, setProgress, type JourneyOptions } from '../journey/journeyDialog';
 import { pick, PickPrompt, type Pick } from '../journey/pickPrompt';
 import { SectionEditorDialog, type SectionEdit } from './sectionEditorDialog';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * "amend": DARS asked for amendments with a comment per section. Shows the comments, lets the
@@ -49,8 +50,8 @@ export class AmendDialog extends JourneyDialog {
     const request = state.facts.application.amendmentRequests.at(-1);
     if (request) {
       const when = formatDate(londonDate(new Date(request.requested.at)));
-      const comments = request.comments.map((comment) => `- **${sectionTitles[comment.section]}**: ${comment.comment}`).join('\n');
-      await step.context.sendActivity(`${request.requested.by.name} asked for amendments to version ${request.version} of **${reference}** on ${when}:\n\n${comments}`);
+      const comments = request.comments.map((comment) => `- **${sectionTitles[comment.section]}**: ${plainInMarkdown(comment.comment)}`).join('\n');
+      await step.context.sendActivity(`${plainInMarkdown(request.requested.by.name)} asked for amendments to version ${request.version} of **${reference}** on ${when}:\n\n${comments}`);
     }
     return step.replaceDialog(this.menuId, { reference } satisfies MenuOptions);
   }

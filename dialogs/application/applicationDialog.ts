@@ -7,6 +7,7 @@ import { JourneyDialog, setProgress, type JourneyOptions } from '../journey/jour
 import { allSavedMessage, savedCount, sectionList } from './applicationText';
 import { SectionEditorDialog, type SectionEdit, type SectionEdited } from './sectionEditorDialog';
 import { sectionNamed, sectionNumber } from './sectionForms';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * "application": writes the application section by section, each saved as soon as it is done.
@@ -52,7 +53,7 @@ export class ApplicationDialog extends JourneyDialog {
     if (typed) {
       const section = sectionNamed(typed);
       if (!section) {
-        await step.context.sendActivity(`I don't know which section "${typed}" is. The sections are:\n\n${sectionList(application)}\n\nSay **application** and a name or number, for example "application 7".`);
+        await step.context.sendActivity(`I don't know which section "${plainInMarkdown(typed)}" is. The sections are:\n\n${sectionList(application)}\n\nSay **application** and a name or number, for example "application 7".`);
         return step.endDialog();
       }
       return step.replaceDialog(this.loopId, { reference, section, continuing: false } satisfies LoopOptions);

@@ -3,6 +3,7 @@ import { checkDatasets } from '../../services/enquiry/dataWantedAnswers';
 import type { RequestedDataset } from '../../services/enquiry/enquiry';
 import type { SectionContents } from '../../services/workflow';
 import type { Reader } from '../forms/form';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * Readers for the answers that are lists: datasets, dataset fields, organisations. Each item is
@@ -33,7 +34,7 @@ export function datasetFields(): Reader<Field[]> {
         }
         const [, name = '', kind = '', why = ''] = marked;
         if (why.trim() === '') {
-          return reject(`"${name}" is marked ${kind.toLowerCase()}: say why you need it after a colon, for example "${name} (${kind.toLowerCase()}): to link the records".`);
+          return reject(`"${plainInMarkdown(name)}" is marked ${kind.toLowerCase()}: say why you need it after a colon, for example "${plainInMarkdown(name)} (${kind.toLowerCase()}): to link the records".`);
         }
         fields.push({ name: name.trim(), identifiableOrSensitive: true, justification: why.trim() });
       }
@@ -64,13 +65,13 @@ export function organisations(): Reader<Organisation[]> {
         const parts = item.split('|').map((part) => part.trim());
         const [name = '', roleText = '', address = '', ico = ''] = parts;
         if (parts.length !== 4 || parts.some((part) => part === '')) {
-          return reject(`I need four parts for "${name || item}", separated by |: name | role | address | ICO registration number. For example "${organisationsExample}".`);
+          return reject(`I need four parts for "${plainInMarkdown(name || item)}", separated by |: name | role | address | ICO registration number. For example "${organisationsExample}".`);
         }
         const role = roles[roleText.toLowerCase()];
-        if (!role) return reject(`"${roleText}" is not a role for ${name}: it is either **data controller** or **data processor**.`);
+        if (!role) return reject(`"${plainInMarkdown(roleText)}" is not a role for ${plainInMarkdown(name)}: it is either **data controller** or **data processor**.`);
         const registration = ico.toUpperCase().replace(/\s+/g, '');
         if (!/^[A-Z]{1,2}[0-9A-Z]{6,8}$/.test(registration)) {
-          return reject(`"${ico}" doesn't look like an ICO registration number for ${name}: it is one or two letters and then six to eight letters or digits, like Z1234567. You can look it up on the ICO register.`);
+          return reject(`"${plainInMarkdown(ico)}" doesn't look like an ICO registration number for ${plainInMarkdown(name)}: it is one or two letters and then six to eight letters or digits, like Z1234567. You can look it up on the ICO register.`);
         }
         found.push({ name, role, address, icoRegistrationNumber: registration });
       }

@@ -2,7 +2,8 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 
 import { checkField, type Form, type FormQuestion } from './form';
-import { replyOrAccept, type Recognition } from '../recognition';
+import { refuseHiddenCharacters, replyOrAccept, type Recognition } from '../recognition';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * Asks one question of a form. When the field already has a saved answer, the question shows
@@ -40,7 +41,7 @@ export class FieldPrompt extends Prompt<unknown> {
     let text = this.question.ask;
     if (current) {
       const shown = reader.show(current.value);
-      text += `\n\nNow: _${shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown}_. Say **keep** to keep it.`;
+      text += `\n\nNow: _${plainInMarkdown(shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown)}_. Say **keep** to keep it.`;
     }
     const choices = [...(reader.choices ?? []), ...(current ? ['keep'] : [])];
     await context.sendActivity(choices.length > 0 ? MessageFactory.suggestedActions(choices, text) : MessageFactory.text(text));
@@ -49,6 +50,8 @@ export class FieldPrompt extends Prompt<unknown> {
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<Recognition>> {
     const typed = (context.activity.text ?? '').trim();
     if (!typed) return { succeeded: true, value: { kind: 'reply', message: 'Please type your answer as a message.' } };
+    const hidden = refuseHiddenCharacters(typed);
+    if (hidden) return { succeeded: true, value: hidden };
     const current = currentOf(options);
     if (keepWords.test(typed)) {
       return {

@@ -2,6 +2,7 @@ import { formatDate } from '../../services/calendar';
 import { accept, reject } from '../../services/enquiry/answerCheck';
 import { parseDate } from '../../services/enquiry/dates';
 import type { Reader } from './form';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * How typed answers become values. Each reader says what it expected, with an example, when the
@@ -100,7 +101,7 @@ export function webAddress(): Reader<string> {
       } catch {
         // Not a URL at all: the message below says what is needed.
       }
-      return reject(`"${value}" is not a web address. Give the full address, starting https://, for example "https://www.example.ac.uk/privacy".`);
+      return reject(`"${plainInMarkdown(value)}" is not a web address. Give the full address, starting https://, for example "https://www.example.ac.uk/privacy".`);
     },
     show: (value) => value,
   };
@@ -111,7 +112,7 @@ export function emailAddress(): Reader<string> {
     read: (typed) => {
       const value = typed.trim();
       if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return accept(value);
-      return reject(`"${value}" is not an email address. Write it like "finance@example.ac.uk".`);
+      return reject(`"${plainInMarkdown(value)}" is not an email address. Write it like "finance@example.ac.uk".`);
     },
     show: (value) => value,
   };

@@ -9,6 +9,7 @@ import { caseLine } from './caseChoice';
 import { checkTextField, commandField } from './commandFields';
 import { JourneyDialog, setProgress, type JourneyOptions } from './journeyDialog';
 import { pick, PickPrompt, yesNoPicks } from './pickPrompt';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * "answer": the applicant answers DARS's question about their enquiry (the information request
@@ -57,8 +58,8 @@ export class AnswerDialog extends JourneyDialog {
     const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
     const open = state?.facts.informationRequests.filter((request) => request.answer === undefined).at(-1);
     if (open) {
-      const asked = `${open.asked.by.name}, ${formatDate(londonDate(new Date(open.asked.at)))}`;
-      await step.context.sendActivity(`DARS's question about **${reference}** (${asked}):\n\n> ${open.question.replace(/\n/g, '\n> ')}`);
+      const asked = `${plainInMarkdown(open.asked.by.name)}, ${formatDate(londonDate(new Date(open.asked.at)))}`;
+      await step.context.sendActivity(`DARS's question about **${reference}** (${asked}):\n\n> ${plainInMarkdown(open.question).replace(/\n/g, '\n> ')}`);
     }
     if (step.options.draft) {
       return step.beginDialog(this.confirmId, pick('Shall I send your last message as your answer? (yes / no)', yesNoPicks));

@@ -10,6 +10,7 @@ import { caseLine } from './caseChoice';
 import { checkTextField, commandField } from './commandFields';
 import { JourneyDialog, setProgress, type JourneyOptions } from './journeyDialog';
 import { pick, PickPrompt } from './pickPrompt';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * "assurance": a review asked for additional assurance; the applicant reads the actions and
@@ -71,8 +72,8 @@ export class AssuranceDialog extends JourneyDialog {
     const round = review.rounds.at(-1);
     const actions = round?.outcome.decision === 'additionalAssuranceNeeded' ? round.outcome.actions : [];
     await step.context.sendActivity(
-      `${capitalise(reviewNames[review.review])} needs more assurance on **${values.reference}**${round ? ` (${round.recorded.by.name})` : ''}:\n\n` +
-        actions.map((action, index) => `${index + 1}. ${action}`).join('\n'),
+      `${capitalise(reviewNames[review.review])} needs more assurance on **${values.reference}**${round ? ` (${plainInMarkdown(round.recorded.by.name)})` : ''}:\n\n` +
+        actions.map((action, index) => `${index + 1}. ${plainInMarkdown(action)}`).join('\n'),
     );
     return step.beginDialog(this.responseId);
   }

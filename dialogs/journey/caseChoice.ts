@@ -2,6 +2,7 @@ import {
   checkPermission, describeHolder, isAllowed, permissions, rolesOnCase, statusInfo,
   type Actor, type CaseState, type PermissionKey,
 } from '../../services/workflow';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * Which case a request in chat is about. The workflow's permission table decides which of the
@@ -33,7 +34,7 @@ export function canDo(state: CaseState, actor: Actor, keys: readonly PermissionK
 export function caseLine(state: CaseState, viewerId: string): string {
   const next = state.nextAction;
   const holders = next?.holders.map((holder) => (holder.kind === 'person' && holder.id === viewerId ? 'you' : describeHolder(holder))) ?? [];
-  return `**${state.reference}** is ${statusInfo[state.status].now}.${next ? ` Next: ${next.description} (${holders.join(', ')}).` : ''}`;
+  return `**${state.reference}** is ${statusInfo[state.status].now}.${next ? ` Next: ${plainInMarkdown(next.description)} (${plainInMarkdown(holders.join(', '))}).` : ''}`;
 }
 
 function whyNot(state: CaseState, actor: Actor, key: PermissionKey): string {

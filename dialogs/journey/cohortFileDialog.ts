@@ -14,6 +14,7 @@ import { cohortFileRequirements, cohortReportMessages } from './cohortReport';
 import type { FileAttachment } from './fileAttachment';
 import { FilePrompt } from './filePrompt';
 import { JourneyDialog, setProgress, type JourneyOptions } from './journeyDialog';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * "cohort file", or a CSV attached in the 1:1 chat: the file is downloaded, checked against the
@@ -63,7 +64,7 @@ export class CohortFileDialog extends JourneyDialog {
     const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
     if (!state) return step.endDialog();
     if (!/\.csv$/i.test(file.name)) {
-      await step.context.sendActivity(`${file.name} is not a CSV file. Save the cohort as CSV (comma-separated values), named starting ${state.nicNumber ?? 'with the NIC number'}, and attach it again.`);
+      await step.context.sendActivity(`${plainInMarkdown(file.name)} is not a CSV file. Save the cohort as CSV (comma-separated values), named starting ${state.nicNumber ?? 'with the NIC number'}, and attach it again.`);
       return step.endDialog();
     }
     await step.context.sendActivity({ type: 'typing' });
@@ -71,7 +72,7 @@ export class CohortFileDialog extends JourneyDialog {
     try {
       text = await this.desks.attachments.fetchText(file.downloadUrl);
     } catch {
-      await step.context.sendActivity(`I could not download ${file.name} from Teams. Please attach it again.`);
+      await step.context.sendActivity(`I could not download ${plainInMarkdown(file.name)} from Teams. Please attach it again.`);
       return step.endDialog();
     }
     const report = checkCohortFile(text, this.checkOptions(state, file.name));

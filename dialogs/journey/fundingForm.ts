@@ -6,6 +6,7 @@ import type { PaymentDetails } from '../../services/workflow/commands/preliminar
 import type { Form } from '../forms/form';
 import { emailAddress, optionalValue, text } from '../forms/readers';
 import { commandField } from './commandFields';
+import { plainInMarkdown } from '../../services/text/markdownText';
 
 /**
  * Confirming funding (DOMAIN.md stage 2) as a form over the confirmFunding command's own fields.
@@ -74,9 +75,9 @@ export function costSummary(state: CaseState): string {
 export function fundingSummary(content: FundingContent): string {
   const payment = content.paymentDetails;
   return [
-    `- Source of funding: ${content.fundingSource}`,
-    `- Purchase order: ${payment.purchaseOrderNumber ?? 'none'}`,
-    `- Invoice contact: ${payment.invoiceContact.name}, ${payment.invoiceContact.email}`,
-    `- Billing address: ${payment.billingAddress}`,
+    `- Source of funding: ${plainInMarkdown(content.fundingSource)}`,
+    `- Purchase order: ${plainInMarkdown(payment.purchaseOrderNumber ?? 'none')}`,
+    `- Invoice contact: ${plainInMarkdown(`${payment.invoiceContact.name}, ${payment.invoiceContact.email}`)}`,
+    `- Billing address: ${plainInMarkdown(payment.billingAddress)}`,
   ].join('\n');
 }

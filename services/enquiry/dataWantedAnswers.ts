@@ -3,6 +3,7 @@ import { closestMatch } from './closestMatch';
 import { datasetCatalogue, type CatalogueDataset } from './datasetCatalogue';
 import { dataLevels, type DataLevel, type DataWanted, type RequestedDataset } from './enquiry';
 import { formatYearMonth, parseYearMonth } from './dates';
+import { plainInMarkdown } from '../text/markdownText';
 
 /** Checks of the first part of an enquiry: which datasets, which period, at what level. */
 
@@ -28,8 +29,8 @@ export function checkDatasets(text: string): AnswerCheck<RequestedDataset[]> {
     const suggestion = closestMatch(key, datasetCatalogue, spellings);
     problems.push(
       suggestion
-        ? `I don't recognise "${name}". Did you mean "${suggestion.name}" (${suggestion.code})?`
-        : `I don't recognise "${name}" as an NHS England dataset.`,
+        ? `I don't recognise "${plainInMarkdown(name)}". Did you mean "${suggestion.name}" (${suggestion.code})?`
+        : `I don't recognise "${plainInMarkdown(name)}" as an NHS England dataset.`,
     );
   }
   if (problems.length > 0) {
@@ -52,8 +53,8 @@ export function checkPeriod(text: string, now: Date): AnswerCheck<DataWanted['pe
   }
   const from = parseYearMonth(sides[0]);
   const to = parseYearMonth(sides[1]);
-  if (!from) return reject(`I couldn't read "${sides[0].trim()}" as a month. Write it like "April 2019" or "2019-04".`);
-  if (!to) return reject(`I couldn't read "${sides[1].trim()}" as a month. Write it like "March 2024" or "2024-03".`);
+  if (!from) return reject(`I couldn't read "${plainInMarkdown(sides[0].trim())}" as a month. Write it like "April 2019" or "2019-04".`);
+  if (!to) return reject(`I couldn't read "${plainInMarkdown(sides[1].trim())}" as a month. Write it like "March 2024" or "2024-03".`);
   if (from > to) {
     return reject(`The period starts (${formatYearMonth(from)}) after it ends (${formatYearMonth(to)}). Put the earlier month first.`);
   }

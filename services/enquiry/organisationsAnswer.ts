@@ -1,6 +1,7 @@
 import { accept, reject, type AnswerCheck } from './answerCheck';
 import { closestMatch } from './closestMatch';
 import { organisationRoles, type Organisation, type OrganisationRole } from './enquiry';
+import { plainInMarkdown } from '../text/markdownText';
 
 /**
  * Checks of the third part of an enquiry: the organisations involved and their roles, typed as
@@ -24,7 +25,7 @@ export function checkOrganisations(text: string): AnswerCheck<Organisation[]> {
   for (const entry of entries) {
     const split = /^(.+?)\s*(?:[-–—:,(]|\bas\b)\s*(?:the\s+|a\s+|an\s+)?([A-Za-z ]+?)\)?$/i.exec(entry);
     if (!split) {
-      problems.push(`"${entry}" has no role. Write it as "name - role", where the role is data controller, data processor or funder.`);
+      problems.push(`"${plainInMarkdown(entry)}" has no role. Write it as "name - role", where the role is data controller, data processor or funder.`);
       continue;
     }
     const [, name, typedRole] = split;
@@ -32,13 +33,13 @@ export function checkOrganisations(text: string): AnswerCheck<Organisation[]> {
     if (!role) {
       const suggestion = closestMatch(typedRole.toLowerCase(), organisationRoles, (r) => roleSpellings[r]);
       problems.push(
-        `"${typedRole.trim()}" is not a role I know for ${name.trim()}.` +
+        `"${plainInMarkdown(typedRole.trim())}" is not a role I know for ${plainInMarkdown(name.trim())}.` +
           (suggestion ? ` Did you mean "${suggestion}"?` : ' The roles are data controller, data processor and funder.'),
       );
       continue;
     }
     if (name.trim().length < 2) {
-      problems.push(`"${entry}" needs the organisation's full name.`);
+      problems.push(`"${plainInMarkdown(entry)}" needs the organisation's full name.`);
       continue;
     }
     organisations.push({ name: name.trim(), role });

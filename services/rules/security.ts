@@ -3,6 +3,7 @@ import { addMonths, compareDates, formatDate, isIsoDate, type IsoDate } from '..
 import { dsptStatuses, type RulesConfig } from './config';
 import { defaultRules } from './defaultRules';
 import { met, unmet, type Reason } from './reason';
+import { hasHiddenCharacters } from '../text/hiddenCharacters';
 
 /**
  * Security assurance (DOMAIN.md): one of
@@ -15,7 +16,7 @@ import { met, unmet, type Reason } from './reason';
 const isoDate = z.string().refine(isIsoDate, 'a date written YYYY-MM-DD');
 
 export const dsptEvidenceSchema = z.object({
-  organisationCode: z.string().trim().min(3, 'the DSPT organisation code, e.g. 8HV48'),
+  organisationCode: z.string().trim().min(3, 'the DSPT organisation code, e.g. 8HV48').refine((code) => !hasHiddenCharacters(code), 'the code has an invisible character in it: please type it again'),
   status: z.enum(dsptStatuses),
   publishedOn: isoDate,
 });

@@ -86,9 +86,9 @@ describe('buttons are shown only to those who may press them', () => {
   it('a notice explains a stale card or a refusal above the current card', () => {
     const state = at('assessing');
     const card = renderCaseCard('enquiryReview', state, viewerOf(sam, state), NOW, { notice: 'This case has moved on since you opened this card; here it is now.' });
-    const body = card.body as { type: string; style?: string; items?: { text?: string }[] }[];
+    const body = card.body as { type: string; style?: string; items?: { inlines?: { text?: string }[] }[] }[];
     assert.equal(body[0]?.style, 'warning');
-    assert.equal(body[0]?.items?.[0]?.text, 'This case has moved on since you opened this card; here it is now.');
+    assert.equal(body[0]?.items?.[0]?.inlines?.[0]?.text, 'This case has moved on since you opened this card; here it is now.');
     assert.deepEqual(verbsOn(card), [], 'the enquiry was accepted: nothing left to decide on it');
   });
 });

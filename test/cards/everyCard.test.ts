@@ -7,11 +7,13 @@ import { abe, ada, asha, carl, gus, mo, nina, oscar, pat, sam } from '../workflo
 import { executeActions, viewerOf } from './support/cardWalk';
 import { journey, staffDana } from './support/longCase';
 import { cardVerbs, isCardVerb } from '../../cards/verbs';
+import { markdownInCard } from '../support/peoplesWords';
 
 /**
  * Every card, at every moment of a long case (answers as long as the workflow allows), for every
  * person on it: it parses as Adaptive Card 1.5 with no problem, fits in 28 KB, leaves no template
- * expression unbound, and every button it shows is one the workflow would let that person press.
+ * expression unbound, holds no text Teams would read as Markdown, and every button it shows is
+ * one the workflow would let that person press.
  */
 const NOW = new Date('2026-06-03T10:00:00Z');
 const people = [ada, mo, sam, staffDana, asha, gus, pat, abe, nina, carl, oscar];
@@ -57,6 +59,7 @@ describe('every case card, at every step of a long case, for everyone on it', fu
           assert.ok(cardSize(card) <= cardByteBudget, `${where} is ${cardSize(card)} bytes`);
           largest = Math.max(largest, cardSize(card));
           assert.doesNotMatch(json, /\$\{/, `${where} has an unbound template expression`);
+          assert.deepEqual(markdownInCard(card, where), [], `${where} has text Teams would read as Markdown`);
           const viewer = people.find((person) => label.startsWith(person.name));
           assert.ok(viewer);
           for (const action of executeActions(card)) {

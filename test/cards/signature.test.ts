@@ -69,7 +69,7 @@ describe('the DSA signature card', () => {
     const staff = renderCaseCard('dsaSignature', state, viewerOf(sam, state), NOW);
     assert.deepEqual(verbsOn(staff), []);
     assert.match(textOf(staff), /Signed by Nina NHSE Signatory \(typed “Nina Signatory”\)/);
-    assert.match(textOf(staff), /The data controller signatory \(University of Leeds\)\nAwaiting signature/);
+    assert.match(textOf(staff), /The data controller signatory \(University of Leeds\): \nAwaiting signature/);
     const applicant = renderCaseCard('dsaSignature', state, viewerOf(ada, state), NOW);
     assert.deepEqual(verbsOn(applicant), []);
   });

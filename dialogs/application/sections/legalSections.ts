@@ -2,6 +2,7 @@ import { accept, reject } from '../../../services/enquiry/answerCheck';
 import { defaultRules } from '../../../services/rules/defaultRules';
 import { answerOf, type FormQuestion, type Reader } from '../../forms/form';
 import { choice, optionalText, text, webAddress, yesNo } from '../../forms/readers';
+import { plainInMarkdown } from '../../../services/text/markdownText';
 
 /** Legal basis, ethics, patient objections, transparency, sub-licensing. */
 
@@ -11,7 +12,7 @@ function cagReference(): Reader<string> {
   return {
     read: (typed) => {
       const value = typed.trim();
-      return pattern.test(value) ? accept(value) : reject(`"${value}" does not look like a CAG reference. Write it like "21/CAG/0123".`);
+      return pattern.test(value) ? accept(value) : reject(`"${plainInMarkdown(value)}" does not look like a CAG reference. Write it like "21/CAG/0123".`);
     },
     show: (value) => value,
   };

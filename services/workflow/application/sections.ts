@@ -3,14 +3,13 @@ import { dataLevels, requestedDatasetSchema } from '../../enquiry/enquiry';
 import { commonLawBases } from '../../rules/commonLawDuty';
 import { dsaUses } from '../../rules/config';
 import { dsptEvidenceSchema } from '../../rules/security';
-import { isoDate, text } from '../commands/fields';
+import { isoDate, optionalText, text } from '../commands/fields';
 
 /**
  * The application sections of the DARS standards (DOMAIN.md "Application sections"). Each has a
  * schema: free text where people write prose, structured fields where a rule reads the answer
  * (commercial?, level, legal basis, security, territory, sub-licensing, DSA term).
  */
-const optionalText = (max = 4000) => z.string().trim().max(max);
 
 const datasetField = z
   .object({ name: text('the field name', 200), identifiableOrSensitive: z.boolean(), justification: optionalText(2000) })
@@ -58,7 +57,7 @@ export const sectionSchemas = {
     article6: text('the UK GDPR Article 6 condition', 500),
     article9: text('the UK GDPR Article 9 condition', 500),
     commonLawDuty: z.enum(commonLawBases),
-    cagReference: z.string().trim().max(100).optional(),
+    cagReference: optionalText(100).optional(),
   }),
   ethicalApproval: z
     .object({ required: z.boolean(), details: optionalText(2000) })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reviewKinds } from '../../rules/reviews';
-import { text } from './fields';
+import { optionalText, text } from './fields';
 
 /** Stage 4 and approval: the level is confirmed, the reviews run in parallel, an approver approves. */
 
@@ -17,7 +17,7 @@ export const assuranceCommandSchemas = [
     type: z.literal('confirmAssuranceLevel'),
     level: text('the assurance level', 50),
     /** Required when the level differs from the recommendation. */
-    reason: z.string().trim().max(2000).optional(),
+    reason: optionalText(2000).optional(),
   }),
   z.object({ type: z.literal('recordReview'), review: z.enum(reviewKinds), outcome: reviewOutcomeSchema }),
   z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { chargeTypes } from '../../rules/config';
 import { securityEvidenceSchema } from '../../rules/security';
-import { email, entraId, text } from './fields';
+import { email, entraId, optionalText, text } from './fields';
 
 /** Stage 2, preliminary assessment: staff assess, assurance may advise, the applicant confirms funding. */
 
@@ -24,16 +24,16 @@ export const preliminaryAssessmentSchema = z.object({
     organisation: text('the data controller organisation', 200),
   }),
   security: z.object({
-    cloudStorage: z.object({ used: z.boolean(), provider: z.string().trim().max(200).optional(), region: z.string().trim().max(200).optional(), outsideUk: z.boolean() }),
+    cloudStorage: z.object({ used: z.boolean(), provider: optionalText(200).optional(), region: optionalText(200).optional(), outsideUk: z.boolean() }),
     evidence: securityEvidenceSchema,
   }),
-  timeEstimate: z.object({ workingDays: z.number().int().min(1).max(500), note: z.string().trim().max(1000).optional() }),
+  timeEstimate: z.object({ workingDays: z.number().int().min(1).max(500), note: optionalText(1000).optional() }),
   charging: z.object({ chargeType: z.enum(chargeTypes), agreementYears: z.number().int().min(1).max(5) }),
 });
 export type PreliminaryAssessment = z.infer<typeof preliminaryAssessmentSchema>;
 
 export const paymentDetailsSchema = z.object({
-  purchaseOrderNumber: z.string().trim().max(100).optional(),
+  purchaseOrderNumber: optionalText(100).optional(),
   invoiceContact: z.object({ name: text('the invoice contact’s name', 200), email }),
   billingAddress: text('the billing address', 1000),
 });
