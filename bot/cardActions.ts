@@ -91,7 +91,9 @@ export class CardActions {
   }
 
   private async render(name: CardName, state: CaseState, personId: string, options: CardOptions): Promise<{ card: Record<string, unknown> }> {
-    return { card: await this.views.forPerson(name, state, personId, { serviceAgreementDocument, ...options }) };
+    // The status card tells DARS staff whether the case's history verifies (its hash chain).
+    const history = name === 'caseStatus' ? await this.desk.history.verifyCase(state.reference) : undefined;
+    return { card: await this.views.forPerson(name, state, personId, { serviceAgreementDocument, ...options, ...(history ? { history } : {}) }) };
   }
 
   /** The card that was clicked, re-rendered for everyone in that conversation. */

@@ -8,6 +8,7 @@ import { formatDate, londonDate } from '../services/calendar';
 import { statusInfo, type Channel, type StaffRole } from '../services/workflow';
 import { personOf } from '../dialogs/personOf';
 import { channelOf, type CaseCardViews } from './caseCardViews';
+import { historyReply } from './historyReplies';
 
 /**
  * Staff @mention the bot in their channel: "queue" (cases waiting on this channel's role),
@@ -18,7 +19,8 @@ const channelRole: Record<Channel, StaffRole> = { triage: 'staff', assurance: 'a
 
 export const staffChannelHelp =
   'Mention me with:\n\n- **queue**: cases waiting on this channel\n- **mine**: cases where you are the DARS contact or hold the next step\n' +
-  '- **overdue**: cases past their due date\n- **case DARS-2026-00042**: where a case stands, with its history';
+  '- **overdue**: cases past their due date\n- **case DARS-2026-00042**: where a case stands, with its history\n' +
+  '- **verify DARS-2026-00042** (or **verify** for every case): whether the history is as it was written';
 
 export class StaffChannel {
   constructor(
@@ -34,6 +36,7 @@ export class StaffChannel {
     const channel = channelOf(context.activity.conversation.id, this.channels) ?? 'triage';
     const reference = /dars-\d{4}-\d{5}/i.exec(text)?.[0].toUpperCase();
 
+    if (/^verify\b/.test(text)) return void (await context.sendActivity(await historyReply(this.desk.history, reference)));
     if (reference && caseReferencePattern.test(reference)) return this.showCase(context, reference);
     if (/^queue\b/.test(text)) {
       const records = await this.queries.queue({ holderRole: channelRole[channel] });
@@ -50,7 +53,7 @@ export class StaffChannel {
       await context.sendActivity(`There is no case ${reference}. Check the reference (DARS-<year>-<5 digits>).`);
       return;
     }
-    const card = await this.views.forPerson('caseStatus', state, personOf(context).id);
+    const card = await this.views.forPerson('caseStatus', state, personOf(context).id, { history: await this.desk.history.verifyCase(reference) });
     await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: `${reference}: status` });
   }
 

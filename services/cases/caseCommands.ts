@@ -52,7 +52,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     if (earlier) return earlier;
 
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const { events, version } = await this.log.load(run.caseId);
+      const { events, version, head } = await this.log.load(run.caseId);
       const state = this.workflow.fold(events);
       if (run.shownVersion !== undefined && run.shownVersion !== version) {
         return (await this.replayIfApplied(run.key)) ?? { kind: 'stale', state, version };
@@ -67,7 +67,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
 
       const causedBy = decision.events[0]?.actor.id;
       const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now, causedBy));
-      const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now });
+      const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now, previousHash: head });
       if (result.kind === 'replay') return this.replayed(result.commit.caseId, result.commit.events);
       if (result.kind === 'conflict') continue;
 

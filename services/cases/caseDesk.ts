@@ -1,6 +1,7 @@
 import type { Actor, CaseCommand, CaseState } from '../workflow';
 import type { CaseIndex } from './caseIndex';
 import type { CaseLog } from './caseLog';
+import { CaseHistoryCheck } from './caseHistoryCheck';
 import { CaseStates } from './caseStates';
 import type { CommandResult } from './caseCommands';
 import type { DarsCaseCommands } from './darsWorkflow';
@@ -15,6 +16,8 @@ export type CaseOutcome = CommandResult<CaseState, CaseEvent>;
 
 export class CaseDesk {
   private readonly states: CaseStates;
+  /** Whether cases' histories are as written: their hash chains checked. */
+  readonly history: CaseHistoryCheck;
 
   constructor(
     private readonly commands: DarsCaseCommands,
@@ -23,6 +26,7 @@ export class CaseDesk {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.states = new CaseStates(log);
+    this.history = new CaseHistoryCheck(log, index);
   }
 
   /** The case as its log says now (never behind the last commit, unlike the index). */
