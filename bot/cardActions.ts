@@ -65,7 +65,7 @@ export class CardActions {
       command: parsed.command,
       actor: await this.staff.actorFor(person),
       key: context.activity.id ?? `${action.caseId}:${action.verb}:${Date.now()}`,
-      shownVersion: action.version,
+      shown: { version: action.version, ...(action.shown ? { fingerprint: action.shown } : {}) },
     });
     this.logger.info('card decision', { caseRef: action.caseId, activityId: context.activity.id, verb: action.verb, outcome: result.kind });
 

@@ -1,4 +1,4 @@
-import type { Actor, CaseCommand, CaseState } from '../workflow';
+import type { Actor, CaseCommand, CaseState, ShownCard } from '../workflow';
 import type { CaseIndex } from './caseIndex';
 import type { CaseLog } from './caseLog';
 import { CaseHistoryCheck } from './caseHistoryCheck';
@@ -9,8 +9,8 @@ import type { CaseEvent } from '../workflow';
 
 /**
  * The one door through which people change cases, from a chat or a card: run a command as an
- * actor (roles already resolved), keyed by the Teams activity id, optionally against the case
- * version a card showed. Cases are read from their log; the index only finds which ones.
+ * actor (roles already resolved), keyed by the Teams activity id, optionally against what a card
+ * showed (its case version, and for signature and review cards a fingerprint of what they showed). Cases are read from their log; the index only finds which ones.
  */
 export type CaseOutcome = CommandResult<CaseState, CaseEvent>;
 
@@ -39,13 +39,13 @@ export class CaseDesk {
     return this.states.getMany((await this.index.forApplicant(personId)).map((record) => record._id));
   }
 
-  execute(input: { reference: string; command: CaseCommand; actor: Actor; key: string; shownVersion?: number }): Promise<CaseOutcome> {
+  execute(input: { reference: string; command: CaseCommand; actor: Actor; key: string; shown?: ShownCard }): Promise<CaseOutcome> {
     const now = this.clock();
     return this.commands.execute(input.command, {
       caseId: input.reference,
       key: input.key,
       now,
-      ...(input.shownVersion !== undefined ? { shownVersion: input.shownVersion } : {}),
+      ...(input.shown ? { shown: input.shown } : {}),
       context: { actor: input.actor, activityId: input.key, now },
     });
   }
