@@ -18,6 +18,7 @@ export function canonicalJson(value: unknown): string {
     case 'boolean':
       return JSON.stringify(value);
     case 'object': {
+      if (!isPlainObject(value)) throw new TypeError('canonicalJson writes only plain objects, arrays, Dates, strings, numbers and booleans');
       const entries = Object.keys(value)
         .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
         .sort()
@@ -52,8 +53,14 @@ function storedCopy(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(loneSurrogate, '\uFFFD');
   if (value instanceof Date) return new Date(value.getTime());
   if (Array.isArray(value)) return value.map(storedCopy);
-  if (typeof value === 'object') {
+  if (typeof value === 'object' && isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).map(([key, item]) => [key, storedCopy(item)]));
   }
   throw new TypeError(`A ${typeof value} cannot be stored in a case's history`);
+}
+
+/** An object literal (or one read from the database), not a class instance such as a Buffer. */
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }
