@@ -69,7 +69,7 @@ export class CardActions {
       command: parsed.command,
       actor: await this.staff.actorFor(person),
       key: context.activity.id ?? `${action.caseId}:${action.verb}:${Date.now()}`,
-      shownVersion: action.version,
+      shown: { version: action.version, ...(action.shown ? { fingerprint: action.shown } : {}) },
     });
     this.logger.info('card decision', { caseRef: action.caseId, activityId: context.activity.id, verb: action.verb, outcome: result.kind });
 
@@ -96,7 +96,9 @@ export class CardActions {
   }
 
   private async render(name: CardName, state: CaseState, personId: string, options: CardOptions): Promise<{ card: Record<string, unknown> }> {
-    return { card: await this.views.forPerson(name, state, personId, { serviceAgreementDocument, ...options }) };
+    // The status card tells DARS staff whether the case's history verifies (its hash chain).
+    const history = name === 'caseStatus' ? await this.desk.history.verifyCase(state.reference) : undefined;
+    return { card: await this.views.forPerson(name, state, personId, { serviceAgreementDocument, ...options, ...(history ? { history } : {}) }) };
   }
 
   /** The card that was clicked, re-rendered for everyone in that conversation. */

@@ -5,10 +5,11 @@ import type { CaseRecord } from '../services/cases/caseIndex';
 import { caseReferencePattern } from '../services/cases/caseReference';
 import type { CaseDesk, Reader } from '../services/cases/caseDesk';
 import { formatDate, londonDate } from '../services/calendar';
-import { statusInfo, type Channel } from '../services/workflow';
+import { readsEveryCase, statusInfo, type Channel } from '../services/workflow';
 import { unseenCaseMessage } from '../cards/unseenCaseCard';
 import type { CaseCardViews } from './caseCardViews';
 import { channelAccess, channelRole } from './channelAccess';
+import { historyReply } from './historyReplies';
 import type { StaffDirectory } from './staffDirectory';
 
 /**
@@ -20,7 +21,8 @@ import type { StaffDirectory } from './staffDirectory';
 
 export const staffChannelHelp =
   'Mention me with:\n\n- **queue**: cases waiting on this channel\n- **mine**: cases where you are the DARS contact or hold the next step\n' +
-  '- **overdue**: cases past their due date\n- **case DARS-2026-00042**: where a case stands, with its history';
+  '- **overdue**: cases past their due date\n- **case DARS-2026-00042**: where a case stands, with its history\n' +
+  '- **verify DARS-2026-00042** (or **verify** for every case): whether the history is as it was written';
 
 export class StaffChannel {
   constructor(
@@ -43,6 +45,7 @@ export class StaffChannel {
     const { channel, reader } = access;
     const reference = /dars-\d{4}-\d{5}/i.exec(text)?.[0].toUpperCase();
 
+    if (/^verify\b/.test(text)) return this.verify(context, reference, reader);
     if (reference && caseReferencePattern.test(reference)) return this.showCase(context, reference, reader);
     if (/^queue\b/.test(text)) {
       const records = await this.queries.queue({ holderRole: channelRole[channel] });
@@ -53,13 +56,22 @@ export class StaffChannel {
     await context.sendActivity(staffChannelHelp);
   }
 
+  /** Whether a case's history (one the reader may see), or every case's (DARS staff only), verifies. */
+  private async verify(context: TurnContext, reference: string | undefined, reader: Reader): Promise<void> {
+    if (reference && !(await this.desk.readableBy(reference, reader))) return void (await context.sendActivity(unseenCaseMessage(reference)));
+    if (!reference && !readsEveryCase(reader.roles)) {
+      return void (await context.sendActivity('Only DARS staff can check every case’s history. Name a case instead: **verify DARS-2026-00042**.'));
+    }
+    await context.sendActivity(await historyReply(this.desk.history, reference));
+  }
+
   private async showCase(context: TurnContext, reference: string, reader: Reader): Promise<void> {
     const state = await this.desk.readableBy(reference, reader);
     if (!state) {
       await context.sendActivity(unseenCaseMessage(reference));
       return;
     }
-    const card = await this.views.forPerson('caseStatus', state, reader.id);
+    const card = await this.views.forPerson('caseStatus', state, reader.id, { history: await this.desk.history.verifyCase(reference) });
     await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: `${reference}: status` });
   }
 

@@ -8,18 +8,22 @@ import { refreshVerb } from './verbs';
 /**
  * Reads a click on a case card, whichever way it arrives: an `adaptiveCard/action` invoke
  * (`value.action.verb`, `value.action.data` with the inputs merged in) or the Action.Submit
- * fallback (a message whose `value` is `{ verb, caseId, version, …inputs }`). Only the case id
- * and the version shown are taken from the card; the case itself is always loaded from the store.
+ * fallback (a message whose `value` is `{ verb, caseId, version, …inputs }`). Only the case id,
+ * the version shown and — on signature and review cards — the fingerprint of what the card showed
+ * (`shown`) are taken from the card; the case itself is always loaded from the store.
  */
 export type CardAction =
-  | { readonly kind: 'decision'; readonly verb: string; readonly caseId: string; readonly version: number; readonly data: CardData }
+  | { readonly kind: 'decision'; readonly verb: string; readonly caseId: string; readonly version: number; readonly shown?: string; readonly data: CardData }
   | { readonly kind: 'refresh'; readonly caseId: string; readonly card: CardName; readonly review?: ReviewKind; readonly party?: SignatoryParty };
 
 export type ReadCardAction = { ok: true; action: CardAction } | { ok: false; problem: string };
 
 const caseId = z.string().regex(/^DARS-\d{4}-\d{5}$/, 'a case reference like DARS-2026-00042');
 
-const decisionSchema = z.object({ caseId, version: z.coerce.number().int().min(0) }).loose();
+/** A fingerprint of what the card showed (SHA-256 hex); cards without one send none, or ''. */
+const shown = z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('').transform(() => undefined)]).optional();
+
+const decisionSchema = z.object({ caseId, version: z.coerce.number().int().min(0), shown }).loose();
 
 const refreshSchema = z.object({
   caseId,
@@ -44,5 +48,6 @@ export function readCardAction(value: unknown): ReadCardAction {
   }
   const parsed = decisionSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problem: 'The card did not say which case and version it shows; open the case again with “status”.' };
-  return { ok: true, action: { kind: 'decision', verb, caseId: parsed.data.caseId, version: parsed.data.version, data } };
+  const { caseId: id, version, shown: fingerprint } = parsed.data;
+  return { ok: true, action: { kind: 'decision', verb, caseId: id, version, ...(fingerprint ? { shown: fingerprint } : {}), data } };
 }

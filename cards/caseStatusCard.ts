@@ -9,7 +9,8 @@ import template from './templates/caseStatus.json';
 /**
  * The status card anyone on a case can ask for: where the case is in the process, who holds
  * the next action and by when (overdue flagged in the header), what remains before access, and
- * the history in words (the workflow's `describeEvent`), latest last.
+ * the history in words (the workflow's `describeEvent`), latest last. DARS staff also see whether
+ * the case's history verifies (its hash chain, `options.history`).
  */
 export function caseStatusCard(state: CaseState, viewer: CardViewer, now: Date, options: CardOptions = {}): AdaptiveCard {
   const can = permitted(state, viewer);
@@ -20,6 +21,7 @@ export function caseStatusCard(state: CaseState, viewer: CardViewer, now: Date, 
       template,
       {
         progress: progressLine(state),
+        ...integrityLine(viewer, options),
         remaining: remainingAccessItems(state).map((item) => ({ text: capitalise(accessItemNames[item.item]) })),
         earlier,
         timeline: shown.map((entry) => ({ when: momentOf(entry.at), what: clip(entry.what, Math.min(fit.text, 500)) })),
@@ -46,4 +48,14 @@ function reachedStage(state: CaseState): Exclude<CaseStage, 'closed'> {
   if (state.stage !== 'closed') return state.stage;
   const clock = [...state.history].reverse().find((event) => event.type === 'clockStarted');
   return clock?.type === 'clockStarted' ? clock.clock : 'enquiry';
+}
+
+/** For DARS staff: whether the stored history is as it was written (its hash chain), in a line. */
+function integrityLine(viewer: CardViewer, options: CardOptions): { integrity: string; integrityColor: string; integrityWeight: string } {
+  const verdict = options.history;
+  const staff = viewer.roles.includes('staff') || viewer.roles.includes('darsContact');
+  if (!verdict || !staff) return { integrity: '', integrityColor: 'Default', integrityWeight: 'Default' };
+  return verdict.intact
+    ? { integrity: `History verified: ${verdict.commits} ${verdict.commits === 1 ? 'decision' : 'decisions'}, each sealed (SHA-256) and chained to the one before.`, integrityColor: 'Good', integrityWeight: 'Default' }
+    : { integrity: `History does not verify: broken at version ${verdict.version}: ${verdict.problem}. Tell the DARS service owner.`, integrityColor: 'Attention', integrityWeight: 'Bolder' };
 }

@@ -1,5 +1,5 @@
 import { defaultRules } from '../services/rules/defaultRules';
-import type { CaseState, DsaRecord } from '../services/workflow';
+import { shownFingerprint, type CaseState, type DsaRecord } from '../services/workflow';
 import { partyNames, type SignatoryParty } from '../services/workflow/commands/fields';
 import { clip, momentOf } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
@@ -14,7 +14,7 @@ import { organisationFor, signatureFacts, termFacts } from './views/signaturesVi
  * The signatory's DSA card in their 1:1 chat (DOMAIN stage 5): what is shared and why, the
  * document with its full SHA-256, and — while it is theirs to sign — "Sign" (a typed full name
  * and "I am authorised to sign for <organisation>") or "Decline" with a reason. The signature
- * binds to the hash of the DSA version this card shows (the card's `version`).
+ * binds to the hash of the DSA version this card shows (the card's `shown` fingerprint covers it).
  */
 export function dsaSignatureCard(state: CaseState, viewer: CardViewer, now: Date, options: CardOptions = {}): AdaptiveCard {
   const rules = options.rules ?? defaultRules;
@@ -41,6 +41,8 @@ export function dsaSignatureCard(state: CaseState, viewer: CardViewer, now: Date
           : { name: 'No DSA has been generated yet', version: 0, hash: '—', terms: [] },
         signatures: dsa ? signatureFacts(state, dsa, fit.text) : [],
         can: { sign: mayAct('signDsa'), decline: mayAct('declineDsa') },
+        // The document and this party's standing on it: another party signing does not make this card stale.
+        shown: party ? (shownFingerprint(state, `signDsa:${party}`) ?? '') : '',
       },
       {
         state, viewer, now, options, title: 'Sign the Data Sharing Agreement', card: 'dsaSignature',

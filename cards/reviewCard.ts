@@ -1,5 +1,5 @@
 import { reviewNames } from '../services/rules/reviews';
-import type { CaseState } from '../services/workflow';
+import { shownFingerprint, type CaseState } from '../services/workflow';
 import { capitalise, clip } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';
@@ -34,6 +34,8 @@ export function reviewCard(state: CaseState, viewer: CardViewer, now: Date, opti
         sections: reviewSections(state, fit, false).map((section) => ({ title: section.title, content: section.content })),
         decisionLabel: `${capitalise(name)}: outcome`,
         can: { record: can },
+        // What this card shows for the review: a click is stale only if that has changed since.
+        shown: shownFingerprint(state, `recordReview:${review}`) ?? '',
       },
       {
         state, viewer, now, options, title: reviewTitles[review], card: 'review', actions: [`recordReview:${review}`],

@@ -1,5 +1,5 @@
 import { defaultRules } from '../services/rules/defaultRules';
-import type { CaseState } from '../services/workflow';
+import { shownFingerprint, type CaseState } from '../services/workflow';
 import { momentOf } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';
@@ -37,6 +37,7 @@ export function serviceAgreementSignatureCard(state: CaseState, viewer: CardView
         organisation,
         document: document && !signed ? { name: document.documentName, hash: document.contentHash } : { name: '', hash: '' },
         can: { sign: canSign },
+        shown: shownFingerprint(state, 'signServiceAgreement') ?? '',
       },
       { state, viewer, now, options, title: 'Sign the service agreement', card: 'serviceAgreementSignature', actions: ['signServiceAgreement'] },
     ),

@@ -10,10 +10,11 @@ import type { DocumentRef } from './frame/cardViewer';
  * Action.Submit fallback), the workflow command it issues, and how the card's inputs become that
  * command. Card data carries only `caseId`, `version` and the inputs — plus, on a card shown to
  * one of several reviews or signatories, which one (`review`, `party`), which the workflow's
- * permission table checks against the clicker's own roles.
+ * permission table checks against the clicker's own roles, and a fingerprint of what it showed
+ * (`shown`), so that parallel work elsewhere on the case does not make it stale.
  */
 export interface CardActionContext {
-  /** The stored case the click is decided on (the router has already checked the card's version is current). */
+  /** The stored case the click is decided on (the case commands check the card is not stale). */
   readonly state?: CaseState;
   /** dsa.generate: the document the bot rendered from the case and the submitted terms. */
   readonly dsaDocument?: DocumentRef;
@@ -123,11 +124,14 @@ function generateDsa(inputs: CardInputs, context: CardActionContext): Record<str
   return { contentHash: context.dsaDocument?.contentHash, documentName: context.dsaDocument?.documentName, terms: dsaTermsCandidate(inputs) };
 }
 
-/** The hash signed is the one the card showed: the DSA of the case at the card's version. */
+/**
+ * The hash signed is the stored DSA's. It is the one the card showed: the card's fingerprint
+ * covers the document's hash, and a click whose fingerprint no longer matches the case is
+ * answered with the current card before any decision (the workflow's `isStaleCard`).
+ */
 function signDsa(inputs: CardInputs, context: CardActionContext, data: CardData): Record<string, unknown> {
   const state = context.state;
   if (!state?.facts.dsa) inputs.problems.push('“DSA”: there is no DSA on this case to sign');
-  else if (Number(data.version) !== state.version) inputs.problems.push('“DSA”: this card shows an earlier version of the case; sign the DSA on the current card');
   return { party: data.party, typedName: inputs.text('typedName'), authorityConfirmed: inputs.flag('authorityConfirmed'), documentHash: state?.facts.dsa?.contentHash };
 }
 

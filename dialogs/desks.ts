@@ -18,8 +18,11 @@ export interface SubmittedEnquiry {
 }
 
 export interface EnquiryDesk {
-  /** Creates the case and queues the review card for the triage channel. Idempotent on `activityId`. */
-  submit(input: { enquiry: Enquiry; applicant: Person; activityId: string }): Promise<SubmittedEnquiry>;
+  /**
+   * Creates the case and queues the review card for the triage channel. Keyed by `activityId`
+   * (the Submit's Teams activity); every Submit of one draft (`draftId`) reaches the same case.
+   */
+  submit(input: { enquiry: Enquiry; applicant: Person; activityId: string; draftId: string }): Promise<SubmittedEnquiry>;
 }
 
 export interface StatusDesk {

@@ -131,7 +131,7 @@ export async function contendedDecisions(
             key,
             now: benchNow,
             context: { actor, activityId: key, now: benchNow },
-            ...(card ? { shownVersion } : {}),
+            ...(card ? { shown: { version: shownVersion } } : {}),
           });
           latenciesMs.push(performance.now() - t0);
           outcomes[result.kind] += 1;

@@ -1,5 +1,6 @@
 import { recordFields, type CaseRecord } from '../../services/cases/caseIndex';
-import type { CaseCommit } from '../../services/cases/caseLog';
+import { sealCommit, type CaseCommit } from '../../services/cases/caseLog';
+import { genesisHash } from '../../services/cases/commitChain';
 import { newOutboxEntry } from '../../services/cases/outbox';
 import { caseIndexFields, type Actor, type CaseCommand, type CaseEvent, type CaseState, type Decision, type OutboxEffect } from '../../services/workflow';
 import { NIC, REFERENCE } from '../../test/workflow/support/data';
@@ -103,7 +104,7 @@ export function buildTemplate(status: SeededStatus, day: string): CaseTemplate {
 
 /**
  * The documents `CaseCommands` would have written for this journey: one commit per decision
- * (`<caseId>#<base>`, its key, events and outbox) and the `cases` record as `CaseIndex.write`
+ * (`<caseId>#<base>`, its key, events and outbox, sealed in the hash chain) and the `cases` record as `CaseIndex.write`
  * stores it (`caseIndexFields(state)`, version, updatedAt, createdAt).
  */
 export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedCase {
@@ -114,11 +115,13 @@ export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedC
   const shapes = JSON.parse(commitJson) as CommitShape[];
 
   const caseId = planned.reference;
+  // Sealed one after another, as CaseCommands chains them: each points at the hash before it.
+  let previousHash = genesisHash;
   const commits = shapes.map((shape): CaseCommit<CaseEvent> => {
     const at = new Date(shape.events[0].at);
     // As CaseCommands builds them: the decision's time, and who caused it (notices skip them).
     const causedBy = shape.events[0].actor.id;
-    return {
+    const { outboxPending: _pending, ...sealed } = sealCommit<CaseEvent>({
       _id: `${caseId}#${shape.base}`,
       caseId,
       base: shape.base,
@@ -126,10 +129,12 @@ export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedC
       key: shape.events[0].activityId,
       events: shape.events,
       outbox: shape.effects.map((effect) => newOutboxEntry(effect, at, causedBy)),
-      // Seeded history was delivered long ago: nothing is pending for the outbox worker.
-      pendingOutbox: [],
       committedAt: at,
-    };
+      previousHash,
+    });
+    previousHash = sealed.hash;
+    // Seeded history was delivered long ago: nothing is pending for the outbox worker.
+    return { ...sealed, pendingOutbox: [] };
   });
   const record: CaseRecord = {
     _id: caseId,

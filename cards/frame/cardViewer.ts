@@ -1,3 +1,4 @@
+import type { ChainVerdict } from '../../services/cases/commitChain';
 import type { RulesConfig } from '../../services/rules/config';
 import type { ReviewKind } from '../../services/rules/reviews';
 import { checkPermission, type CaseRole, type CaseState, type PermissionKey } from '../../services/workflow';
@@ -48,6 +49,8 @@ export interface CardOptions {
   readonly review?: ReviewKind;
   /** The signature cards: which party signs (default: the party the viewer's roles make them). */
   readonly party?: SignatoryParty;
+  /** The status card, for DARS staff: whether the case's history verifies (its hash chain). */
+  readonly history?: ChainVerdict;
   /** The service agreement for the access service, as configured: it has no record in the case. */
   readonly serviceAgreementDocument?: DocumentRef;
 }

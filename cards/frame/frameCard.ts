@@ -8,7 +8,8 @@ import type { CardOptions, CardViewer } from './cardViewer';
 /**
  * What every case card shares: the notice banner, the case header, the Universal Actions
  * `refresh`, the data every button carries (`caseId`, and `version`: the case version the card
- * shows, so a click on an older card gets the current one), and the size budget.
+ * shows, so a click on an older card gets the current one; signature and review cards add `shown`,
+ * a fingerprint of what they show, so only a change to that makes them stale), and the size budget.
  */
 export interface CardFrame {
   readonly state: CaseState;

@@ -24,7 +24,7 @@ const summaryId = 'enquiry.summary';
 
 interface QuestionsOptions {
   readonly answers: EnquiryAnswers;
-  /** One key per enquiry, so a second Submit click (or a retried turn) never makes a second case. */
+  /** One id per enquiry draft: every Submit of it reaches the same case (its reference is claimed once per draft). */
   readonly submissionKey: string;
 }
 
@@ -98,7 +98,8 @@ export class EnquiryDialog extends InterruptibleDialog {
     const submitted = await this.enquiryDesk.submit({
       enquiry: completeEnquiry(answers)!,
       applicant: personOf(step.context),
-      activityId: values(step).submissionKey,
+      activityId: step.context.activity.id ?? values(step).submissionKey,
+      draftId: values(step).submissionKey,
     });
     await step.context.sendActivity(
       `Thank you. Your enquiry is submitted as **${submitted.reference}**. ${submitted.nextStep}\n\n` +

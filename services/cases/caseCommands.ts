@@ -1,4 +1,4 @@
-import type { CaseIndexFields, CaseState } from '../workflow';
+import type { CaseIndexFields, CaseState, ShownCard } from '../workflow';
 import type { CaseIndex } from './caseIndex';
 import type { CaseLog, LoggedEvent } from './caseLog';
 import { newOutboxEntry, type OutboxEntry } from './outbox';
@@ -7,8 +7,9 @@ import { newOutboxEntry, type OutboxEntry } from './outbox';
  * Runs a command against a case: load its events, fold, decide (pure), then commit the events
  * and outbox entries in one insert at the version decided on. On a conflict (someone else's
  * decision landed first) the command is decided again on the fresh case; a command whose key was
- * already applied returns its first outcome; a card that showed an older version than the
- * case's gets the current case back instead of a decision.
+ * already applied returns its first outcome; a card whose content has changed since it was shown
+ * (the workflow's `isStale`: for most cards any newer version, for signature and review cards
+ * only what they showed) gets the current case back instead of a decision.
  */
 
 export type WorkflowDecision<E> =
@@ -19,6 +20,8 @@ export interface CaseWorkflow<S, C, E extends LoggedEvent, X> {
   fold(events: readonly E[]): S | undefined;
   decide(state: S | undefined, command: C, context: X): WorkflowDecision<E>;
   project(state: S): CaseIndexFields;
+  /** Whether a card that showed `shown` is stale for this command (pure); default: any other version. */
+  isStale?(state: S | undefined, version: number, command: C, shown: ShownCard): boolean;
 }
 
 export interface CommandRun<X> {
@@ -27,8 +30,8 @@ export interface CommandRun<X> {
   readonly key: string;
   readonly context: X;
   readonly now: Date;
-  /** The case version the person saw (from card data); a different version makes it stale. */
-  readonly shownVersion?: number;
+  /** What the person's card showed (from card data): the version, and for some cards a fingerprint. */
+  readonly shown?: ShownCard;
 }
 
 export type CommandResult<S, E> =
@@ -52,9 +55,9 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     if (earlier) return earlier;
 
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const { events, version } = await this.log.load(run.caseId);
+      const { events, version, head } = await this.log.load(run.caseId);
       const state = this.workflow.fold(events);
-      if (run.shownVersion !== undefined && run.shownVersion !== version) {
+      if (run.shown && this.isStale(state, version, command, run.shown)) {
         return (await this.replayIfApplied(run.key)) ?? { kind: 'stale', state, version };
       }
 
@@ -67,7 +70,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
 
       const causedBy = decision.events[0]?.actor.id;
       const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now, causedBy));
-      const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now });
+      const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now, previousHash: head });
       if (result.kind === 'replay') return this.replayed(result.commit.caseId, result.commit.events);
       if (result.kind === 'conflict') continue;
 
@@ -78,6 +81,10 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
       return { kind: 'applied', state: next, version: result.commit.version, events: decision.events };
     }
     throw new Error(`Case ${run.caseId} changed ${maxAttempts} times while deciding; try again`);
+  }
+
+  private isStale(state: S | undefined, version: number, command: C, shown: ShownCard): boolean {
+    return this.workflow.isStale ? this.workflow.isStale(state, version, command, shown) : shown.version !== version;
   }
 
   /** Rewrites the case's projection; if a newer commit landed meanwhile, projects that one. */

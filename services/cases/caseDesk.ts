@@ -1,6 +1,7 @@
-import { canRead, readsEveryCase, rolesOnCase, type Actor, type CaseCommand, type CaseState } from '../workflow';
+import { canRead, readsEveryCase, rolesOnCase, type Actor, type CaseCommand, type CaseState, type ShownCard } from '../workflow';
 import type { CaseIndex } from './caseIndex';
 import type { CaseLog } from './caseLog';
+import { CaseHistoryCheck } from './caseHistoryCheck';
 import { CaseStates } from './caseStates';
 import type { CommandResult } from './caseCommands';
 import type { DarsCaseCommands } from './darsWorkflow';
@@ -8,13 +9,15 @@ import type { CaseEvent } from '../workflow';
 
 /**
  * The one door through which people change cases, from a chat or a card: run a command as an
- * actor (roles already resolved), keyed by the Teams activity id, optionally against the case
- * version a card showed. Cases are read from their log; the index only finds which ones.
+ * actor (roles already resolved), keyed by the Teams activity id, optionally against what a card
+ * showed (its case version, and for signature and review cards a fingerprint of what they showed). Cases are read from their log; the index only finds which ones.
  */
 export type CaseOutcome = CommandResult<CaseState, CaseEvent>;
 
 export class CaseDesk {
   private readonly states: CaseStates;
+  /** Whether cases' histories are as written: their hash chains checked. */
+  readonly history: CaseHistoryCheck;
 
   constructor(
     private readonly commands: DarsCaseCommands,
@@ -23,6 +26,7 @@ export class CaseDesk {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.states = new CaseStates(log);
+    this.history = new CaseHistoryCheck(log, index);
   }
 
   /** The case as its log says now (never behind the last commit, unlike the index). */
@@ -57,13 +61,13 @@ export class CaseDesk {
     return records.filter((record) => visible.has(record._id));
   }
 
-  execute(input: { reference: string; command: CaseCommand; actor: Actor; key: string; shownVersion?: number }): Promise<CaseOutcome> {
+  execute(input: { reference: string; command: CaseCommand; actor: Actor; key: string; shown?: ShownCard }): Promise<CaseOutcome> {
     const now = this.clock();
     return this.commands.execute(input.command, {
       caseId: input.reference,
       key: input.key,
       now,
-      ...(input.shownVersion !== undefined ? { shownVersion: input.shownVersion } : {}),
+      ...(input.shown ? { shown: input.shown } : {}),
       context: { actor: input.actor, activityId: input.key, now },
     });
   }

@@ -4,6 +4,8 @@ import { isDuplicateKey } from '../database/duplicateKey';
 import type { CaseEvent } from '../workflow';
 import type { OutboxEntry } from './outbox';
 import { createIndexesOneByOne } from '../database/indexes';
+import { asStored } from '../integrity/canonicalJson';
+import { commitHash, genesisHash } from './commitChain';
 
 /**
  * The case log: every decision on a case is one commit document holding its events, the
@@ -14,6 +16,9 @@ import { createIndexesOneByOne } from '../database/indexes';
  * unlocked read-then-write): a commit's `_id` is `<caseId>#<base version>`, so two decisions
  * taken on the same version of a case collide on the unique `_id` and exactly one is stored;
  * a unique index on `key` makes a replayed command collide with its first outcome.
+ *
+ * Tamper-evident: each commit carries the SHA-256 of its content and of the commit before it
+ * (see commitChain.ts), so an edited, deleted or reordered commit breaks the chain.
  */
 
 export interface LoggedEvent {
@@ -41,6 +46,10 @@ export interface CaseCommit<E extends LoggedEvent = LoggedEvent> {
    */
   outboxPending?: true;
   committedAt: Date;
+  /** The `hash` of the commit this decision was taken on (`genesisHash` for a case's first). */
+  previousHash: string;
+  /** SHA-256 of this commit's canonical content, `previousHash` included (commitChain.ts). */
+  hash: string;
 }
 
 export type CommitResult<E extends LoggedEvent> =
@@ -53,7 +62,7 @@ export type CommitResult<E extends LoggedEvent> =
 export class CaseLog<E extends LoggedEvent = CaseEvent> {
   readonly commits: Collection<CaseCommit<E>>;
 
-  constructor(db: Db) {
+  constructor(readonly db: Db) {
     this.commits = db.collection<CaseCommit<E>>('caseCommits');
   }
 
@@ -65,10 +74,19 @@ export class CaseLog<E extends LoggedEvent = CaseEvent> {
     ]);
   }
 
-  /** Every event of the case, in order, and its version (0 when there is no such case). */
-  async load(caseId: string): Promise<{ events: E[]; version: number }> {
-    const commits = await this.commits.find({ caseId }).sort({ base: 1 }).toArray();
-    return { events: commits.flatMap((commit) => commit.events), version: commits.at(-1)?.version ?? 0 };
+  /**
+   * Every event of the case, in order, its version (0 when there is no such case), and `head`:
+   * the hash of its last commit, which the next commit on this version points at.
+   */
+  async load(caseId: string): Promise<{ events: E[]; version: number; head: string }> {
+    const commits = await this.history(caseId);
+    const last = commits.at(-1);
+    return { events: commits.flatMap((commit) => commit.events), version: last?.version ?? 0, head: last?.hash ?? genesisHash };
+  }
+
+  /** The case's commits in order, as stored (what the hash chain is verified on). */
+  history(caseId: string): Promise<CaseCommit<E>[]> {
+    return this.commits.find({ caseId }).sort({ base: 1 }).toArray() as Promise<CaseCommit<E>[]>;
   }
 
   /** Whether a decision was committed on top of `version` (its commit's `_id` is `<caseId>#<version>`). */
@@ -80,8 +98,9 @@ export class CaseLog<E extends LoggedEvent = CaseEvent> {
     return this.commits.findOne({ key }) as Promise<CaseCommit<E> | null>;
   }
 
-  async commit(input: { caseId: string; base: number; key: string; events: E[]; outbox: OutboxEntry[]; now: Date }): Promise<CommitResult<E>> {
-    const commit: CaseCommit<E> = {
+  /** `previousHash`: the `head` of the case as loaded at `base`. */
+  async commit(input: { caseId: string; base: number; key: string; events: E[]; outbox: OutboxEntry[]; now: Date; previousHash: string }): Promise<CommitResult<E>> {
+    const commit = sealCommit<E>({
       _id: `${input.caseId}#${input.base}`,
       caseId: input.caseId,
       base: input.base,
@@ -89,10 +108,9 @@ export class CaseLog<E extends LoggedEvent = CaseEvent> {
       key: input.key,
       events: input.events,
       outbox: input.outbox,
-      pendingOutbox: input.outbox.map((entry) => entry.id),
-      ...(input.outbox.length > 0 ? { outboxPending: true as const } : {}),
       committedAt: input.now,
-    };
+      previousHash: input.previousHash,
+    });
     try {
       await this.commits.insertOne(commit as never);
       return { kind: 'committed', commit };
@@ -103,4 +121,18 @@ export class CaseLog<E extends LoggedEvent = CaseEvent> {
     const earlier = await this.findByKey(input.key);
     return earlier ? { kind: 'replay', commit: earlier } : { kind: 'conflict' };
   }
+}
+
+/**
+ * A commit ready to insert: its content as the database will return it (so the hash of what is
+ * read back equals the hash written), its hash, and the outbox worker's hints.
+ */
+export function sealCommit<E extends LoggedEvent>(content: Omit<CaseCommit<E>, 'hash' | 'pendingOutbox' | 'outboxPending'>): CaseCommit<E> {
+  const stored = { ...content, events: asStored(content.events), outbox: asStored(content.outbox) };
+  return {
+    ...stored,
+    hash: commitHash(stored),
+    pendingOutbox: stored.outbox.map((entry) => entry.id),
+    ...(stored.outbox.length > 0 ? { outboxPending: true as const } : {}),
+  };
 }

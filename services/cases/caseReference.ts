@@ -15,10 +15,13 @@ interface ReferenceClaim {
   claimedAt: Date;
 }
 
+/** The collection of claimed references: every case that was ever opened has one. */
+export const caseReferenceClaims = 'caseReferences';
+
 const maxAttempts = 50;
 
 export async function nextCaseReference(db: Db, now: Date): Promise<string> {
-  const claims = db.collection<ReferenceClaim>('caseReferences');
+  const claims = db.collection<ReferenceClaim>(caseReferenceClaims);
   const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' }).format(now));
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const [last] = await claims.find({ year }).sort({ sequence: -1 }).limit(1).toArray();
@@ -35,7 +38,7 @@ export async function nextCaseReference(db: Db, now: Date): Promise<string> {
 }
 
 export async function ensureCaseReferenceIndexes(db: Db): Promise<void> {
-  await db.collection<ReferenceClaim>('caseReferences').createIndex({ year: 1, sequence: -1 }, { name: 'yearSequence' });
+  await db.collection<ReferenceClaim>(caseReferenceClaims).createIndex({ year: 1, sequence: -1 }, { name: 'yearSequence' });
 }
 
 export function formatCaseReference(year: number, sequence: number): string {

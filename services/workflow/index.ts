@@ -31,3 +31,4 @@ export { latestSection, latestRevision, revisionInVersion, draftVersion, section
 export { renderSection } from './application/render';
 export { applicationProblems, assuranceFactsFor, securityEvidenceFor } from './application/checks';
 export { latestCohortDueDate } from './stages/access';
+export { shownFingerprint, isStaleCard, type ShownCard } from './shownFacts';

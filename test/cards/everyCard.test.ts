@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { caseCardBuilders } from '../../cards/caseCards';
 import { cardByteBudget, cardSize } from '../../cards/render';
-import { allCaseCards, checkPermission, permissions, type CardName, type CaseState, type PermissionKey } from '../../services/workflow';
+import { allCaseCards, checkPermission, permissions, shownFingerprint, type CardName, type CaseState, type PermissionKey } from '../../services/workflow';
 import { cardProblems } from '../support/adaptiveCardCheck';
 import { abe, ada, asha, carl, gus, mo, nina, oscar, pat, sam } from '../workflow/support/people';
 import { executeActions, viewerOf } from './support/cardWalk';
@@ -20,7 +20,7 @@ const people = [ada, mo, sam, staffDana, asha, gus, pat, abe, nina, carl, oscar]
 // (mo and oscar see read-only cards; they stay, since a leak of a button to them is what this test is for)
 const options = { refreshUserIds: ['29:1a', '29:1b'], serviceAgreementDocument: { documentName: 'SDE service agreement v3.pdf', contentHash: 'e'.repeat(64) } };
 const checked = new Map<string, string[]>();
-const contextKeys = new Set(['caseId', 'version', 'review', 'party']);
+const contextKeys = new Set(['caseId', 'version', 'review', 'party', 'shown']);
 
 /** The permission row a button needs (a review card's button names its review, a signature card its party). */
 function permissionFor(verb: string, data: Record<string, unknown>): PermissionKey {
@@ -63,13 +63,14 @@ describe('every case card, at every step of a long case, for everyone on it', fu
           const viewer = people.find((person) => label.startsWith(person.name));
           assert.ok(viewer);
           for (const action of executeActions(card)) {
-            assert.deepEqual(Object.keys(action.data).filter((key) => !contextKeys.has(key)), [], `${where}: ${action.verb} carries only the case id, version (and review/party)`);
+            assert.deepEqual(Object.keys(action.data).filter((key) => !contextKeys.has(key)), [], `${where}: ${action.verb} carries only the case id, version (and review/party, and what it showed)`);
             assert.equal(action.data.caseId, state.reference);
             assert.equal(action.data.version, state.version, `${where}: ${action.verb} carries the version the card shows`);
             assert.deepEqual(action.fallback?.data, { verb: action.verb, ...action.data }, `${where}: ${action.verb} has an Action.Submit fallback with the same data`);
             assert.equal(action.fallback?.type, 'Action.Submit');
             const key = permissionFor(action.verb, action.data);
             assert.ok(!('outcome' in checkPermission(key, state, viewerOf(viewer, state).roles)), `${where} shows “${action.verb}”, which the workflow would refuse`);
+            if ('shown' in action.data) assert.equal(action.data.shown, shownFingerprint(state, key), `${where}: ${action.verb} carries the fingerprint of what it shows`);
           }
           const actionable = executeActions(card).length > 0;
           if (actionable) assert.ok(card.refresh, `${where} shows buttons, so it refreshes for each viewer`);

@@ -111,7 +111,6 @@ describe('card verbs become workflow commands', () => {
     assert.match(refused('assessment.record', { ...assessmentInputs, certificationKind: 'ISO 27001' }), /“Certificate reference”: give the ISO 27001 certificate reference/);
     assert.match(refused('dsa.sign', { party: 'dataController', typedName: '  ', authorityConfirmed: 'true' }, { state: signing }), /“Type your full name as your signature”: give your full name, typed as your signature/);
     assert.match(refused('dsa.sign', { party: 'dataController', typedName: 'Carl Controller', authorityConfirmed: 'false' }, { state: signing }), /“I am authorised to sign”: confirm that you are authorised to sign/);
-    assert.match(refused('dsa.sign', { party: 'dataController', typedName: 'Carl Controller', authorityConfirmed: 'true', version: signing.version - 1 }, { state: signing }), /this card shows an earlier version of the case/);
     assert.match(refused('dsa.decline', { party: 'nhse', reason: '' }), /“Why you cannot sign”: give the reason for declining/);
     assert.match(refused('application.accept', { nicNumber: 'NIC-12-AB' }), /“NIC number for this application”: a NIC number like NIC-123456-AB1C2/);
     assert.match(refused('application.requestAmendments', { 'comment.objective': ' ' }), /“Comment on a section”: comment on at least one section/);

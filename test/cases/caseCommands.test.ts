@@ -65,7 +65,7 @@ describe('The case store on the real database', () => {
         caseId: REFERENCE,
         key: `click-${i}`,
         now: new Date(),
-        shownVersion: submitted.version,
+        shown: { version: submitted.version },
         context: { actor: { ...sam, id: `staff-${i}` }, activityId: `click-${i}`, now: new Date() },
       }),
     );

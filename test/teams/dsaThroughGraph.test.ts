@@ -240,7 +240,7 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     assert.match(readableText(superseded.activity), new RegExp(v1.contentHash));
     const before = await commits(caseB.reference);
     const refused = answeredCard(await click(as(nina, superseded), superseded.activity, 'dsa.sign', signature('Nina Signatory')));
-    assert.match(JSON.stringify(refused), /this card shows an earlier version of the case; sign the DSA on the current card/);
+    assert.match(JSON.stringify(refused), /moved on since this card was shown, so nothing was changed/);
     assert.equal(await commits(caseB.reference), before);
     const after = await record(caseB.reference);
     assert.equal(after.status, 'dsaGenerated');
@@ -260,7 +260,7 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     assert.deepEqual(standIn.graphCalls(upload).map((call) => [fileOf(call), call.answeredStatus]), [[`${caseB.nic}-DSA-v1.pdf`, 429], [`${caseB.nic}-DSA-v1.pdf`, 201], [`${caseB.nic}-DSA-v2.pdf`, 201]]);
     assert.equal(sha256(standIn.graphCalls(upload).at(-1)!.bodyBytes), v2.contentHash);
     const staleAgain = answeredCard(await click(as(nina, superseded), superseded.activity, 'dsa.sign', signature('Nina Signatory')));
-    assert.match(JSON.stringify(staleAgain), /this card shows an earlier version of the case/);
+    assert.match(JSON.stringify(staleAgain), /moved on since this card was shown, so nothing was changed/);
     assert.deepEqual((await record(caseB.reference)).facts.dsa!.signatures, []);
 
     const current = personalCard(connector, nina.id, 'dsa.sign', caseB.reference)!;
