@@ -11,7 +11,7 @@ const listed = 20;
 export async function historyReply(history: CaseHistoryCheck, reference: string | undefined): Promise<string> {
   if (reference) {
     const verdict = await history.verifyCase(reference);
-    return verdict ? describeVerdict(verdict) : `There is no case ${reference}. Check the reference (DARS-<year>-<5 digits>).`;
+    return verdict ? describeVerdict(verdict) : `There is no case ${reference}. Check the reference, which looks like DARS-2026-00042.`;
   }
   const report = await history.verifyAll();
   if (report.broken.length === 0) return `Checked the history of ${report.checked} ${report.checked === 1 ? 'case' : 'cases'}: every one verifies.`;

@@ -8,7 +8,7 @@ import unseenCaseTemplate from './templates/unseenCase.json';
  * of the form DARS-2026-00042.
  */
 export function unseenCaseMessage(reference: string): string {
-  return `I can’t show you ${reference}: there is no such case, or you have no part in it. Check the reference (DARS-<year>-<5 digits>).`;
+  return `I can’t show you ${reference}: there is no such case, or you have no part in it. Check the reference, which looks like DARS-2026-00042.`;
 }
 
 /** The card answering a refresh or click on such a case: the sentence alone, with no case data and no buttons. */
