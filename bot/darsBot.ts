@@ -12,6 +12,7 @@ import { readCardAction, type CardAction } from '../cards/cardAction';
 import { invokeAnswerOf } from '../dialogs/invokeAnswer';
 import type { CardActions } from './cardActions';
 import type { ConversationReferences } from './conversationReferences';
+import { ConversationTurns } from './conversationTurns';
 import { describeError, type Logger } from './logger';
 import type { StaffChannel } from './staffChannel';
 
@@ -23,6 +24,7 @@ import type { StaffChannel } from './staffChannel';
 export class DarsBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly turns: ConversationTurns;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -35,6 +37,7 @@ export class DarsBot extends TeamsActivityHandler {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState).add(personalChat);
+    this.turns = new ConversationTurns(logger);
 
     this.onMessage(async (context, next) => {
       await this.references.remember(context);
@@ -53,8 +56,7 @@ export class DarsBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    await this.turns.take(context, this.conversationState, () => super.run(context));
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
