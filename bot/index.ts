@@ -120,7 +120,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     logger,
   );
 
-  const server = createServer(adapter, bot, () => database.isHealthy());
+  const server = createServer(adapter, bot, () => database.isHealthy(), logger);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as { port: number }).port;
   logger.info('DARS Bot listening', { port, messages: `http://localhost:${port}/api/messages`, health: `http://localhost:${port}/healthz` });
