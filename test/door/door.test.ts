@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { startEmbeddedServer } from '../../services/database/embeddedServer';
 import { cardProblems } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';
 import { ConnectorStandIn } from '../support/connectorStandIn';
@@ -203,3 +204,35 @@ describe('The door in production mode: a token that cannot be validated gets 401
     assert.deepEqual(connector.sent(), []);
   });
 });
+
+describe('The door when the bot itself fails: the database stops answering', () => {
+  it('a message gets an apology in chat and a click a short message, both HTTP 200 with nothing internal', async function () {
+    this.timeout(120_000);
+    // A database server of this test's own, so it can be stopped.
+    const server = await startEmbeddedServer({ purpose: 'throwaway', dataDirectory: '', log: () => undefined });
+    const connector = await ConnectorStandIn.start();
+    const bot = await BotProcess.start({ databaseName: freshDatabase('doorDown').name, env: { MONGODB_URI: server.uri, TEAMS_SERVICE_URL: connector.url } });
+    try {
+      const person = teamsUser('Una Lucky');
+      const activity = (fields: Record<string, unknown>) => JSON.stringify(teamsActivity(person, connector.url, personalConversation(person), fields));
+      await server.stop();
+
+      const said = await post(bot, activity({ type: 'message', text: 'status' }));
+      assert.equal(said.status, 200);
+      assertNothingInternal(said, 'a message with the database down');
+      const apology = connector.sent(`a:personal-${person.aadObjectId}`).filter((sent) => sent.type === 'message').at(-1);
+      assert.match(String(apology?.text), /something went wrong on our side and your last message was not saved/);
+
+      const clicked = await post(bot, activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'enquiry.accept', data: { caseId: 'DARS-2026-00001', version: 1 } } } }));
+      assert.equal(clicked.status, 200);
+      assert.equal(clicked.body.type, 'application/vnd.microsoft.activity.message');
+      assert.match(String(clicked.body.value), /something went wrong on our side/);
+      assertNothingInternal(clicked, 'a click with the database down');
+    } finally {
+      await bot.stop();
+      await connector.close();
+      await server.stop();
+    }
+  });
+});
+
