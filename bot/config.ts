@@ -39,6 +39,8 @@ const environmentSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  /** Where incoming tokens' signing keys are published (OpenID metadata); Microsoft's public cloud when unset. */
+  BOT_OPENID_METADATA_URL: z.url().optional(),
 
   MONGODB_URI: z
     .string()

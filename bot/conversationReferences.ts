@@ -2,6 +2,8 @@ import type { ConversationReference, TurnContext } from 'botbuilder';
 import { TurnContext as Turn } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
 
+import { upsertRetryingDuplicates } from '../services/database/duplicateKey';
+
 /**
  * Where the bot can reach a person or a channel later (proactive messages: a decision, a
  * reminder). Saved from incoming activities: a person's 1:1 chat by their Entra object id, a
@@ -36,7 +38,8 @@ export class ConversationReferences {
     const reference = Turn.getConversationReference(activity);
     const fingerprint = `${key}|${reference.serviceUrl}|${reference.conversation?.id}`;
     if (this.saved.has(fingerprint)) return;
-    await this.references.updateOne({ _id: key }, { $set: { reference, updatedAt: new Date() } }, { upsert: true });
+    // A person's first messages often come in a burst, each turn saving the same new reference.
+    await upsertRetryingDuplicates(() => this.references.updateOne({ _id: key }, { $set: { reference, updatedAt: new Date() } }, { upsert: true }));
     this.saved.add(fingerprint);
   }
 

@@ -3,15 +3,18 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 
 import { readCardAction, type CardAction } from '../cards/cardAction';
+import { unreadableClickCard } from '../cards/unreadableClickCard';
 import { invokeAnswerOf } from '../dialogs/invokeAnswer';
 import type { CardActions } from './cardActions';
 import type { ConversationReferences } from './conversationReferences';
+import { ConversationTurns } from './conversationTurns';
 import { describeError, type Logger } from './logger';
 import type { StaffChannel } from './staffChannel';
 
@@ -23,6 +26,7 @@ import type { StaffChannel } from './staffChannel';
 export class DarsBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly turns: ConversationTurns;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -35,6 +39,7 @@ export class DarsBot extends TeamsActivityHandler {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState).add(personalChat);
+    this.turns = new ConversationTurns(logger);
 
     this.onMessage(async (context, next) => {
       await this.references.remember(context);
@@ -53,8 +58,22 @@ export class DarsBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    await this.turns.take(context, this.conversationState, () => super.run(context));
+  }
+
+  /**
+   * Invokes: only Universal Actions (`adaptiveCard/action`) are ours. Any other name (task
+   * modules, message extensions, sign-in…), which our manifest never asks Teams for, gets the
+   * Universal Action Model's "not supported" error (400, `application/vnd.microsoft.error`,
+   * code NotSupported, as botbuilder answers an unsupported action type) instead of
+   * botbuilder's 501; a card action without an action is a bad request.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return invokeError(400, 'NotSupported', 'DARS Bot does not support this kind of request.');
+    const action = (context.activity.value as { action?: { type?: unknown } | null } | undefined)?.action;
+    if (typeof action !== 'object' || action === null) return invokeError(400, 'BadRequest', 'The card action has no action.');
+    if (action.type !== 'Action.Execute') return invokeError(400, 'NotSupported', 'Only Action.Execute card actions are supported.');
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -65,7 +84,10 @@ export class DarsBot extends TeamsActivityHandler {
       return invokeAnswerOf(context) ?? message('This card belongs to an enquiry that has ended. Say **status** to see your cases.');
     }
     const click = readCardAction(invokeValue);
-    if (!click.ok) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: click.problem } };
+    if (!click.ok) {
+      this.logger.info('card action not readable', { verb, activityId: context.activity.id });
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: unreadableClickCard() };
+    }
     return this.cardActions.invoke(context, click.action);
   }
 
@@ -104,4 +126,8 @@ function isPersonal(context: TurnContext): boolean {
 
 function message(text: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+}
+
+function invokeError(status: number, code: string, message: string): InvokeResponse {
+  return { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } } };
 }

@@ -1,4 +1,4 @@
-import { ConversationState, ShowTypingMiddleware } from 'botbuilder';
+import { ShowTypingMiddleware } from 'botbuilder';
 
 import { PersonalChatDialog } from '../dialogs/personalChatDialog';
 import { ApplicantStatus } from '../services/cases/applicantStatus';
@@ -17,6 +17,7 @@ import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';
 import { HttpAttachmentFetcher } from './attachmentFetcher';
 import { CardActions } from './cardActions';
+import { ChatState } from './chatState';
 import { CaseCardViews } from './caseCardViews';
 import { ConfigError, loadConfig, type Config } from './config';
 import { ConversationReferences } from './conversationReferences';
@@ -111,7 +112,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(desk), desk, staff, new HttpAttachmentFetcher());
   const bot = new DarsBot(
-    new ConversationState(storage),
+    new ChatState(storage),
     dialog,
     references,
     new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger),
@@ -119,7 +120,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     logger,
   );
 
-  const server = createServer(adapter, bot, () => database.isHealthy());
+  const server = createServer(adapter, bot, () => database.isHealthy(), logger);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as { port: number }).port;
   logger.info('DARS Bot listening', { port, messages: `http://localhost:${port}/api/messages`, health: `http://localhost:${port}/healthz` });

@@ -16,14 +16,25 @@ import { isDuplicateKey } from '../services/database/duplicateKey';
  * update as read-then-write without a lock, so two writers holding the same eTag can both
  * "match". An insert with a unique `_id` is atomic on every server, so each write inserts the
  * next version of the item (`<key>#<n>`, eTag `n`), and a duplicate `_id` is the conflict.
- * Older versions are deleted once a newer one is in place.
+ *
+ * A turn costs two round trips, both by equality: reading the item is one `find({ key })`
+ * (its newest version; FerretDB hands a top-level equality to PostgreSQL, where `$in` made it
+ * read every state document), and writing it with the eTag read is one insert of version
+ * `eTag + 1`, with no read first: if that id exists, someone wrote meanwhile. Because the id
+ * decides, an old version's id must outlive any turn that could still hold its eTag, or a very
+ * late writer could insert a version that was already used and cleaned away. So older versions
+ * are not deleted at once: every `cleanUpEvery`th write empties them of their content (a
+ * tombstone keeps the id) and deletes tombstones older than `keepTombstonesMs`, a day, far
+ * longer than Teams lets a turn run. A write with `*` (or none) reads the newest version and
+ * inserts the next, again on a collision.
  */
 
 interface StoredVersion {
   _id: string;
   key: string;
   n: number;
-  json: string;
+  /** Absent on a tombstone (an older version whose id is kept). */
+  json?: string;
   writtenAt: Date;
 }
 
@@ -35,6 +46,8 @@ export class StorageConflictError extends Error {
 }
 
 const maxForcedWriteAttempts = 20;
+const cleanUpEvery = 8;
+const keepTombstonesMs = 24 * 60 * 60 * 1000;
 
 export class MongoStorage implements Storage {
   private readonly versions: Collection<StoredVersion>;
@@ -45,14 +58,11 @@ export class MongoStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
-    if (keys.length === 0) return {};
-    const found = await this.versions.find({ key: { $in: keys } }).toArray();
-    const latest = new Map<string, StoredVersion>();
-    for (const version of found) {
-      if ((latest.get(version.key)?.n ?? -1) < version.n) latest.set(version.key, version);
-    }
+    const found = await Promise.all(keys.map((key) => this.newest(key)));
     const result: StoreItems = {};
-    for (const [key, version] of latest) result[key] = { ...JSON.parse(version.json), eTag: String(version.n) };
+    for (const version of found) {
+      if (version?.json !== undefined) result[version.key] = { ...JSON.parse(version.json), eTag: String(version.n) };
+    }
     return result;
   }
 
@@ -62,27 +72,26 @@ export class MongoStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.versions.deleteMany({ key: { $in: keys } });
+    await Promise.all(keys.map((key) => this.versions.deleteMany({ key })));
   }
 
   private async writeItem(key: string, item: Record<string, unknown>): Promise<void> {
     const { eTag, ...content } = item;
     const json = JSON.stringify(content);
-    const expected = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : undefined;
-
-    if (expected === undefined) return this.forceWrite(key, json);
-
-    const latest = await this.latestVersion(key);
-    // As in MemoryStorage, an eTag on an item that does not exist yet is no conflict.
-    if (latest === undefined) return this.insertOrConflict(key, 1, json);
-    if (String(latest) !== expected) throw new StorageConflictError(key);
-    await this.insertOrConflict(key, latest + 1, json);
+    if (typeof eTag !== 'string' || eTag === '' || eTag === '*') return this.forceWrite(key, json);
+    if (!/^\d{1,15}$/.test(eTag)) {
+      // Not an eTag this storage gave out: it matches no stored item, and, as in MemoryStorage,
+      // an eTag on an item that does not exist yet is no conflict.
+      if (await this.newest(key)) throw new StorageConflictError(key);
+      return this.insertOrConflict(key, 1, json);
+    }
+    await this.insertOrConflict(key, Number(eTag) + 1, json);
   }
 
   /** `*` or no eTag: this write wins, whatever was written meanwhile. */
   private async forceWrite(key: string, json: string): Promise<void> {
     for (let attempt = 0; attempt < maxForcedWriteAttempts; attempt++) {
-      const next = ((await this.latestVersion(key)) ?? 0) + 1;
+      const next = ((await this.newest(key))?.n ?? 0) + 1;
       try {
         await this.insertVersion(key, next, json);
         return;
@@ -100,22 +109,24 @@ export class MongoStorage implements Storage {
       if (isDuplicateKey(error)) throw new StorageConflictError(key);
       throw error;
     }
-    // A writer holding a very old eTag could insert a version number that was already used
-    // and cleaned up; if ours is not the newest now, it lost.
-    if ((await this.latestVersion(key)) !== n) {
-      await this.versions.deleteOne({ _id: versionId(key, n) });
-      throw new StorageConflictError(key);
-    }
   }
 
   private async insertVersion(key: string, n: number, json: string): Promise<void> {
-    await this.versions.insertOne({ _id: versionId(key, n), key, n, json, writtenAt: new Date() });
-    await this.versions.deleteMany({ key, n: { $lt: n } });
+    const now = new Date();
+    await this.versions.insertOne({ _id: versionId(key, n), key, n, json, writtenAt: now });
+    if (n % cleanUpEvery === 0) await this.cleanUp(key, n, now);
   }
 
-  private async latestVersion(key: string): Promise<number | undefined> {
-    const [latest] = await this.versions.find({ key }, { projection: { n: 1 } }).sort({ n: -1 }).limit(1).toArray();
-    return latest?.n;
+  /** Empties the versions before `n` (their ids stay, see above) and drops day-old tombstones. */
+  private async cleanUp(key: string, n: number, now: Date): Promise<void> {
+    await this.versions.updateMany({ key, n: { $lt: n }, json: { $exists: true } }, { $unset: { json: '' } });
+    await this.versions.deleteMany({ key, n: { $lt: n }, writtenAt: { $lt: new Date(now.getTime() - keepTombstonesMs) } });
+  }
+
+  /** The item's newest version: an equality on `key`, sorted over its few versions. */
+  private async newest(key: string): Promise<StoredVersion | undefined> {
+    const [newest] = await this.versions.find({ key }).sort({ n: -1 }).limit(1).toArray();
+    return newest;
   }
 
   /** Creates the collection and its index; call once at start. */

@@ -1,5 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 
+import { upsertRetryingDuplicates } from '../services/database/duplicateKey';
+
 /**
  * Where each card about a case was posted (conversation and activity id), so that a later
  * change updates the card in place for everyone (`updateActivity`) instead of posting anew.
@@ -36,7 +38,8 @@ export class PostedCards {
    */
   async remember(caseId: string, card: string, where: PostedCard, viewer?: string): Promise<void> {
     const id = `${caseId}:${card}${viewer ? `:${viewer}` : ''}`;
-    await this.posted.replaceOne({ _id: id }, { caseId, card, ...where, ...(viewer ? { viewer } : {}) }, { upsert: true });
+    const record = { caseId, card, ...where, ...(viewer ? { viewer } : {}) };
+    await upsertRetryingDuplicates(() => this.posted.replaceOne({ _id: id }, record, { upsert: true }));
   }
 
   /** Every card posted or sent for the case, optionally only those named. */

@@ -1,19 +1,23 @@
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
 
+import type { DarsAdapter } from './adapter';
 import type { DarsBot } from './darsBot';
+import { messagesDoor } from './door';
+import type { Logger } from './logger';
+
+/** Teams caps an activity well below this; a larger body is refused (413) before it is parsed. */
+const maxActivityBytes = 1024 * 1024;
 
 /**
- * The HTTP surface: POST /api/messages for the Bot Framework, GET /healthz for load balancers
- * and people (200 when the database answers, 503 when it does not).
+ * The HTTP surface: POST /api/messages for the Bot Framework (through the door, which checks
+ * the token and the activity before any turn), GET /healthz for load balancers and people
+ * (200 when the database answers, 503 when it does not).
  */
-export function createServer(adapter: CloudAdapter, bot: DarsBot, databaseIsHealthy: () => Promise<boolean>): restify.Server {
+export function createServer(adapter: DarsAdapter, bot: DarsBot, databaseIsHealthy: () => Promise<boolean>, logger: Logger): restify.Server {
   const server = restify.createServer({ name: 'dars-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser());
 
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  // The body is read as text and parsed by the door, so that a malformed one gets our own short reason.
+  server.post('/api/messages', restify.plugins.bodyReader({ maxBodySize: maxActivityBytes }), messagesDoor(adapter, bot, logger));
 
   server.get('/healthz', async (_req, res) => {
     const database = await databaseIsHealthy();

@@ -1,6 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 
 import type { IsoDate } from '../calendar';
+import { isDuplicateKey } from '../database/duplicateKey';
 import { createIndexesOneByOne } from '../database/indexes';
 import type { CaseIndexFields, CaseState } from '../workflow';
 import { DueDays } from './dueDays';
@@ -71,8 +72,10 @@ export class CaseIndex {
       try {
         await this.cases.insertOne({ _id: caseId, ...record, createdAt: new Date(state.openedAt) });
         return;
-      } catch {
-        // Another writer created it first; fall through to the versioned update.
+      } catch (error) {
+        // Another writer created it first: fall through to the versioned update. Anything else
+        // is a real failure, not to be hidden behind an update that would match nothing.
+        if (!isDuplicateKey(error)) throw error;
       }
     }
     // Optional fields the new projection lacks are removed, or a closed case would keep its

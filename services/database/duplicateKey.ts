@@ -6,3 +6,20 @@ export function isDuplicateKey(error: unknown): boolean {
   const code = (error as { code?: number }).code;
   return code === 11000 || (code === 1 && /duplicate/i.test(String((error as Error).message)));
 }
+
+/**
+ * Runs an upsert again when it lost a race to create the document. Two upserts of one `_id` that
+ * both find nothing both insert, and one gets a duplicate key: on FerretDB, which applies an
+ * update as an unlocked read-then-write, and on MongoDB too (it retries only some such upserts
+ * itself). By then the document exists, so the next attempt updates it. Only for upserts whose
+ * outcome is the same whichever writer goes last (a latest reference, a latest card position).
+ */
+export async function upsertRetryingDuplicates<T>(upsert: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await upsert();
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt >= attempts) throw error;
+    }
+  }
+}

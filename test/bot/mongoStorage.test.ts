@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 
 import type { StoreItems } from 'botbuilder';
+import { MongoClient, type CommandStartedEvent } from 'mongodb';
 
 import { MongoStorage, StorageConflictError } from '../../bot/mongoStorage';
-import { freshDatabase } from '../support/testDatabase';
+import { freshDatabase, testDatabaseUri } from '../support/testDatabase';
 
 describe('MongoStorage (bot state on MongoDB)', () => {
   let storage: MongoStorage;
@@ -78,5 +79,38 @@ describe('MongoStorage (bot state on MongoDB)', () => {
     await storage.write({ a: { n: 1 }, b: { n: 2 } });
     await storage.delete(['a']);
     assert.deepEqual(Object.keys(await storage.read(['a', 'b'])), ['b']);
+  });
+
+  it('refuses a stale eTag even after older versions were cleaned up', async () => {
+    await storage.write({ k: { n: 0 } });
+    let current = await readOne('k');
+    const stale = current;
+    for (let i = 1; i <= 20; i++) {
+      await storage.write({ k: { ...current, n: i } });
+      current = await readOne('k');
+    }
+    await assert.rejects(storage.write({ k: { ...stale, n: -1 } }), StorageConflictError);
+    assert.equal((await readOne('k'))?.n, 20);
+  });
+
+  it('reads an item in one round trip and writes it with its eTag in one, both by equality', async () => {
+    const client = await MongoClient.connect(testDatabaseUri(), { monitorCommands: true });
+    try {
+      const counted = new MongoStorage(client.db(freshDatabase('storageTrips').name));
+      await counted.ensureIndexes();
+      await counted.write({ k: { n: 1 } });
+      const commands: CommandStartedEvent[] = [];
+      client.on('commandStarted', (event) => commands.push(event));
+
+      const item = (await counted.read(['k'])).k;
+      assert.deepEqual(commands.map((c) => c.commandName), ['find'], 'a read is one find');
+      assert.deepEqual(commands[0].command.filter, { key: 'k' }, 'by equality');
+
+      commands.length = 0;
+      await counted.write({ k: { ...item, n: 2 } });
+      assert.deepEqual(commands.map((c) => c.commandName), ['insert'], 'a write with the eTag read is one insert');
+    } finally {
+      await client.close();
+    }
   });
 });
