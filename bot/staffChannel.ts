@@ -8,6 +8,7 @@ import { formatDate, londonDate } from '../services/calendar';
 import { statusInfo, type Channel, type StaffRole } from '../services/workflow';
 import { personOf } from '../dialogs/personOf';
 import { channelOf, type CaseCardViews } from './caseCardViews';
+import type { DeliveryCommands } from './deliveryCommands';
 
 /**
  * Staff @mention the bot in their channel: "queue" (cases waiting on this channel's role),
@@ -18,7 +19,8 @@ const channelRole: Record<Channel, StaffRole> = { triage: 'staff', assurance: 'a
 
 export const staffChannelHelp =
   'Mention me with:\n\n- **queue**: cases waiting on this channel\n- **mine**: cases where you are the DARS contact or hold the next step\n' +
-  '- **overdue**: cases past their due date\n- **case DARS-2026-00042**: where a case stands, with its history';
+  '- **overdue**: cases past their due date\n- **case DARS-2026-00042**: where a case stands, with its history\n' +
+  '- **deliveries**: messages and cards the bot could not deliver (**retry** and an id to try one again)';
 
 export class StaffChannel {
   constructor(
@@ -26,6 +28,7 @@ export class StaffChannel {
     private readonly desk: CaseDesk,
     private readonly views: CaseCardViews,
     private readonly channels: Record<Channel, string>,
+    private readonly deliveries: DeliveryCommands,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -34,6 +37,7 @@ export class StaffChannel {
     const channel = channelOf(context.activity.conversation.id, this.channels) ?? 'triage';
     const reference = /dars-\d{4}-\d{5}/i.exec(text)?.[0].toUpperCase();
 
+    if (this.deliveries.handles(text)) return this.deliveries.answer(context, text);
     if (reference && caseReferencePattern.test(reference)) return this.showCase(context, reference);
     if (/^queue\b/.test(text)) {
       const records = await this.queries.queue({ holderRole: channelRole[channel] });

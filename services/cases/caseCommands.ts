@@ -21,7 +21,7 @@ export interface CaseWorkflow<S, C, E extends LoggedEvent, X> {
   project(state: S): CaseIndexFields;
 }
 
-export interface CommandRun<X> {
+export interface CommandRun<X, E = LoggedEvent> {
   readonly caseId: string;
   /** The Teams activity id (or another stable key): a replay returns the first outcome. */
   readonly key: string;
@@ -29,6 +29,10 @@ export interface CommandRun<X> {
   readonly now: Date;
   /** The case version the person saw (from card data); a different version makes it stale. */
   readonly shownVersion?: number;
+  /** The case as the caller already loaded it: the first attempt decides on it instead of reading again. */
+  readonly loaded?: { readonly events: E[]; readonly version: number };
+  /** The clicked card, updated for everyone within the click's own turn (see `OutboxEntry.updatedInTurn`). */
+  readonly updatedInTurn?: string;
 }
 
 export type CommandResult<S, E> =
@@ -47,18 +51,26 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     private readonly onOutboxWritten: () => void = () => undefined,
   ) {}
 
-  async execute(command: C, run: CommandRun<X>): Promise<CommandResult<S, E>> {
+  execute(command: C, run: CommandRun<X, E>): Promise<CommandResult<S, E>> {
+    return this.executeDecision(run, (state) => this.workflow.decide(state, command, run.context));
+  }
+
+  /**
+   * Runs a decision the bot itself takes (a deadline reminder) the same way as a person's
+   * command: decided on the current case, one insert, keyed, retried on a conflict.
+   */
+  async executeDecision(run: CommandRun<X, E>, decideOn: (state: S | undefined) => WorkflowDecision<E>): Promise<CommandResult<S, E>> {
     const earlier = await this.replayIfApplied(run.key);
     if (earlier) return earlier;
 
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const { events, version } = await this.log.load(run.caseId);
+      const { events, version } = attempt === 0 && run.loaded ? run.loaded : await this.log.load(run.caseId);
       const state = this.workflow.fold(events);
       if (run.shownVersion !== undefined && run.shownVersion !== version) {
         return (await this.replayIfApplied(run.key)) ?? { kind: 'stale', state, version };
       }
 
-      const decision = this.workflow.decide(state, command, run.context);
+      const decision = decideOn(state);
       if (decision.outcome === 'refused') {
         // The same command may have been applied by a racing replay between our first look and
         // our load; then the answer is its outcome, not a refusal of the repeat.
@@ -66,7 +78,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
       }
 
       const causedBy = decision.events[0]?.actor.id;
-      const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now, causedBy));
+      const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now, causedBy, run.updatedInTurn));
       const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now });
       if (result.kind === 'replay') return this.replayed(result.commit.caseId, result.commit.events);
       if (result.kind === 'conflict') continue;

@@ -18,7 +18,7 @@ export class CaseDesk {
 
   constructor(
     private readonly commands: DarsCaseCommands,
-    log: CaseLog,
+    private readonly log: CaseLog,
     private readonly index: CaseIndex,
     private readonly clock: () => Date = () => new Date(),
   ) {
@@ -30,18 +30,29 @@ export class CaseDesk {
     return this.states.get(reference);
   }
 
+  /** The case with its events and version, for a caller that decides on it next (`execute`'s `loaded`). */
+  async load(reference: string): Promise<{ state: CaseState | undefined; events: CaseEvent[]; version: number }> {
+    const loaded = await this.log.load(reference);
+    return { state: this.states.fold(loaded.events), ...loaded };
+  }
+
   /** Cases the person is on as applicant or invited member, newest first. */
   async casesFor(personId: string): Promise<CaseState[]> {
     return this.states.getMany((await this.index.forApplicant(personId)).map((record) => record._id));
   }
 
-  execute(input: { reference: string; command: CaseCommand; actor: Actor; key: string; shownVersion?: number }): Promise<CaseOutcome> {
+  execute(input: {
+    reference: string; command: CaseCommand; actor: Actor; key: string; shownVersion?: number;
+    loaded?: { events: CaseEvent[]; version: number }; updatedInTurn?: string;
+  }): Promise<CaseOutcome> {
     const now = this.clock();
     return this.commands.execute(input.command, {
       caseId: input.reference,
       key: input.key,
       now,
       ...(input.shownVersion !== undefined ? { shownVersion: input.shownVersion } : {}),
+      ...(input.loaded ? { loaded: input.loaded } : {}),
+      ...(input.updatedInTurn ? { updatedInTurn: input.updatedInTurn } : {}),
       context: { actor: input.actor, activityId: input.key, now },
     });
   }
