@@ -9,6 +9,7 @@ import { serviceAgreementDocument } from '../services/access/serviceAgreement';
 import type { CaseDesk } from '../services/cases/caseDesk';
 import { renderDsaDocument, type DsaDocumentStore } from '../services/dsa';
 import type { CardName, CaseState, Channel } from '../services/workflow';
+import { refusalBeforeRenderingDsa, staleCardNotice } from './cardActionChecks';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import { describeError, type Logger } from './logger';
 import { cardMessage, cardSummary } from './outboxDeliveries';
@@ -21,7 +22,9 @@ import type { StaffDirectory } from './staffDirectory';
  * case id, the version it showed, and the inputs. The answer is always the card re-rendered from
  * the stored case: after a decision, with the decision; on a stale card or a second click, the
  * case as it is now; on a refusal or bad input, with the reason and nothing changed. A decision
- * also updates the clicked card in place for everyone (`updateActivity` on `replyToId`).
+ * also updates the clicked card in place for everyone (`updateActivity` on `replyToId`), once,
+ * before answering, so the clicker's own view (the invoke response) is the last word for them;
+ * the decision's outbox updates every other card it names and skips this one.
  */
 export class CardActions {
   constructor(
@@ -49,7 +52,9 @@ export class CardActions {
   }
 
   private async handle(context: TurnContext, action: CardAction): Promise<{ card: Record<string, unknown> } | { error: string }> {
-    const state = await this.desk.get(action.caseId);
+    // One load of the case: the checks, the command and the decision's first attempt all use it.
+    const loaded = await this.desk.load(action.caseId);
+    const state = loaded.state;
     if (!state) return { error: `There is no case ${action.caseId}.` };
     const person = personOf(context);
     const cardName = action.kind === 'refresh' ? action.card : await this.cardNameOf(context, action.verb);
@@ -57,22 +62,29 @@ export class CardActions {
 
     if (action.kind === 'refresh') return this.render(cardName, state, person.id, cardOptions);
 
+    const actor = await this.staff.actorFor(person);
+    const early = action.verb === 'dsa.generate' ? refusalBeforeRenderingDsa(state, loaded.version, action.version, actor) : undefined;
+    if (early) return this.render(cardName, state, person.id, { ...cardOptions, notice: early });
     const parsed = commandFromCardAction(action.verb, action.data, await this.commandContext(action, state));
     if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem });
 
+    const replyToId = context.activity.replyToId;
     const result = await this.desk.execute({
       reference: action.caseId,
       command: parsed.command,
-      actor: await this.staff.actorFor(person),
+      actor,
       key: context.activity.id ?? `${action.caseId}:${action.verb}:${Date.now()}`,
       shownVersion: action.version,
+      loaded: { events: loaded.events, version: loaded.version },
+      // This turn updates the clicked card for everyone; the decision's card updates leave it be.
+      ...(replyToId ? { updatedInTurn: replyToId } : {}),
     });
     this.logger.info('card decision', { caseRef: action.caseId, activityId: context.activity.id, verb: action.verb, outcome: result.kind });
 
     const current = result.state ?? state;
     if (result.kind === 'refused') return this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason });
     if (result.kind === 'stale') {
-      return this.render(cardName, current, person.id, { ...cardOptions, notice: 'This case has moved on since this card was shown, so nothing was changed. Here it is now.' });
+      return this.render(cardName, current, person.id, { ...cardOptions, notice: staleCardNotice });
     }
     await this.updateForEveryone(context, cardName, current, cardOptions);
     return this.render(cardName, current, person.id, cardOptions);
