@@ -1,4 +1,4 @@
-import { checkPermission, rolesOnCase, type Actor, type CaseState } from '../services/workflow';
+import { checkPermission, movedOnSince, rolesOnCase, type Actor, type CaseEvent, type CaseState } from '../services/workflow';
 
 /**
  * Checks a click must pass before the bot does any work for it. Generating the DSA renders a PDF
@@ -10,8 +10,8 @@ import { checkPermission, rolesOnCase, type Actor, type CaseState } from '../ser
  */
 export const staleCardNotice = 'This case has moved on since this card was shown, so nothing was changed. Here it is now.';
 
-export function refusalBeforeRenderingDsa(state: CaseState, version: number, shownVersion: number | undefined, actor: Actor): string | undefined {
-  if (shownVersion !== undefined && shownVersion !== version) return staleCardNotice;
+export function refusalBeforeRenderingDsa(state: CaseState, events: readonly CaseEvent[], shownVersion: number | undefined, actor: Actor): string | undefined {
+  if (shownVersion !== undefined && movedOnSince(events, shownVersion)) return staleCardNotice;
   const permission = checkPermission('generateDsa', state, rolesOnCase(actor, state));
   return 'outcome' in permission ? permission.reason : undefined;
 }

@@ -63,7 +63,7 @@ export class CardActions {
     if (action.kind === 'refresh') return this.render(cardName, state, person.id, cardOptions);
 
     const actor = await this.staff.actorFor(person);
-    const early = action.verb === 'dsa.generate' ? refusalBeforeRenderingDsa(state, loaded.version, action.version, actor) : undefined;
+    const early = action.verb === 'dsa.generate' ? refusalBeforeRenderingDsa(state, loaded.events, action.version, actor) : undefined;
     if (early) return this.render(cardName, state, person.id, { ...cardOptions, notice: early });
     const parsed = commandFromCardAction(action.verb, action.data, await this.commandContext(action, state));
     if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem });

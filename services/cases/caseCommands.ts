@@ -19,6 +19,8 @@ export interface CaseWorkflow<S, C, E extends LoggedEvent, X> {
   fold(events: readonly E[]): S | undefined;
   decide(state: S | undefined, command: C, context: X): WorkflowDecision<E>;
   project(state: S): CaseIndexFields;
+  /** Whether a card that showed `shownVersion` is stale; without it, any later event makes it so. */
+  movedOn?(events: readonly E[], shownVersion: number): boolean;
 }
 
 export interface CommandRun<X, E = LoggedEvent> {
@@ -66,7 +68,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
       const { events, version } = attempt === 0 && run.loaded ? run.loaded : await this.log.load(run.caseId);
       const state = this.workflow.fold(events);
-      if (run.shownVersion !== undefined && run.shownVersion !== version) {
+      if (run.shownVersion !== undefined && (this.workflow.movedOn?.(events, run.shownVersion) ?? run.shownVersion !== version)) {
         return (await this.replayIfApplied(run.key)) ?? { kind: 'stale', state, version };
       }
 

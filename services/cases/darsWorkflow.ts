@@ -2,6 +2,7 @@ import {
   caseIndexFields,
   decide,
   foldCase,
+  movedOnSince,
   type CaseCommand,
   type CaseEvent,
   type CaseState,
@@ -14,6 +15,7 @@ export const darsWorkflow: CaseWorkflow<CaseState, CaseCommand, CaseEvent, Decis
   fold: (events) => foldCase(events),
   decide: (state, command, context) => decide(state, command, context),
   project: (state) => caseIndexFields(state),
+  movedOn: (events, shownVersion) => movedOnSince(events, shownVersion),
 };
 
 export type DarsCaseCommands = import('./caseCommands').CaseCommands<CaseState, CaseCommand, CaseEvent, DecisionContext>;

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/isoDate';
 import type { Decision } from './decision';
 import { refuse } from './decision';
-import type { DeadlineNoticeKind } from './events';
+import type { CaseEvent, DeadlineNoticeKind } from './events';
 import type { PersonRef } from './roles';
 import type { CaseState } from './state/caseState';
 
@@ -24,4 +24,14 @@ export function deadlineNotice(state: CaseState | undefined, notice: DeadlineNot
     events: [{ type: 'deadlineNoticeSent', notice, due, description: next.description, ...envelope }],
     effects: [{ kind: 'deadlineNotice', notice, due }],
   };
+}
+
+/**
+ * Whether the case has moved on since a card showed `shownVersion`: some event after it other
+ * than the bot's deadline notices, which only add to the history. So a reminder or escalation
+ * never turns a card someone is about to click stale.
+ */
+export function movedOnSince(events: readonly CaseEvent[], shownVersion: number): boolean {
+  if (shownVersion > events.length || shownVersion < 0) return true;
+  return events.slice(shownVersion).some((event) => event.type !== 'deadlineNoticeSent');
 }

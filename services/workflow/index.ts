@@ -16,7 +16,7 @@ export { evolve, foldCase } from './evolve';
 export { caseCommandSchema, parseCommand, type CaseCommand, type CommandType, type CommandOf, type ParsedCommand } from './commands';
 export type { CaseEvent, CaseEventBody, CaseEventType, EventOf, EventEnvelope, SpecialCondition, DsaSignatureRecord, DeadlineNoticeKind } from './events';
 export { describeEvent } from './describeEvent';
-export { deadlineNotice, botActor } from './deadlineNotices';
+export { deadlineNotice, botActor, movedOnSince } from './deadlineNotices';
 export { allCaseCards, type OutboxEffect, type Recipient, type Channel, type CardName } from './effects';
 export type { CaseState, CaseFacts, CasePeople, NextAction, ActionHolder } from './state/caseState';
 export type * from './state/records';

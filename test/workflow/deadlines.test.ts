@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { caseStatus, deadlineNotice, evolve, type CaseEvent } from '../../services/workflow';
+import { caseStatus, deadlineNotice, evolve, movedOnSince, type CaseEvent } from '../../services/workflow';
 import { enquiry, REFERENCE } from './support/data';
 import { caseAt, CaseDriver } from './support/driver';
 import { ada, dana, sam } from './support/people';
@@ -84,5 +84,12 @@ describe('deadlines in working days', () => {
     assert.deepEqual([after.status, after.nextAction, after.history.at(-1)?.type], [state.status, state.nextAction, 'deadlineNoticeSent']);
     assert.equal(deadlineNotice(state, 'reminder', '2020-01-01', context).outcome, 'refused', 'a due date the case no longer has');
     assert.equal(deadlineNotice(caseAt('accessArranged').case, 'escalation', due, context).outcome, 'refused', 'a closed case');
+
+    // A card shown before the notice is not stale because of it; a decision after it is.
+    assert.equal(movedOnSince(after.history, state.version), false);
+    const decided = caseAt('enquiryUnderReview');
+    decided.do(sam, { type: 'acceptEnquiry' });
+    assert.equal(movedOnSince(decided.case.history, state.version), true);
+    assert.equal(movedOnSince(after.history, after.version + 1), true, 'a version the case never had');
   });
 });
