@@ -123,11 +123,13 @@ export class DeliveryRoad {
   private async pass(): Promise<void> {
     const now = Date.now();
     const byCase = new Map<string, PendingEntry[]>();
+    const stillPending = new Set<string>();
     const commits = this.log.commits
       .find({ outboxPending: true }, { projection: { caseId: 1, outbox: 1, pendingOutbox: 1, committedAt: 1 } })
       .sort({ committedAt: 1, _id: 1 });
     for await (const commit of commits) {
       for (const entryId of commit.pendingOutbox) {
+        stillPending.add(entryId);
         if ((this.notBefore.get(entryId) ?? 0) > now) continue;
         const entry = commit.outbox.find((candidate) => candidate.id === entryId);
         if (!entry) continue;
@@ -136,6 +138,8 @@ export class DeliveryRoad {
         byCase.set(commit.caseId, lane);
       }
     }
+    // Entries another process finished or gave up on need no waiting time here any more.
+    for (const entryId of this.notBefore.keys()) if (!stillPending.has(entryId)) this.notBefore.delete(entryId);
     for (const [caseId, entries] of byCase) {
       if (this.lanes.has(caseId)) continue; // that case's lane will be read again when it ends
       if (this.lanes.size >= this.laneLimit) break;
@@ -162,7 +166,7 @@ export class DeliveryRoad {
 
   private async runEntry({ commitId, caseId, entry }: PendingEntry): Promise<void> {
     const outcome = await this.ledger.run({ id: entry.id, caseId }, deliveredSchema, async () => {
-      const result = await this.deliver(caseId, entry);
+      const result = await withinLease(this.deliver(caseId, entry), this.ledger.policy.leaseMs);
       return result?.kind === 'retryAt' ? result : { kind: 'done', result: true as const };
     });
     switch (outcome.kind) {
@@ -205,6 +209,22 @@ export class DeliveryRoad {
     await this.log.commits.updateOne({ _id: commitId }, { $pull: { pendingOutbox: entryId } });
     // Only a finished entry is ever pulled, so an empty list means nothing is left to send.
     await this.log.commits.updateOne({ _id: commitId, pendingOutbox: { $size: 0 } }, { $unset: { outboxPending: '' } });
+  }
+}
+
+/**
+ * A call that hangs (Teams never answers) fails shortly before its lease runs out, so it frees
+ * its lane here and counts as a failed attempt, rather than blocking the case until restart.
+ */
+async function withinLease<T>(work: Promise<T>, leaseMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('No answer within the delivery lease')), Math.floor(leaseMs * 0.9));
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
