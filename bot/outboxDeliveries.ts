@@ -61,7 +61,6 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
       return deps.signatures.request(state, effect.party, effect.dsaVersion, effect.documentHash, (party, userId) =>
         sendCard(deps, state, entry, 'dsaSignature', { kind: 'person', id: userId }, { party }),
       );
-      return;
     case 'notify': {
       const targets = (await resolveRecipient(effect.to, state, deps.staff)).filter((target) => !(target.kind === 'person' && target.id === entry.causedBy));
       await eachTarget(targets, (target) => sendText(deps, entry, target, `**${state.reference}**: ${effect.message}`));
