@@ -48,6 +48,8 @@ interface PendingEntry {
   readonly commitId: string;
   readonly caseId: string;
   readonly entry: OutboxEntry;
+  /** The commit's pending list as the pass read it. */
+  readonly pendingWithIt: readonly string[];
 }
 
 const deliveredSchema = z.literal(true);
@@ -134,7 +136,7 @@ export class DeliveryRoad {
         const entry = commit.outbox.find((candidate) => candidate.id === entryId);
         if (!entry) continue;
         const lane = byCase.get(commit.caseId) ?? [];
-        lane.push({ commitId: commit._id, caseId: commit.caseId, entry });
+        lane.push({ commitId: commit._id, caseId: commit.caseId, entry, pendingWithIt: commit.pendingOutbox });
         byCase.set(commit.caseId, lane);
       }
     }
@@ -164,7 +166,7 @@ export class DeliveryRoad {
     }
   }
 
-  private async runEntry({ commitId, caseId, entry }: PendingEntry): Promise<void> {
+  private async runEntry({ commitId, caseId, entry, pendingWithIt }: PendingEntry): Promise<void> {
     const outcome = await this.ledger.run({ id: entry.id, caseId }, deliveredSchema, async () => {
       const result = await withinLease(this.deliver(caseId, entry), this.ledger.policy.leaseMs);
       return result?.kind === 'retryAt' ? result : { kind: 'done', result: true as const };
@@ -172,7 +174,7 @@ export class DeliveryRoad {
     switch (outcome.kind) {
       case 'done':
         this.notBefore.delete(entry.id);
-        await this.forget(commitId, entry.id);
+        await this.forget(commitId, entry.id, pendingWithIt);
         if (outcome.now) this.logger.info('outbox entry delivered', { caseRef: caseId, effect: entry.effect.kind });
         return;
       case 'waiting':
@@ -186,7 +188,7 @@ export class DeliveryRoad {
         if (isExhausted(this.ledger.policy, failures, since, now)) {
           await this.deadLetters.add({ commitId, caseId, entry, attempts: outcome.attempt, lastError: outcome.error, at: now });
           this.notBefore.delete(entry.id);
-          await this.forget(commitId, entry.id);
+          await this.forget(commitId, entry.id, pendingWithIt);
           this.logger.error('outbox entry dead-lettered', { caseRef: caseId, effect: entry.effect.kind, attempts: failures, error: outcome.error });
           return;
         }
@@ -205,7 +207,12 @@ export class DeliveryRoad {
   }
 
   /** Drops the hint that the entry is pending; the ledger's done record stays the truth. */
-  private async forget(commitId: string, entryId: string): Promise<void> {
+  private async forget(commitId: string, entryId: string, pendingWithIt: readonly string[]): Promise<void> {
+    if (pendingWithIt.length === 1 && pendingWithIt[0] === entryId) {
+      // The commit's last pending entry (as read): one write, if the list is still just that.
+      const cleared = await this.log.commits.updateOne({ _id: commitId, pendingOutbox: [entryId] }, { $set: { pendingOutbox: [] }, $unset: { outboxPending: '' } });
+      if (cleared.modifiedCount === 1) return;
+    }
     await this.log.commits.updateOne({ _id: commitId }, { $pull: { pendingOutbox: entryId } });
     // Only a finished entry is ever pulled, so an empty list means nothing is left to send.
     await this.log.commits.updateOne({ _id: commitId, pendingOutbox: { $size: 0 } }, { $unset: { outboxPending: '' } });

@@ -125,8 +125,9 @@ export class ClaimLedger {
       if (isDuplicateKey(error)) return { kind: 'waiting', until: leaseUntil, why: 'inProgress' }; // another process claimed it
       throw error;
     }
-    // The previous holder may have finished between our first look and our claim.
-    const finishedMeanwhile = await this.completed(work.id, schema);
+    // The previous holder may have finished between our first look and our claim. (Winning the
+    // first attempt means nobody else ever held one, so then there is nothing to look for.)
+    const finishedMeanwhile = n > 1 ? await this.completed(work.id, schema) : undefined;
     if (finishedMeanwhile !== undefined) return { kind: 'done', result: finishedMeanwhile, now: false };
 
     let performed: Performed<R>;
