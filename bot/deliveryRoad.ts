@@ -63,6 +63,7 @@ export class DeliveryRoad {
   private readonly lanes = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private passing: Promise<void> | undefined;
+  private reporting: Promise<void> | undefined;
   private again = false;
   private stopped = false;
 
@@ -100,7 +101,7 @@ export class DeliveryRoad {
     this.stopped = true;
     clearInterval(this.timer);
     await this.passing;
-    await Promise.all(this.lanes.values());
+    await Promise.all([...this.lanes.values(), this.reporting]);
   }
 
   /** Looks for work now: called right after a decision, by the poll, and when a lane ends. */
@@ -151,7 +152,18 @@ export class DeliveryRoad {
       });
       this.lanes.set(caseId, lane);
     }
-    await this.deadLetters.reportPending(this.ledger);
+    this.reportDeadLetters();
+  }
+
+  /** Tells triage about new dead letters, beside the lanes: a busy triage channel holds up no pass. */
+  private reportDeadLetters(): void {
+    if (this.reporting) return;
+    this.reporting = this.deadLetters
+      .reportPending(this.ledger)
+      .catch((error) => this.logger.error('dead-letter report failed', { error: describeError(error) }))
+      .finally(() => {
+        this.reporting = undefined;
+      });
   }
 
   private async runLane(entries: readonly PendingEntry[]): Promise<void> {
