@@ -10,6 +10,7 @@ import { serviceAgreementDocument } from '../services/access/serviceAgreement';
 import type { CaseDesk } from '../services/cases/caseDesk';
 import { renderDsaDocument, type DsaDocumentStore } from '../services/dsa';
 import { canRead, type CardName, type CaseState, type Channel } from '../services/workflow';
+import { refusalBeforeRenderingDsa, staleCardNotice } from './cardActionChecks';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import { describeError, type Logger } from './logger';
 import { cardMessage, cardSummary } from './outboxDeliveries';
@@ -24,7 +25,9 @@ import type { StaffDirectory } from './staffDirectory';
  * the answer is the card re-rendered from the stored case: after a decision, with the decision;
  * on a stale card or a second click, the case as it is now; on a refusal or bad input, with the
  * reason and nothing changed. A decision also updates the clicked card in place for everyone
- * (`updateActivity` on `replyToId`).
+ * (`updateActivity` on `replyToId`), once, before answering, so the clicker's own view (the
+ * invoke response) is the last word for them; the decision's outbox updates every other card it
+ * names and skips this one.
  */
 export class CardActions {
   constructor(
@@ -52,24 +55,33 @@ export class CardActions {
   }
 
   private async handle(context: TurnContext, action: CardAction): Promise<{ card: Record<string, unknown> } | { error: string }> {
+    // One load of the case: the checks, the command and the decision's first attempt all use it.
+    const loaded = await this.desk.load(action.caseId);
+    const state = loaded.state;
     const person = personOf(context);
     // The read table first: no case, and a case this person may not see, get the same bare card.
-    const state = await this.desk.get(action.caseId);
     if (!state || !canRead(state, (await this.views.viewer(state, person.id)).roles)) return { card: unseenCaseCard(action.caseId) };
     const cardName = action.kind === 'refresh' ? action.card : await this.cardNameOf(context, action.verb);
     const cardOptions: CardOptions = action.kind === 'refresh' ? { ...(action.review ? { review: action.review } : {}), ...(action.party ? { party: action.party } : {}) } : reviewAndParty(action.data);
 
     if (action.kind === 'refresh') return this.render(cardName, state, person.id, cardOptions);
 
+    const actor = await this.staff.actorFor(person);
+    const early = action.verb === 'dsa.generate' ? refusalBeforeRenderingDsa(state, loaded.events, action.version, actor) : undefined;
+    if (early) return this.render(cardName, state, person.id, { ...cardOptions, notice: early });
     const parsed = commandFromCardAction(action.verb, action.data, await this.commandContext(action, state));
     if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem });
 
+    const replyToId = context.activity.replyToId;
     const result = await this.desk.execute({
       reference: action.caseId,
       command: parsed.command,
-      actor: await this.staff.actorFor(person),
+      actor,
       key: context.activity.id ?? `${action.caseId}:${action.verb}:${Date.now()}`,
       shown: { version: action.version, ...(action.shown ? { fingerprint: action.shown } : {}) },
+      loaded: { events: loaded.events, version: loaded.version, head: loaded.head },
+      // This turn updates the clicked card for everyone; the decision's card updates leave it be.
+      ...(replyToId ? { updatedInTurn: replyToId } : {}),
     });
     this.logger.info('card decision', { caseRef: action.caseId, activityId: context.activity.id, verb: action.verb, outcome: result.kind });
 
@@ -77,7 +89,7 @@ export class CardActions {
     const current = result.state?.reference === state.reference ? result.state : state;
     if (result.kind === 'refused') return this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason });
     if (result.kind === 'stale') {
-      return this.render(cardName, current, person.id, { ...cardOptions, notice: 'This case has moved on since this card was shown, so nothing was changed. Here it is now.' });
+      return this.render(cardName, current, person.id, { ...cardOptions, notice: staleCardNotice });
     }
     await this.updateForEveryone(context, cardName, current, cardOptions);
     return this.render(cardName, current, person.id, cardOptions);

@@ -55,6 +55,11 @@ const environmentSchema = z.object({
   AGD_CHANNEL_ID: teamsChannelId.default('19:dars-agd@thread.tacv2'),
   PAG_CHANNEL_ID: teamsChannelId.default('19:dars-pag@thread.tacv2'),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  // The delivery road (services/delivery/backoff.ts): first retry, longest wait, when to give up.
+  DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  DELIVERY_BACKOFF_CAP_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(12),
+  DELIVERY_MAX_AGE_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
   DARS_ROLES: roleMap.default({}),
 
   ...graphEnvironmentShape,

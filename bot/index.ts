@@ -23,11 +23,13 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { ConversationReferences } from './conversationReferences';
 import { DarsBot } from './darsBot';
 import { DeadlineReminders } from './deadlineReminders';
+import { DeadLetters } from './deadLetters';
+import { DeliveryCommands } from './deliveryCommands';
+import { DeliveryRoad } from './deliveryRoad';
 import { DeliveryReceipts } from './deliveryReceipts';
 import { createLogger, describeError, type Logger } from './logger';
 import { MongoStorage } from './mongoStorage';
 import { outboxDeliveries } from './outboxDeliveries';
-import { OutboxWorker } from './outboxWorker';
 import { PostedCards } from './postedCards';
 import { createServer } from './server';
 import { StaffChannel } from './staffChannel';
@@ -81,8 +83,16 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const queries = new CaseQueries(index, new CaseStates(log));
   const dsaDocuments = new DsaDocumentStore(db);
 
+  // One policy for every side effect on the delivery road (outbox, reminders, DSA steps).
+  const policy = {
+    baseMs: config.DELIVERY_BACKOFF_BASE_MS,
+    capMs: config.DELIVERY_BACKOFF_CAP_MS,
+    maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    maxAgeMs: config.DELIVERY_MAX_AGE_HOURS * 3_600_000,
+  };
+
   // Staff roles and DSA signature routing: Microsoft Graph, or local mode.
-  const signatures = signatureSetup(config, db, log, dsaDocuments);
+  const signatures = signatureSetup(config, db, log, dsaDocuments, policy);
   logger.info(signatures.description);
   const staff = new DirectoryStaff(signatures.directory);
 
@@ -95,12 +105,12 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const receipts = new DeliveryReceipts(db);
   const messenger = new TeamsMessenger(adapter, config, references);
   const views = new CaseCardViews(staff, references);
-  const worker = new OutboxWorker(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures }), logger);
-  const reminders = new DeadlineReminders(db, index, new CaseStates(log), messenger, staff, channels, logger);
+  const deadLetters = new DeadLetters(db, log, messenger, channels.triage);
+  const road = new DeliveryRoad(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures }), deadLetters, logger, { policy });
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, outbox: worker, reminders, dsaDocuments, signatureSteps: signatures.ledger };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signatureSteps: signatures.ledger };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
@@ -108,7 +118,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
   }
   await ensureCaseReferenceIndexes(db);
 
-  const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
+  const commands = new CaseCommands(log, index, darsWorkflow, () => road.kick());
+  const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(desk), desk, staff, new HttpAttachmentFetcher());
   const bot = new DarsBot(
@@ -116,7 +127,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     dialog,
     references,
     new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger),
-    new StaffChannel(queries, desk, views, staff, channels),
+    new StaffChannel(queries, desk, views, staff, channels, new DeliveryCommands(deadLetters, staff, channels)),
     logger,
   );
 
@@ -124,13 +135,13 @@ async function start(config: Config, logger: Logger): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as { port: number }).port;
   logger.info('DARS Bot listening', { port, messages: `http://localhost:${port}/api/messages`, health: `http://localhost:${port}/healthz` });
-  worker.start();
+  road.start();
   reminders.start(config.REMINDER_INTERVAL_SECONDS * 1000);
 
   const shutdown = async (signal: string) => {
     logger.info('stopping', { signal });
     server.close();
-    await Promise.all([worker.stop(), reminders.stop()]);
+    await Promise.all([road.stop(), reminders.stop()]);
     await database.close();
     process.exit(0);
   };

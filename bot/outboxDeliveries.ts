@@ -6,7 +6,9 @@ import type { OutboxEntry } from '../services/cases/outbox';
 import { foldCase, type CardName, type CaseState, type Channel, type OutboxEffect } from '../services/workflow';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import type { DeliveryReceipts } from './deliveryReceipts';
-import type { OutboxDelivery } from './outboxWorker';
+import type { DeliveryResult } from '../services/delivery/deliveryResult';
+import { deadlineMessage } from './deadlineNoticeDelivery';
+import type { OutboxDelivery } from './deliveryRoad';
 import type { PostedCards } from './postedCards';
 import type { SignatureSetup } from './signatureRequests';
 import { resolveRecipient, targetKey, type Target } from './recipients';
@@ -37,11 +39,11 @@ export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
   return async (caseId: string, entry: OutboxEntry) => {
     const state = foldCase((await deps.log.load(caseId)).events);
     if (!state) throw new Error(`Case ${caseId} has no events in the case log`);
-    await deliver(deps, state, entry, entry.effect as OutboxEffect);
+    return deliver(deps, state, entry, entry.effect as OutboxEffect);
   };
 }
 
-async function deliver(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, effect: OutboxEffect): Promise<void> {
+async function deliver(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, effect: OutboxEffect): Promise<DeliveryResult | void> {
   switch (effect.kind) {
     case 'postCard': {
       const card = await deps.views.forChannel(effect.card, state, effect.channel, effect.review ? { review: effect.review } : {});
@@ -52,34 +54,49 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
       return;
     }
     case 'sendCard':
-      for (const target of await resolveRecipient(effect.to, state, deps.staff)) {
-        await sendCard(deps, state, entry, effect.card, target, {});
-      }
+      await eachTarget(await resolveRecipient(effect.to, state, deps.staff), (target) => sendCard(deps, state, entry, effect.card, target, {}));
       return;
     case 'requestSignature':
       // A request for a DSA version since regenerated has lapsed: its signatures would too.
       if (state.facts.dsa?.dsaVersion !== effect.dsaVersion) return;
-      await deps.signatures.request(state, effect.party, effect.dsaVersion, effect.documentHash, (party, userId) =>
+      return deps.signatures.request(state, effect.party, effect.dsaVersion, effect.documentHash, (party, userId) =>
         sendCard(deps, state, entry, 'dsaSignature', { kind: 'person', id: userId }, { party }),
       );
+    case 'notify': {
+      const targets = (await resolveRecipient(effect.to, state, deps.staff)).filter((target) => !(target.kind === 'person' && target.id === entry.causedBy));
+      await eachTarget(targets, (target) => sendText(deps, entry, target, `**${state.reference}**: ${plainInMarkdown(effect.message)}`));
       return;
-    case 'notify':
-      for (const target of await resolveRecipient(effect.to, state, deps.staff)) {
-        if (target.kind === 'person' && target.id === entry.causedBy) continue;
-        await deps.receipts.once(entry.id, targetKey(target), async () => {
-          const text = `**${state.reference}**: ${plainInMarkdown(effect.message)}`;
-          if (target.kind === 'person') await deps.messenger.sendToPerson(target.id, MessageFactory.text(text));
-          else await deps.messenger.postToChannel(deps.channels[target.channel], MessageFactory.text(text));
-        });
-      }
-      return;
+    }
     case 'updateCards':
-      await updateCards(deps, state, effect.cards);
+      await updateCards(deps, state, effect.cards, entry.updatedInTurn);
       return;
     case 'withdrawSignatureRequests':
-      await updateCards(deps, state, ['dsaSignature']);
+      await updateCards(deps, state, ['dsaSignature'], entry.updatedInTurn);
       return;
+    case 'deadlineNotice': {
+      const message = await deadlineMessage(state, effect.notice, effect.due, deps.staff);
+      if (message) await eachTarget(message.targets, (target) => sendText(deps, entry, target, message.text));
+      return;
+    }
   }
+}
+
+async function sendText(deps: DeliveryDependencies, entry: OutboxEntry, target: Target, text: string): Promise<void> {
+  await deps.receipts.once(entry.id, targetKey(target), async () => {
+    if (target.kind === 'person') await deps.messenger.sendToPerson(target.id, MessageFactory.text(text));
+    else await deps.messenger.postToChannel(deps.channels[target.channel], MessageFactory.text(text));
+  });
+}
+
+/**
+ * Reaches every target at once: each conversation is paced on its own, so a busy channel does
+ * not hold up a person's notice. Every target is tried; the first failure is thrown afterwards
+ * (receipts keep the ones reached from being reached again on the retry).
+ */
+async function eachTarget<T>(targets: readonly T[], send: (target: T) => Promise<void>): Promise<void> {
+  const results = await Promise.allSettled(targets.map(send));
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 async function sendCard(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, name: CardName, target: Target, options: object): Promise<void> {
@@ -96,17 +113,20 @@ async function sendCard(deps: DeliveryDependencies, state: CaseState, entry: Out
   });
 }
 
-/** Re-renders, wherever they are, the named cards of the case, for everyone who sees them. */
-export async function updateCards(deps: DeliveryDependencies, state: CaseState, cards: readonly CardName[]): Promise<void> {
+/**
+ * Re-renders, wherever they are, the named cards of the case, for everyone who sees them; except
+ * the card a click came from, which that click's own turn updated (`updatedInTurn`).
+ */
+export async function updateCards(deps: DeliveryDependencies, state: CaseState, cards: readonly CardName[], updatedInTurn?: string): Promise<void> {
   const posted = await deps.posted.forCase(state.reference, cards.flatMap((card) => (card === 'review' ? ['review', 'review:assurance', 'review:agd', 'review:pag'] : [card])));
-  for (const where of posted) {
+  await eachTarget(posted.filter((where) => where.activityId !== updatedInTurn), async (where) => {
     const [name, review] = where.card.split(':') as [CardName, 'assurance' | 'agd' | 'pag' | undefined];
     const options = review ? { review } : {};
     const card = where.viewer
       ? await deps.views.forPerson(name, state, where.viewer, options)
       : await deps.views.forChannel(name, state, channelOf(where.conversationId, deps.channels) ?? 'triage', options);
     await deps.messenger.update(where, cardMessage(card, cardSummary(state.reference, name)));
-  }
+  });
 }
 
 /** A card as a message; `summary` is what Teams shows in notifications and the chat list. */

@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import type { Db } from 'mongodb';
 
 import type { CaseLog } from '../services/cases/caseLog';
+import type { DeliveryPolicy } from '../services/delivery/backoff';
+import type { DeliveryResult } from '../services/delivery/deliveryResult';
 import {
   currentDsaDocument, graphSignatureRouting, localRoutingDescription, localSignatureRouting, runSignatureRouting, signatoryRecipients,
-  signatureLedger, throwUnlessComplete, type DsaDocumentStore, type SendSignatureCard, type SignatureRouting, type StepLedger,
+  routingResult, signatureLedger, type DsaDocumentStore, type SendSignatureCard, type SignatureRouting, type StepLedger,
 } from '../services/dsa';
 import { createGraphConnection, graphSettingsFrom, GraphDirectoryRoles, StaticDirectoryRoles, type DirectoryRoles } from '../services/graph';
 import { foldCase, type CaseState } from '../services/workflow';
@@ -24,12 +26,13 @@ export interface SignatureSetup {
   readonly ledger: StepLedger;
   /** One line for the start-up log. */
   readonly description: string;
-  /** Routes one signature request; throws (with Retry-After) while steps remain, for the outbox to retry. */
-  request(state: CaseState, party: SignatoryParty, dsaVersion: number, documentHash: string, sendCard: SendSignatureCard): Promise<void>;
+  /** Routes one signature request as far as it can now; "retry at" while steps remain, for the road to come back. */
+  request(state: CaseState, party: SignatoryParty, dsaVersion: number, documentHash: string, sendCard: SendSignatureCard): Promise<DeliveryResult>;
 }
 
-export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: DsaDocumentStore): SignatureSetup {
-  const ledger = signatureLedger(db);
+export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: DsaDocumentStore, policy: Partial<DeliveryPolicy> = {}): SignatureSetup {
+  // The delivery road's claim ledger and policy, over the DSA steps' own collections.
+  const ledger = signatureLedger(db, { policy });
   const graph = graphSettingsFrom(config);
   let directory: DirectoryRoles;
   let routingFor: (sendCard: SendSignatureCard) => SignatureRouting;
@@ -83,7 +86,7 @@ export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: 
         recipients,
         requestedBy: state.facts.dsa?.sent?.by.name ?? 'DARS',
       });
-      throwUnlessComplete(report);
+      return routingResult(report);
     },
   };
 }

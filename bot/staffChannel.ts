@@ -9,6 +9,7 @@ import { readsEveryCase, statusInfo, type Channel } from '../services/workflow';
 import { unseenCaseMessage } from '../cards/unseenCaseCard';
 import type { CaseCardViews } from './caseCardViews';
 import { channelAccess, channelRole } from './channelAccess';
+import type { DeliveryCommands } from './deliveryCommands';
 import { historyReply } from './historyReplies';
 import type { StaffDirectory } from './staffDirectory';
 
@@ -22,7 +23,8 @@ import type { StaffDirectory } from './staffDirectory';
 export const staffChannelHelp =
   'Mention me with:\n\n- **queue**: cases waiting on this channel\n- **mine**: cases where you are the DARS contact or hold the next step\n' +
   '- **overdue**: cases past their due date\n- **case DARS-2026-00042**: where a case stands, with its history\n' +
-  '- **verify DARS-2026-00042** (or **verify** for every case): whether the history is as it was written';
+  '- **verify DARS-2026-00042** (or **verify** for every case): whether the history is as it was written\n' +
+  '- **deliveries**: messages and cards the bot could not deliver (**retry** and an id to try one again)';
 
 export class StaffChannel {
   constructor(
@@ -31,6 +33,7 @@ export class StaffChannel {
     private readonly views: CaseCardViews,
     private readonly staff: StaffDirectory,
     private readonly channels: Record<Channel, string>,
+    private readonly deliveries: DeliveryCommands,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -45,6 +48,7 @@ export class StaffChannel {
     const { channel, reader } = access;
     const reference = /dars-\d{4}-\d{5}/i.exec(text)?.[0].toUpperCase();
 
+    if (this.deliveries.handles(text)) return this.deliveries.answer(context, text);
     if (/^verify\b/.test(text)) return this.verify(context, reference, reader);
     if (reference && caseReferencePattern.test(reference)) return this.showCase(context, reference, reader);
     if (/^queue\b/.test(text)) {

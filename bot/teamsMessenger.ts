@@ -8,7 +8,7 @@ import type { PostedCard } from './postedCards';
 /**
  * Proactive sends to Teams: a new post in a channel, a message in a person's 1:1 chat (opening
  * the chat if the bot has never talked to them), and in-place updates of cards already posted.
- * Errors are thrown for the outbox to retry; sends to one conversation are paced.
+ * Errors are thrown for the delivery road to retry; sends to one conversation are paced.
  */
 export class TeamsMessenger {
   private readonly pacer = new ConversationPacer();
@@ -44,7 +44,7 @@ export class TeamsMessenger {
       conversation: { id: where.conversationId, isGroup: where.conversationId.startsWith('19:'), conversationType: '', name: '' },
     };
     await this.pacer.wait(where.conversationId);
-    await this.adapter.continueConversationAsync(this.botAppId(), reference, async (context) => {
+    await this.proactively(reference, async (context) => {
       await context.updateActivity({ ...activity, type: 'message', id: where.activityId });
     });
   }
@@ -53,7 +53,7 @@ export class TeamsMessenger {
     const conversationId = reference.conversation!.id;
     await this.pacer.wait(conversationId);
     let activityId = '';
-    await this.adapter.continueConversationAsync(this.botAppId(), reference, async (context: TurnContext) => {
+    await this.proactively(reference, async (context: TurnContext) => {
       activityId = (await context.sendActivity(activity))?.id ?? '';
     });
     return { conversationId, activityId, serviceUrl: reference.serviceUrl ?? this.config.TEAMS_SERVICE_URL };
@@ -68,14 +68,37 @@ export class TeamsMessenger {
       channelData: { tenant: { id: this.config.MICROSOFT_APP_TENANT_ID } },
     } as unknown as ConversationParameters;
     let posted: PostedCard | undefined;
+    let failure: { error: unknown } | undefined;
     await this.adapter.createConversationAsync(this.botAppId(), 'msteams', this.config.TEAMS_SERVICE_URL, '', parameters, async (context) => {
-      const conversationId = context.activity.conversation.id;
-      await this.pacer.wait(conversationId);
-      const sent = await context.sendActivity(activity);
-      posted = { conversationId, activityId: sent?.id ?? '', serviceUrl: this.config.TEAMS_SERVICE_URL };
+      try {
+        const conversationId = context.activity.conversation.id;
+        await this.pacer.wait(conversationId);
+        const sent = await context.sendActivity(activity);
+        posted = { conversationId, activityId: sent?.id ?? '', serviceUrl: this.config.TEAMS_SERVICE_URL };
+      } catch (error) {
+        failure = { error };
+      }
     });
+    if (failure) throw failure.error;
     if (!posted) throw new Error('Teams did not open a chat with the person');
     return posted;
+  }
+
+  /**
+   * Runs `send` in a proactive turn and throws what it threw. The adapter hands an error inside
+   * the turn to its `onTurnError` (which logs it and carries on), so without this a refused send
+   * would look delivered and never be retried.
+   */
+  private async proactively(reference: Partial<ConversationReference>, send: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    await this.adapter.continueConversationAsync(this.botAppId(), reference, async (context) => {
+      try {
+        await send(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
   }
 
   private botAppId(): string {

@@ -20,11 +20,14 @@ export interface CaseWorkflow<S, C, E extends LoggedEvent, X> {
   fold(events: readonly E[]): S | undefined;
   decide(state: S | undefined, command: C, context: X): WorkflowDecision<E>;
   project(state: S): CaseIndexFields;
-  /** Whether a card that showed `shown` is stale for this command (pure); default: any other version. */
-  isStale?(state: S | undefined, version: number, command: C, shown: ShownCard): boolean;
+  /**
+   * Whether a card that showed `shown` is stale for this command (pure); without it, any later
+   * event makes it so.
+   */
+  isStale?(state: S | undefined, events: readonly E[], command: C, shown: ShownCard): boolean;
 }
 
-export interface CommandRun<X> {
+export interface CommandRun<X, E = LoggedEvent> {
   readonly caseId: string;
   /** The Teams activity id (or another stable key): a replay returns the first outcome. */
   readonly key: string;
@@ -32,6 +35,10 @@ export interface CommandRun<X> {
   readonly now: Date;
   /** What the person's card showed (from card data): the version, and for some cards a fingerprint. */
   readonly shown?: ShownCard;
+  /** The case as the caller already loaded it: the first attempt decides on it instead of reading again. */
+  readonly loaded?: { readonly events: E[]; readonly version: number; readonly head: string };
+  /** The clicked card, updated for everyone within the click's own turn (see `OutboxEntry.updatedInTurn`). */
+  readonly updatedInTurn?: string;
 }
 
 export type CommandResult<S, E> =
@@ -50,18 +57,36 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     private readonly onOutboxWritten: () => void = () => undefined,
   ) {}
 
-  async execute(command: C, run: CommandRun<X>): Promise<CommandResult<S, E>> {
+  execute(command: C, run: CommandRun<X, E>): Promise<CommandResult<S, E>> {
+    return this.executeDecision(
+      run,
+      (state) => this.workflow.decide(state, command, run.context),
+      (state, events, version, shown) => this.isStale(state, events, version, command, shown),
+    );
+  }
+
+  /**
+   * Runs a decision the bot itself takes (a deadline reminder) the same way as a person's
+   * command: decided on the current case, one insert, keyed, retried on a conflict. `staleFor`
+   * says whether the card the run names (`run.shown`) no longer shows the case; without it (the
+   * bot's own decisions have no card) nothing is stale.
+   */
+  async executeDecision(
+    run: CommandRun<X, E>,
+    decideOn: (state: S | undefined) => WorkflowDecision<E>,
+    staleFor?: (state: S | undefined, events: readonly E[], version: number, shown: ShownCard) => boolean,
+  ): Promise<CommandResult<S, E>> {
     const earlier = await this.replayIfApplied(run.key);
     if (earlier) return earlier;
 
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const { events, version, head } = await this.log.load(run.caseId);
+      const { events, version, head } = attempt === 0 && run.loaded ? run.loaded : await this.log.load(run.caseId);
       const state = this.workflow.fold(events);
-      if (run.shown && this.isStale(state, version, command, run.shown)) {
+      if (run.shown && staleFor?.(state, events, version, run.shown)) {
         return (await this.replayIfApplied(run.key)) ?? { kind: 'stale', state, version };
       }
 
-      const decision = this.workflow.decide(state, command, run.context);
+      const decision = decideOn(state);
       if (decision.outcome === 'refused') {
         // The same command may have been applied by a racing replay between our first look and
         // our load; then the answer is its outcome, not a refusal of the repeat.
@@ -69,7 +94,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
       }
 
       const causedBy = decision.events[0]?.actor.id;
-      const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now, causedBy));
+      const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now, causedBy, run.updatedInTurn));
       const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now, previousHash: head });
       if (result.kind === 'replay') return this.replayed(result.commit.caseId, result.commit.events);
       if (result.kind === 'conflict') continue;
@@ -83,8 +108,8 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     throw new Error(`Case ${run.caseId} changed ${maxAttempts} times while deciding; try again`);
   }
 
-  private isStale(state: S | undefined, version: number, command: C, shown: ShownCard): boolean {
-    return this.workflow.isStale ? this.workflow.isStale(state, version, command, shown) : shown.version !== version;
+  private isStale(state: S | undefined, events: readonly E[], version: number, command: C, shown: ShownCard): boolean {
+    return this.workflow.isStale ? this.workflow.isStale(state, events, command, shown) : shown.version !== version;
   }
 
   /** Rewrites the case's projection; if a newer commit landed meanwhile, projects that one. */

@@ -1,11 +1,10 @@
-import { canRead, readsEveryCase, rolesOnCase, type Actor, type CaseCommand, type CaseState, type ShownCard } from '../workflow';
+import { canRead, readsEveryCase, rolesOnCase, type Actor, type CaseCommand, type CaseEvent, type CaseState, type ShownCard } from '../workflow';
 import type { CaseIndex } from './caseIndex';
 import type { CaseLog } from './caseLog';
 import { CaseHistoryCheck } from './caseHistoryCheck';
 import { CaseStates } from './caseStates';
 import type { CommandResult } from './caseCommands';
 import type { DarsCaseCommands } from './darsWorkflow';
-import type { CaseEvent } from '../workflow';
 
 /**
  * The one door through which people change cases, from a chat or a card: run a command as an
@@ -21,7 +20,7 @@ export class CaseDesk {
 
   constructor(
     private readonly commands: DarsCaseCommands,
-    log: CaseLog,
+    private readonly log: CaseLog,
     private readonly index: CaseIndex,
     private readonly clock: () => Date = () => new Date(),
   ) {
@@ -32,6 +31,12 @@ export class CaseDesk {
   /** The case as its log says now (never behind the last commit, unlike the index). */
   get(reference: string): Promise<CaseState | undefined> {
     return this.states.get(reference);
+  }
+
+  /** The case with its events, version and head, for a caller that decides on it next (`execute`'s `loaded`). */
+  async load(reference: string): Promise<{ state: CaseState | undefined; events: CaseEvent[]; version: number; head: string }> {
+    const loaded = await this.log.load(reference);
+    return { state: this.states.fold(loaded.events), ...loaded };
   }
 
   /**
@@ -61,13 +66,18 @@ export class CaseDesk {
     return records.filter((record) => visible.has(record._id));
   }
 
-  execute(input: { reference: string; command: CaseCommand; actor: Actor; key: string; shown?: ShownCard }): Promise<CaseOutcome> {
+  execute(input: {
+    reference: string; command: CaseCommand; actor: Actor; key: string; shown?: ShownCard;
+    loaded?: { events: CaseEvent[]; version: number; head: string }; updatedInTurn?: string;
+  }): Promise<CaseOutcome> {
     const now = this.clock();
     return this.commands.execute(input.command, {
       caseId: input.reference,
       key: input.key,
       now,
       ...(input.shown ? { shown: input.shown } : {}),
+      ...(input.loaded ? { loaded: input.loaded } : {}),
+      ...(input.updatedInTurn ? { updatedInTurn: input.updatedInTurn } : {}),
       context: { actor: input.actor, activityId: input.key, now },
     });
   }

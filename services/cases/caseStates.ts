@@ -1,4 +1,4 @@
-import { foldCase, type CaseState } from '../workflow';
+import { foldCase, type CaseEvent, type CaseState } from '../workflow';
 import type { CaseLog } from './caseLog';
 
 /**
@@ -10,7 +10,11 @@ export class CaseStates {
   constructor(private readonly log: CaseLog) {}
 
   async get(reference: string): Promise<CaseState | undefined> {
-    return foldCase((await this.log.load(reference)).events);
+    return this.fold((await this.log.load(reference)).events);
+  }
+
+  fold(events: readonly CaseEvent[]): CaseState | undefined {
+    return foldCase(events);
   }
 
   /** The cases that exist among these references, in the order given. */

@@ -15,7 +15,7 @@ export const darsWorkflow: CaseWorkflow<CaseState, CaseCommand, CaseEvent, Decis
   fold: (events) => foldCase(events),
   decide: (state, command, context) => decide(state, command, context),
   project: (state) => caseIndexFields(state),
-  isStale: (state, version, command, shown) => isStaleCard(state, version, command, shown),
+  isStale: (state, events, command, shown) => isStaleCard(state, events, command, shown),
 };
 
 export type DarsCaseCommands = import('./caseCommands').CaseCommands<CaseState, CaseCommand, CaseEvent, DecisionContext>;

@@ -12,8 +12,14 @@ export interface OutboxEntry {
   readonly createdAt: Date;
   /** Who made the decision: they see its result in their own turn, so notices skip them. */
   readonly causedBy?: string;
+  /**
+   * The card (its Teams activity id) the click that made the decision came from: the click's own
+   * turn updates it for everyone before answering the clicker, so card updates skip it (one write
+   * per posted card, and the clicker keeps the view their invoke response gave them).
+   */
+  readonly updatedInTurn?: string;
 }
 
-export function newOutboxEntry(effect: OutboxEntry['effect'], now: Date, causedBy?: string): OutboxEntry {
-  return { id: randomUUID(), effect, createdAt: now, ...(causedBy ? { causedBy } : {}) };
+export function newOutboxEntry(effect: OutboxEntry['effect'], now: Date, causedBy?: string, updatedInTurn?: string): OutboxEntry {
+  return { id: randomUUID(), effect, createdAt: now, ...(causedBy ? { causedBy } : {}), ...(updatedInTurn ? { updatedInTurn } : {}) };
 }

@@ -7,13 +7,12 @@ export { renderDsaDocument, dsaFileName, sha256Of, type RenderedDsa } from './ds
 export { dsaContentOf, DsaNotReady, nhsEngland, type DsaContent, type DsaContentOptions } from './dsaContent';
 export { DsaDocumentStore, currentDsaDocument } from './dsaDocumentStore';
 export { signatoryRecipients } from './signatories';
-export { signatureLedger, classifyRoutingError } from './signatureLedger';
+export { signatureLedger, classifyRoutingError, type StepLedger } from './signatureLedger';
 export {
   runSignatureRouting, graphSignatureRouting, localSignatureRouting, localRoutingDescription, DocumentMismatch, MissingEmail,
   type SignatureRouting, type SendSignatureCard, type GraphRoutingDependencies,
 } from './signatureRouting';
 export {
-  signatureSteps, stepId, throwUnlessComplete, SignatureRoutingPending,
+  signatureSteps, stepId, routingResult,
   type SignatureStep, type SignatoryRecipient, type SignatureRequest, type RoutingReport, type StepReport,
 } from './signatureSteps';
-export { StepLedger, type StepOutcome, type StepClassification } from './stepLedger';

@@ -6,7 +6,8 @@ import { shareReadOnly, uploadToDocumentLibrary } from '../graph/documentLibrary
 import { installAppForUser, type ResourceSpecificPermission } from '../graph/teamsAppInstallation';
 import type { SignatoryParty } from '../workflow/commands/fields';
 import { sha256Of } from './dsaDocument';
-import type { StepLedger, StepOutcome } from './stepLedger';
+import type { ClaimOutcome } from '../delivery/claimLedger';
+import type { StepLedger } from './signatureLedger';
 import {
   installResultSchema, sentResultSchema, shareResultSchema, stepId, uploadResultSchema,
   type RoutingReport, type SignatoryRecipient, type SignatureRequest, type SignatureStep, type StepReport, type UploadResult,
@@ -34,7 +35,7 @@ export interface SignatureRouting {
 /**
  * Does as many steps of one signature request as it can now (for an outbox delivery of a
  * `requestSignature` effect). The report says what is done and, if not complete, when running
- * again can make progress; `throwUnlessComplete(report)` turns that into an outbox retry.
+ * again can make progress; `routingResult(report)` turns that into the road's "retry at".
  */
 export function runSignatureRouting(routing: SignatureRouting, request: SignatureRequest): Promise<RoutingReport> {
   return routing.route(request);
@@ -150,7 +151,7 @@ class Run {
 
   /** Runs one step; its result when done (now or before), else undefined. */
   async step<R>(step: SignatureStep, recipient: SignatoryRecipient | undefined, schema: z.ZodType<R>, perform: () => Promise<R>): Promise<R | undefined> {
-    const outcome: StepOutcome<R> = await this.ledger.run({ id: stepId(this.request, step, recipient), caseId: this.request.caseId }, schema, perform);
+    const outcome: ClaimOutcome<R> = await this.ledger.run({ id: stepId(this.request, step, recipient), caseId: this.request.caseId }, schema, async () => ({ kind: 'done', result: await perform() }));
     const who = recipient ? { userId: recipient.userId } : {};
     switch (outcome.kind) {
       case 'done':

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { delivered, retryAt, type DeliveryResult } from '../delivery/deliveryResult';
+
 import type { SignatoryParty } from '../workflow/commands/fields';
 
 /**
@@ -65,23 +67,13 @@ export interface RoutingReport {
   readonly documentUrl?: string;
 }
 
-/** Thrown by `throwUnlessComplete`: carries the time to try again, the way the outbox worker reads it. */
-export class SignatureRoutingPending extends Error {
-  readonly retryAt: Date;
-  /** Shaped like an HTTP error's response so `bot/outboxWorker.ts` honours it as Retry-After. */
-  readonly response: { readonly headers: { get(name: string): string | undefined } };
-
-  constructor(report: RoutingReport, now: Date = new Date()) {
-    const waiting = report.steps.filter((step) => step.status === 'waiting' || step.status === 'failed');
-    super(`DSA signature request not finished: ${waiting.map((step) => `${step.step} ${step.status}${step.error ? ` (${step.error})` : ''}`).join('; ')}`);
-    this.name = 'SignatureRoutingPending';
-    this.retryAt = report.retryAt ?? new Date(now.getTime() + 60_000);
-    const seconds = String(Math.max(1, Math.ceil((this.retryAt.getTime() - now.getTime()) / 1000)));
-    this.response = { headers: { get: (name) => (name.toLowerCase() === 'retry-after' ? seconds : undefined) } };
-  }
-}
-
-/** For an outbox delivery: returns when the request is fully routed, else throws to be retried. */
-export function throwUnlessComplete(report: RoutingReport, now?: Date): void {
-  if (!report.complete) throw new SignatureRoutingPending(report, now);
+/**
+ * For the delivery road: a fully routed request is delivered; otherwise the road comes back at
+ * the earliest time a step can make progress (a typed "retry at", counted as an attempt).
+ */
+export function routingResult(report: RoutingReport, now: Date = new Date()): DeliveryResult {
+  if (report.complete) return delivered;
+  const waiting = report.steps.filter((step) => step.status === 'waiting' || step.status === 'failed');
+  const why = `DSA signature request not finished: ${waiting.map((step) => `${step.step} ${step.status}${step.error ? ` (${step.error})` : ''}`).join('; ')}`;
+  return retryAt(report.retryAt ?? new Date(now.getTime() + 60_000), why);
 }

@@ -73,5 +73,9 @@ export function describeEvent(event: CaseEvent): string {
     case 'clockPaused': return `The ${clockNames[event.clock]} deadline is paused while DARS waits for the applicant (reply due by ${formatDate(event.respondBy)}).`;
     case 'clockResumed': return `The ${clockNames[event.clock]} deadline resumed after ${plural(event.pausedWorkingDays, 'working day')} paused; now due by ${formatDate(event.due)}.`;
     case 'clockStopped': return `The ${clockNames[event.clock]} stage finished${event.late ? ` late (it was due by ${formatDate(event.due)})` : ' on time'}.`;
+    case 'deadlineNoticeSent':
+      return event.notice === 'reminder'
+        ? `${who} sent a reminder that “${event.description}” is due by ${formatDate(event.due)}.`
+        : `${who} told DARS staff that “${event.description}” is overdue (it was due by ${formatDate(event.due)}).`;
   }
 }

@@ -1,4 +1,6 @@
+import type { IsoDate } from '../calendar/isoDate';
 import type { ReviewKind } from '../rules/reviews';
+import type { DeadlineNoticeKind } from './events';
 import type { SignatoryParty } from './commands/fields';
 import type { StaffRole } from './roles';
 
@@ -62,7 +64,9 @@ export type OutboxEffect =
    */
   | { readonly kind: 'requestSignature'; readonly party: SignatoryParty; readonly to: Recipient; readonly dsaVersion: number; readonly documentHash: string }
   /** Take back signature requests for a superseded document: their cards must show it lapsed. */
-  | { readonly kind: 'withdrawSignatureRequests'; readonly dsaVersion: number; readonly documentHash: string };
+  | { readonly kind: 'withdrawSignatureRequests'; readonly dsaVersion: number; readonly documentHash: string }
+  /** Remind whoever holds the next action of its due date, or tell triage it has passed. */
+  | { readonly kind: 'deadlineNotice'; readonly notice: DeadlineNoticeKind; readonly due: IsoDate };
 
 /** Every card a case may have on show: after a withdrawal or closure they all re-render without actions. */
 export const allCaseCards: readonly CardName[] = [

@@ -92,7 +92,12 @@ export type CaseEventBody =
   | { type: 'clockStarted'; clock: ClockName; startedOn: IsoDate; targetWorkingDays: number; due: IsoDate }
   | { type: 'clockPaused'; clock: ClockName; pausedOn: IsoDate; respondBy: IsoDate }
   | { type: 'clockResumed'; clock: ClockName; resumedOn: IsoDate; pausedWorkingDays: number; due: IsoDate }
-  | { type: 'clockStopped'; clock: ClockName; stoppedOn: IsoDate; due: IsoDate; late: boolean };
+  | { type: 'clockStopped'; clock: ClockName; stoppedOn: IsoDate; due: IsoDate; late: boolean }
+  // Deadline notices the bot sent (its own decision, recorded like any other)
+  | { type: 'deadlineNoticeSent'; notice: DeadlineNoticeKind; due: IsoDate; description: string };
+
+/** A reminder before a due date goes to whoever holds the next action; an escalation after it, to triage. */
+export type DeadlineNoticeKind = 'reminder' | 'escalation';
 
 export type CaseEvent = CaseEventBody & EventEnvelope;
 export type CaseEventType = CaseEventBody['type'];

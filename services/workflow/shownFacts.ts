@@ -1,5 +1,7 @@
 import { canonicalJson, sha256Hex } from '../integrity/canonicalJson';
 import type { CaseCommand } from './commands';
+import { movedOnSince } from './deadlineNotices';
+import type { CaseEvent } from './events';
 import { permissionKey, type PermissionKey } from './permissions';
 import type { CaseState } from './state/caseState';
 
@@ -63,7 +65,9 @@ export function shownFingerprint(state: CaseState, key: PermissionKey): string |
 }
 
 /** Whether a click on a card that showed `shown` must get the current card instead of a decision. */
-export function isStaleCard(state: CaseState | undefined, version: number, command: CaseCommand, shown: ShownCard): boolean {
+export function isStaleCard(state: CaseState | undefined, events: readonly CaseEvent[], command: CaseCommand, shown: ShownCard): boolean {
   const now = state && shown.fingerprint !== undefined ? shownFingerprint(state, permissionKey(command)) : undefined;
-  return now === undefined ? shown.version !== version : now !== shown.fingerprint;
+  if (now !== undefined) return now !== shown.fingerprint;
+  // Deadline notices recorded since the card was shown change nothing it shows.
+  return movedOnSince(events, shown.version);
 }

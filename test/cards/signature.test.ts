@@ -49,7 +49,7 @@ describe('the DSA signature card', () => {
     const inputs = { typedName: 'Carl Controller', authorityConfirmed: 'true' };
     const shownTo = (actor: typeof carl) => theAction(dsaSignatureCard(d.case, viewerOf(actor, d.case), NOW), 'dsa.sign');
     const staleFor = (button: ReturnType<typeof shownTo>, command: Parameters<typeof isStaleCard>[2]) =>
-      isStaleCard(d.case, d.case.version, command, { version: Number(button.data.version), fingerprint: String(button.data.shown) });
+      isStaleCard(d.case, [], command, { version: Number(button.data.version), fingerprint: String(button.data.shown) });
     const carlsCard = shownTo(carl);
     const ninasCard = shownTo(nina);
     const parsed = commandFromCardAction('dsa.sign', { ...carlsCard.data, ...inputs }, { state: d.case });

@@ -30,6 +30,8 @@ export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   /** Conversations the bot opened (POST /v3/conversations), by the member ids it named. */
   private readonly opened = new Map<string, string[]>();
+  private readonly failing = new Map<string, number>();
+  private readonly held = new Map<string, (() => void)[]>();
   private throttleNext = 0;
   private throttleOnly: string | undefined;
   private nextId = 1;
@@ -53,6 +55,32 @@ export class ConnectorStandIn {
   throttle(count: number, conversationId?: string): void {
     this.throttleNext = count;
     this.throttleOnly = conversationId;
+  }
+
+  /** Answer every call to the conversation with `status` (e.g. 403: the bot was removed from the chat) until `heal`. */
+  failAlways(conversationId: string, status = 403): void {
+    this.failing.set(conversationId, status);
+  }
+
+  heal(conversationId: string): void {
+    this.failing.delete(conversationId);
+  }
+
+  /** Leave every call to the conversation unanswered (a hung connection) until `release`. */
+  hold(conversationId: string): void {
+    if (!this.held.has(conversationId)) this.held.set(conversationId, []);
+  }
+
+  /** Answers the held calls to the conversation, and lets later ones through. */
+  release(conversationId: string): void {
+    const waiting = this.held.get(conversationId) ?? [];
+    this.held.delete(conversationId);
+    for (const answer of waiting) answer();
+  }
+
+  /** How many calls to the conversation are being held unanswered now. */
+  heldCount(conversationId: string): number {
+    return this.held.get(conversationId)?.length ?? 0;
   }
 
   /** Activities the bot sent (new and replies), in order, optionally to one conversation. */
@@ -120,23 +148,27 @@ export class ConnectorStandIn {
       const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
       const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
       const match = /^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?)?/.exec(path);
-      const answer = this.answer(req.method ?? 'GET', path, body, match?.[1]);
-      this.calls.push({
-        method: req.method ?? 'GET',
-        path,
-        conversationId: match?.[1],
-        activityId: match?.[2],
-        assignedId: answer.assignedId,
-        body,
-        answeredStatus: answer.status,
-      });
-      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      res.end(JSON.stringify(answer.body));
-      for (const wake of this.waiters.splice(0)) wake();
+      const held = match?.[1] !== undefined && req.method !== 'GET' ? this.held.get(match[1]) : undefined;
+      if (held) {
+        held.push(() => this.respond(req, res, path, body, match?.[1], match?.[2]));
+        for (const wake of this.waiters.splice(0)) wake();
+        return;
+      }
+      this.respond(req, res, path, body, match?.[1], match?.[2]);
     });
   }
 
+  private respond(req: http.IncomingMessage, res: http.ServerResponse, path: string, body: Record<string, unknown>, conversationId: string | undefined, activityId: string | undefined): void {
+    const answer = this.answer(req.method ?? 'GET', path, body, conversationId);
+    this.calls.push({ method: req.method ?? 'GET', path, conversationId, activityId, assignedId: answer.assignedId, body, answeredStatus: answer.status });
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+    res.end(JSON.stringify(answer.body));
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
   private answer(method: string, path: string, body: Record<string, unknown>, conversationId: string | undefined) {
+    const failWith = conversationId !== undefined && method !== 'GET' ? this.failing.get(conversationId) : undefined;
+    if (failWith !== undefined) return { status: failWith, headers: {}, body: { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } }, assignedId: undefined };
     if (this.throttleNext > 0 && method !== 'GET' && (!this.throttleOnly || this.throttleOnly === conversationId)) {
       this.throttleNext -= 1;
       return { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled', message: 'Too many requests' } }, assignedId: undefined };

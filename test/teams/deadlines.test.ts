@@ -5,6 +5,7 @@ import { CaseIndex } from '../../services/cases/caseIndex';
 import { CaseLog } from '../../services/cases/caseLog';
 import { darsWorkflow } from '../../services/cases/darsWorkflow';
 import { addWorkingDays, londonDate } from '../../services/calendar';
+import type { CaseEvent } from '../../services/workflow';
 import { enquiry } from '../workflow/support/data';
 import { BotProcess } from '../support/botProcess';
 import { ConnectorStandIn } from '../support/connectorStandIn';
@@ -14,18 +15,30 @@ import { freshDatabase } from '../support/testDatabase';
 const triage = '19:triage-deadlines@thread.tacv2';
 const sam = teamsUser('Sam Staff');
 
-describe('Deadline reminders and escalations, with two bot processes running the worker', () => {
+describe('Deadline reminders and escalations, with two bot processes on the delivery road', () => {
   let connector: ConnectorStandIn;
+  let log: CaseLog;
   const bots: BotProcess[] = [];
 
   before(async function () {
     connector = await ConnectorStandIn.start();
     const { db, name } = freshDatabase('deadlines');
-    const log = new CaseLog(db);
+    log = new CaseLog(db);
     const index = new CaseIndex(db);
     await log.ensureIndexes();
     await index.ensureIndexes();
     const commands = new CaseCommands(log, index, darsWorkflow);
+
+    const env = {
+      TEAMS_SERVICE_URL: connector.url,
+      TRIAGE_CHANNEL_ID: triage,
+      DARS_ROLES: JSON.stringify({ [sam.aadObjectId]: ['staff'] }),
+      REMINDER_INTERVAL_SECONDS: '1',
+    };
+    bots.push(await BotProcess.start({ databaseName: name, env }), await BotProcess.start({ databaseName: name, env }));
+    // Sam has the app: the bot can reach them in their 1:1 chat, where Teams throttles the next two sends.
+    await new PersonalChat(bots[0], connector, sam).say('hi');
+    connector.throttle(2, `a:personal-${sam.aadObjectId}`);
 
     // Two enquiries submitted in the past (by the calendar, in working days): one whose review is
     // due in two working days (a reminder is due today), one whose review is long overdue.
@@ -41,16 +54,6 @@ describe('Deadline reminders and escalations, with two bot processes running the
     };
     await submit('DARS-2026-00101', 3);
     await submit('DARS-2026-00102', 12);
-
-    const env = {
-      TEAMS_SERVICE_URL: connector.url,
-      TRIAGE_CHANNEL_ID: triage,
-      DARS_ROLES: JSON.stringify({ [sam.aadObjectId]: ['staff'] }),
-      REMINDER_INTERVAL_SECONDS: '1',
-    };
-    bots.push(await BotProcess.start({ databaseName: name, env }), await BotProcess.start({ databaseName: name, env }));
-    // Sam has the app: the bot can reach them in their 1:1 chat.
-    await new PersonalChat(bots[0], connector, sam).say('hi');
   });
 
   after(async () => {
@@ -58,18 +61,36 @@ describe('Deadline reminders and escalations, with two bot processes running the
     await connector.close();
   });
 
-  it('reminds the holder of the next action once, before the due date', async () => {
+  /** The case's deadline notices as its history records them. */
+  const notices = async (reference: string) =>
+    (await log.load(reference)).events.filter((event): event is Extract<CaseEvent, { type: 'deadlineNoticeSent' }> => event.type === 'deadlineNoticeSent');
+
+  /** Waits until the case has a recorded notice and nothing of it is left to deliver: after that, nothing more is sent. */
+  async function settled(reference: string): Promise<void> {
+    for (let checks = 0; ; checks++) {
+      const recorded = (await notices(reference)).length > 0;
+      const pending = await log.commits.countDocuments({ caseId: reference, outboxPending: true });
+      if (recorded && pending === 0) return;
+      if (checks > 300) throw new Error(`${reference}: the deadline notice was not delivered`);
+      await connector.waitFor(() => false, 100).catch(() => undefined); // until the connector hears something, or 100 ms
+    }
+  }
+
+  it('reminds the holder of the next action once, retrying the send Teams throttled, and records it on the case history', async () => {
     const isReminder = (text: string) => /DARS-2026-00101.*a reminder/.test(text);
-    await connector.waitFor(() => connector.sentTo(sam.aadObjectId).some((activity) => isReminder(readableText(activity))), 20_000, 'the reminder');
-    await new Promise((resolve) => setTimeout(resolve, 3000)); // several more passes of both workers
+    await settled('DARS-2026-00101');
+    const toSam = connector.calls.filter((call) => call.conversationId === `a:personal-${sam.aadObjectId}` && isReminder(JSON.stringify(call.body)));
+    assert.deepEqual(toSam.map((call) => call.answeredStatus), [429, 429, 200], 'throttled twice, then delivered once');
     assert.equal(connector.sentTo(sam.aadObjectId).filter((activity) => isReminder(readableText(activity))).length, 1);
+    const recorded = await notices('DARS-2026-00101');
+    assert.deepEqual(recorded.map((event) => [event.notice, event.actor.name]), [['reminder', 'DARS Bot']], 'one reminder on the history');
   });
 
-  it('escalates an overdue case to the triage channel once', async () => {
+  it('escalates an overdue case to the triage channel once, and records it', async () => {
     const isEscalation = (text: string) => /DARS-2026-00102 is overdue/.test(text);
-    await connector.waitFor(() => connector.sent(triage).some((activity) => isEscalation(readableText(activity))), 20_000, 'the escalation');
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await settled('DARS-2026-00102');
     assert.equal(connector.sent(triage).filter((activity) => isEscalation(readableText(activity))).length, 1);
     assert.equal(connector.sent(triage).filter((activity) => /DARS-2026-00101 is overdue/.test(readableText(activity))).length, 0, 'a case not yet due is not escalated');
+    assert.deepEqual((await notices('DARS-2026-00102')).map((event) => event.notice), ['escalation']);
   });
 });

@@ -217,8 +217,10 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     const uploads = standIn.graphCalls(upload);
     assert.deepEqual(uploads.map((call) => call.answeredStatus), [429, 201]);
     assert.ok(uploads.every((call) => sha256(call.bodyBytes) === v1.contentHash));
-    const attempts = await database.db.collection('dsaRoutingAttempts').find({ stepId: `${caseB.reference}#dsa1#upload` }).sort({ n: 1 }).toArray();
-    assert.deepEqual(attempts.map((attempt) => [attempt.n, attempt.outcome]), [[1, 'failed'], [2, 'done']]);
+    const uploadStep = `${caseB.reference}#dsa1#upload`;
+    const attempts = await database.db.collection('dsaRoutingAttempts').find({ workId: uploadStep }).sort({ n: 1 }).toArray();
+    assert.deepEqual(attempts.map((attempt) => [attempt.n, attempt.outcome]), [[1, 'failed'], [2, undefined]]);
+    assert.ok(await database.db.collection('dsaRoutingSteps').findOne({ _id: uploadStep as never }), 'the second attempt is recorded as the step done');
     assert.match(String(attempts[0]!.error), /Graph 429/);
     assert.ok(attempts[0]!.retryAt.getTime() - attempts[0]!.startedAt.getTime() >= 2000, 'backs off as long as Retry-After says');
     assert.ok(attempts[1]!.startedAt.getTime() >= attempts[0]!.retryAt.getTime(), 'tried again only after Retry-After');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { caseStatus, type CaseEvent } from '../../services/workflow';
+import { caseStatus, deadlineNotice, evolve, movedOnSince, type CaseEvent } from '../../services/workflow';
 import { enquiry, REFERENCE } from './support/data';
 import { caseAt, CaseDriver } from './support/driver';
 import { ada, dana, sam } from './support/people';
@@ -70,5 +70,26 @@ describe('deadlines in working days', () => {
     const decision = d.attempt(ada, { type: 'submitEnquiry', reference: REFERENCE, enquiry: enquiry() });
     assert.equal(decision.outcome === 'refused' && decision.code, 'unavailable');
     assert.match(decision.outcome === 'refused' ? decision.reason : '', /No England and Wales bank holidays are configured for 2029/);
+  });
+
+  it('records a deadline notice on the history, changing nothing else, and only for the due date the case has', () => {
+    const state = caseAt('enquiryUnderReview').case;
+    const due = state.nextAction!.due!;
+    const context = { now: new Date('2026-06-01T09:00:00Z'), activityId: `deadline:${state.reference}#${due}#reminder` };
+    const notice = deadlineNotice(state, 'reminder', due, context);
+    assert.equal(notice.outcome, 'accepted');
+    if (notice.outcome !== 'accepted') return;
+    assert.deepEqual(notice.effects, [{ kind: 'deadlineNotice', notice: 'reminder', due }]);
+    const after = notice.events.reduce(evolve, state);
+    assert.deepEqual([after.status, after.nextAction, after.history.at(-1)?.type], [state.status, state.nextAction, 'deadlineNoticeSent']);
+    assert.equal(deadlineNotice(state, 'reminder', '2020-01-01', context).outcome, 'refused', 'a due date the case no longer has');
+    assert.equal(deadlineNotice(caseAt('accessArranged').case, 'escalation', due, context).outcome, 'refused', 'a closed case');
+
+    // A card shown before the notice is not stale because of it; a decision after it is.
+    assert.equal(movedOnSince(after.history, state.version), false);
+    const decided = caseAt('enquiryUnderReview');
+    decided.do(sam, { type: 'acceptEnquiry' });
+    assert.equal(movedOnSince(decided.case.history, state.version), true);
+    assert.equal(movedOnSince(after.history, after.version + 1), true, 'a version the case never had');
   });
 });

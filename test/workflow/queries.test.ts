@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  caseIndexFields, caseStatus, caseStatuses, describeEvent, evolve, foldCase, type CaseEvent, type CaseEventType,
+  caseIndexFields, caseStatus, caseStatuses, deadlineNotice, describeEvent, evolve, foldCase, type CaseEvent, type CaseEventType,
 } from '../../services/workflow';
 import { generateDsa, HASH_B } from './support/data';
 import { caseAt } from './support/driver';
@@ -16,7 +16,7 @@ const everyEventType: Record<CaseEventType, true> = {
   applicationApproved: true, dsaGenerated: true, dsaSignaturesLapsed: true, dsaSent: true, dsaSigned: true, dsaDeclined: true,
   dsaExecuted: true, serviceAgreementSigned: true, cohortFileDueSet: true, cohortFileReceived: true, accessArranged: true,
   applicantMemberInvited: true, applicantMemberRemoved: true, caseWithdrawn: true, caseClosed: true, clockStarted: true,
-  clockPaused: true, clockResumed: true, clockStopped: true,
+  clockPaused: true, clockResumed: true, clockStopped: true, deadlineNoticeSent: true,
 };
 
 function eventsOfEveryKind(): CaseEvent[] {
@@ -35,7 +35,10 @@ function eventsOfEveryKind(): CaseEvent[] {
   lapsed.do(dana, generateDsa(HASH_B));
   const removed = caseAt('drafting');
   removed.do(ada, { type: 'removeApplicantMember', memberId: mo.id });
-  return [...events, ...[more, early, amended, additional, lapsed, removed].flatMap((driver) => driver.case.history)];
+  const reminded = caseAt('enquiryUnderReview').case;
+  const notice = deadlineNotice(reminded, 'reminder', reminded.nextAction!.due!, { now: new Date('2026-06-01T09:00:00Z'), activityId: 'deadline:test' });
+  const noticeEvents = notice.outcome === 'accepted' ? notice.events : [];
+  return [...events, ...[more, early, amended, additional, lapsed, removed].flatMap((driver) => driver.case.history), ...noticeEvents];
 }
 
 describe('queries and the history people read', () => {

@@ -85,6 +85,8 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
     case 'clockResumed':
     case 'clockStopped':
       return evolveClock(state, event);
+    case 'deadlineNoticeSent':
+      return state; // history only: a notice changes nothing about where the case stands
   }
 }
 
