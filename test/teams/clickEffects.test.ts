@@ -17,7 +17,8 @@ import { untilDelivered } from './support/deliveries';
 
 const triage = '19:triage-clicks@thread.tacv2';
 const sam = teamsUser('Sam Staff');
-const oscar = teamsUser('Oscar Outsider');
+// An approver sees the case once it is approved, but generating the DSA is not theirs to do.
+const oscar = teamsUser('Oscar Approver');
 const dsaCase = 'DARS-2026-00301';
 
 const start = addDays(londonDate(new Date()), 14);
@@ -43,7 +44,7 @@ describe('What a card click does, over HTTP', () => {
     dsaVersion = (await replay(new CaseCommands(log, index, darsWorkflow), dsaCase, journey, 'dsa')).version;
     bot = await BotProcess.start({
       databaseName: database.name,
-      env: { TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triage, DARS_ROLES: JSON.stringify({ [sam.aadObjectId]: ['staff'] }) },
+      env: { TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triage, DARS_ROLES: JSON.stringify({ [sam.aadObjectId]: ['staff'], [oscar.aadObjectId]: ['approver'] }) },
     });
   });
 
@@ -80,7 +81,7 @@ describe('What a card click does, over HTTP', () => {
 
     const refused = answeredCard(await generate(oscar, dsaVersion));
     assert.match(JSON.stringify(refused), /Only .* can generate the DSA/);
-    assert.equal(await documents(), 0, 'an outsider’s click stores no document');
+    assert.equal(await documents(), 0, 'a click from someone without the role stores no document');
 
     const stale = answeredCard(await generate(sam, dsaVersion - 1));
     assert.match(JSON.stringify(stale), /moved on since this card was shown/);
