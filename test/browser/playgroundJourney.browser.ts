@@ -32,6 +32,7 @@ const enquiry: ReadonlyArray<readonly [string, RegExp]> = [
   ['ready to apply', /By what date/],
   ['1 March 2027', /Here is your enquiry/],
 ];
+const botPort = 39_781;
 const question = 'Which trusts are in the study, and do you need data on patients under 16?';
 
 describe('Every person in the Microsoft 365 Agents Playground (npm run playground, headless Chromium)', function () {
@@ -44,7 +45,7 @@ describe('Every person in the Microsoft 365 Agents Playground (npm run playgroun
   before(async function () {
     if (!existsSync(chromiumPath)) throw new Error(`Chromium is not at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`);
     mkdirSync(screenshotDirectory, { recursive: true });
-    playground = await PlaygroundProcess.start({ bot: 39_781, firstWindow: 56_170 });
+    playground = await PlaygroundProcess.start({ bot: botPort, firstWindow: 56_170 });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     // The playground shows what arrives while a window is open, so both are open from the start.
     staff = await PlaygroundPage.open(browser, playground.url('staff'), 'staff');
@@ -104,5 +105,14 @@ describe('Every person in the Microsoft 365 Agents Playground (npm run playgroun
     assert.ok(askedText.includes(question), 'the applicant sees the question');
     assert.match(askedText, new RegExp(reference));
     await applicant.screenshot('4-applicant-question');
+  });
+
+  it('Ctrl+C stops the bot and every window it started', async () => {
+    await browser.close();
+    await playground.stop(path.join(screenshotDirectory, 'playground.log'));
+    for (const url of [playground.url('applicant'), playground.url('staff'), `http://localhost:${botPort}/healthz`]) {
+      const answered = await fetch(url).then(() => true, () => false);
+      assert.equal(answered, false, `${url} still answers after Ctrl+C`);
+    }
   });
 });
