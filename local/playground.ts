@@ -115,9 +115,13 @@ class Children {
     }
     child.once('exit', (code, signal) => {
       this.running.delete(name);
-      if (this.stopping) return;
-      console.error(`[${name}] stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`);
-      void this.stopAll(1);
+      // Ctrl+C in a terminal reaches every process of the group at once: a child may stop a
+      // moment before this process's own SIGINT handler runs, which is not a failure.
+      setTimeout(() => {
+        if (this.stopping) return;
+        console.error(`[${name}] stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`);
+        void this.stopAll(1);
+      }, 500).unref();
     });
   }
 
