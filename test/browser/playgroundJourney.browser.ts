@@ -28,7 +28,7 @@ const enquiry: ReadonlyArray<readonly [string, RegExp]> = [
   ['April 2019 to March 2024', /what level/i],
   ['pseudonymised', /Part 2 of 4/],
   ['We want to measure 30-day emergency readmissions after hip replacement by trust, so that trusts can compare outcomes and improve care.', /Part 3 of 4/],
-  ['Example University - data controller; Acme Analytics Ltd - data processor', /Part 4 of 4/],
+  ['Example NHS Trust - data controller; Example University - data processor', /Part 4 of 4/],
   ['ready to apply', /By what date/],
   ['1 March 2027', /Here is your enquiry/],
 ];
@@ -67,7 +67,7 @@ describe('Every person in the Microsoft 365 Agents Playground (npm run playgroun
     const summaryText = await summary.innerText();
     assert.match(summaryText, /Hospital Episode Statistics Admitted Patient Care/);
     assert.match(summaryText, /April 2019 to March 2024/);
-    assert.match(summaryText, /Example University/);
+    assert.match(summaryText, /Data controller\s+Example NHS Trust/);
     assert.match(summaryText, /1 March 2027/);
     await applicant.screenshot('1-applicant-enquiry-summary');
 
