@@ -13,8 +13,17 @@ import { staffRoles } from '../services/workflow/roles';
 const projectRoot = path.resolve(__dirname, '..', '..');
 
 const optionalText = z.string().trim().min(1).optional();
-const teamsChannelId = z.string().regex(/^19:.+@thread\.(tacv2|skype)$/, 'a Teams channel id like 19:abc…@thread.tacv2');
-const entraObjectId = z.string().regex(/^[0-9a-f-]{36}$/i, 'an Entra object id (a GUID)');
+/**
+ * Channel and person ids: the schema takes any id without spaces, as local mode needs for the
+ * ids Microsoft's local clients make up (the Agents Playground's `channel-announcements-id`,
+ * its 37-digit mock object ids); production mode then holds them to the shapes Teams and Entra
+ * use (`productionIdProblems`).
+ */
+const teamsChannelId = z.string().regex(/^\S+$/, 'a channel id without spaces, like 19:abc…@thread.tacv2');
+const entraObjectId = z.string().regex(/^\S+$/, 'a user object id without spaces (an Entra object id, a GUID)');
+const productionChannelId = /^19:.+@thread\.(tacv2|skype)$/;
+const productionObjectId = /^[0-9a-f-]{36}$/i;
+const channelVariables = ['TRIAGE_CHANNEL_ID', 'ASSURANCE_CHANNEL_ID', 'AGD_CHANNEL_ID', 'PAG_CHANNEL_ID'] as const;
 
 
 const roleMap = z
@@ -100,7 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'runni
   const values = parsed.data;
   const mode = values.MICROSOFT_APP_ID ? 'production' : 'local';
   const graph = graphSettingsFrom(values);
-  const problems = [...(purpose === 'running' ? productionProblems(values, mode) : []), ...(graph.mode === 'invalid' ? graph.problems : [])];
+  const problems = [
+    ...(purpose === 'running' ? productionProblems(values, mode) : []),
+    ...(mode === 'production' ? productionIdProblems(values) : []),
+    ...(graph.mode === 'invalid' ? graph.problems : []),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({ ...values, mode });
 }
@@ -119,6 +132,16 @@ function productionProblems(values: Environment, mode: Config['mode']): string[]
   if (values.MICROSOFT_APP_TYPE !== 'MultiTenant' && !values.MICROSOFT_APP_TENANT_ID) {
     problems.push(`MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=${values.MICROSOFT_APP_TYPE}`);
   }
+  return problems;
+}
+
+/** Real Teams and Entra ids only: a local client's made-up id in production is a mistake. */
+function productionIdProblems(values: Environment): string[] {
+  const problems = channelVariables
+    .filter((name) => !productionChannelId.test(values[name]))
+    .map((name) => `${name}: a Teams channel id like 19:abc…@thread.tacv2 (from the channel's "Get link to channel")`);
+  const people = Object.keys(values.DARS_ROLES).filter((id) => !productionObjectId.test(id));
+  if (people.length > 0) problems.push(`DARS_ROLES: Entra object ids (GUIDs) as keys; not ${people.join(', ')}`);
   return problems;
 }
 

@@ -14,13 +14,13 @@ describe('Configuration', () => {
 
   it('names every wrong variable and says what it should be', () => {
     assert.throws(
-      () => loadConfig({ PORT: 'eighty', MONGODB_URI: 'localhost:27017', TRIAGE_CHANNEL_ID: 'general', DARS_ROLES: '{bad json' }),
+      () => loadConfig({ PORT: 'eighty', MONGODB_URI: 'localhost:27017', TRIAGE_CHANNEL_ID: 'DARS triage', DARS_ROLES: '{bad json' }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
         const message = error.message;
         assert.match(message, /PORT: /);
         assert.match(message, /MONGODB_URI: a MongoDB connection string starting mongodb:\/\//);
-        assert.match(message, /TRIAGE_CHANNEL_ID: a Teams channel id like 19:/);
+        assert.match(message, /TRIAGE_CHANNEL_ID: a channel id without spaces, like 19:/);
         assert.match(message, /DARS_ROLES: must be JSON/);
         return true;
       },
@@ -31,6 +31,34 @@ describe('Configuration', () => {
     const id = '3f2b8c1e-1111-4a5b-9c0d-222233334444';
     assert.deepEqual(loadConfig({ DARS_ROLES: JSON.stringify({ [id]: ['staff', 'pag'] }) }).DARS_ROLES, { [id]: ['staff', 'pag'] });
     assert.throws(() => loadConfig({ DARS_ROLES: JSON.stringify({ [id]: ['emperor'] }) }), /DARS_ROLES/);
+  });
+
+  it("local mode takes the ids Microsoft's local clients use; production mode only Teams and Entra ids", () => {
+    // The Agents Playground's own mock user and channel ids.
+    const playground = {
+      DARS_ROLES: JSON.stringify({ '00000000-0000-0000-0000-0000000000020': ['staff', 'approver'] }),
+      TRIAGE_CHANNEL_ID: 'team-id',
+      ASSURANCE_CHANNEL_ID: 'channel-announcements-id',
+    };
+    const local = loadConfig(playground);
+    assert.equal(local.mode, 'local');
+    assert.equal(local.TRIAGE_CHANNEL_ID, 'team-id');
+    assert.deepEqual(local.DARS_ROLES, { '00000000-0000-0000-0000-0000000000020': ['staff', 'approver'] });
+
+    const credentials = { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant' };
+    assert.throws(
+      () => loadConfig({ ...credentials, ...playground }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /TRIAGE_CHANNEL_ID: a Teams channel id like 19:abc…@thread\.tacv2/);
+        assert.match(error.message, /ASSURANCE_CHANNEL_ID: a Teams channel id like 19:/);
+        assert.match(error.message, /DARS_ROLES: Entra object ids \(GUIDs\) as keys; not 00000000-0000-0000-0000-0000000000020/);
+        assert.doesNotMatch(error.message, /AGD_CHANNEL_ID|PAG_CHANNEL_ID/);
+        return true;
+      },
+    );
+    const production = loadConfig({ ...credentials, TRIAGE_CHANNEL_ID: '19:abc@thread.tacv2', DARS_ROLES: JSON.stringify({ '3f2b8c1e-1111-4a5b-9c0d-222233334444': ['staff'] }) });
+    assert.equal(production.TRIAGE_CHANNEL_ID, '19:abc@thread.tacv2');
   });
 
   it('production mode (an app id) refuses to start without credentials', () => {

@@ -1,0 +1,66 @@
+import path from 'node:path';
+
+import type { Browser, Locator, Page } from 'playwright-core';
+
+/**
+ * One Microsoft 365 Agents Playground window in headless Chromium, driven as a person would:
+ * pick a conversation on the left, type in the compose box, press the buttons on a card.
+ * Locators are the playground's accessible names (tree items, buttons), not its CSS.
+ */
+
+export const screenshotDirectory = path.resolve(__dirname, '..', '..', '..', '..', '.artifacts', 'browser');
+
+export class PlaygroundPage {
+  private constructor(
+    readonly page: Page,
+    private readonly who: string,
+  ) {}
+
+  static async open(browser: Browser, url: string, who: string): Promise<PlaygroundPage> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return new PlaygroundPage(page, who);
+  }
+
+  /** A chat or channel in the left-hand list, by its accessible name ("Personal Chat", "DARS - General"). */
+  async openConversation(name: string): Promise<void> {
+    await this.page.getByRole('treeitem', { name, exact: true }).click();
+    await this.compose().waitFor();
+  }
+
+  /** Types a message as the window's person and waits until the bot's answer shows `expected`. */
+  async say(text: string, expected: RegExp): Promise<void> {
+    const shownBefore = await this.page.getByText(expected).count();
+    await this.compose().click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+    await this.waitUntil(async () => (await this.page.getByText(expected).count()) > shownBefore, `an answer showing ${expected} after "${text}"`);
+  }
+
+  /** The newest Adaptive Card in the open conversation that contains `text`. */
+  card(text: string | RegExp): Locator {
+    return this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(screenshotDirectory, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Polls the page (the playground pushes the bot's messages over a WebSocket). */
+  async waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) {
+        await this.screenshot(`failed-${this.who}`);
+        throw new Error(`${this.who} window: no ${what} within ${timeoutMs / 1000} s (screenshot in ${screenshotDirectory})`);
+      }
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  private compose(): Locator {
+    return this.page.locator('[contenteditable="true"][role="textbox"]').last();
+  }
+}
