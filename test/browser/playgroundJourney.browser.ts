@@ -67,7 +67,7 @@ describe('Every person in the Microsoft 365 Agents Playground (npm run playgroun
     const summaryText = await summary.innerText();
     assert.match(summaryText, /Hospital Episode Statistics Admitted Patient Care/);
     assert.match(summaryText, /April 2019 to March 2024/);
-    assert.match(summaryText, /Data controller\s+Example NHS Trust/);
+    assert.match(summaryText, /Data controller:?\s+Example NHS Trust/);
     assert.match(summaryText, /1 March 2027/);
     await applicant.screenshot('1-applicant-enquiry-summary');
 
