@@ -11,6 +11,7 @@ import type { CaseDesk } from '../services/cases/caseDesk';
 import { renderDsaDocument, type DsaDocumentStore } from '../services/dsa';
 import { canRead, type CardName, type CaseState, type Channel } from '../services/workflow';
 import { channelOf, type CaseCardViews } from './caseCardViews';
+import type { IdentifierLookups } from './identifierLookups';
 import { describeError, type Logger } from './logger';
 import { cardMessage, cardSummary } from './outboxDeliveries';
 import type { PostedCards } from './postedCards';
@@ -35,6 +36,7 @@ export class CardActions {
     private readonly dsaDocuments: DsaDocumentStore,
     private readonly channels: Record<Channel, string>,
     private readonly logger: Logger,
+    private readonly lookups: IdentifierLookups,
   ) {}
 
   /** The answer to an Action.Execute invoke: the card to show the clicker. */
@@ -55,13 +57,17 @@ export class CardActions {
     const person = personOf(context);
     // The read table first: no case, and a case this person may not see, get the same bare card.
     const state = await this.desk.get(action.caseId);
-    if (!state || !canRead(state, (await this.views.viewer(state, person.id)).roles)) return { card: unseenCaseCard(action.caseId) };
+    const viewer = state ? await this.views.viewer(state, person.id) : undefined;
+    if (!state || !viewer || !canRead(state, viewer.roles)) return { card: unseenCaseCard(action.caseId) };
     const cardName = action.kind === 'refresh' ? action.card : await this.cardNameOf(context, action.verb);
     const cardOptions: CardOptions = action.kind === 'refresh' ? { ...(action.review ? { review: action.review } : {}), ...(action.party ? { party: action.party } : {}) } : reviewAndParty(action.data);
 
     if (action.kind === 'refresh') return this.render(cardName, state, person.id, cardOptions);
 
-    const parsed = commandFromCardAction(action.verb, action.data, await this.commandContext(action, state));
+    // Identifiers looked up for the command (signatory by email, NIC number), once the clicker may decide.
+    const looked = await this.lookups.forAction(action, state, viewer.roles, new Date());
+    if ('notice' in looked) return this.render(cardName, state, person.id, { ...cardOptions, notice: looked.notice });
+    const parsed = commandFromCardAction(action.verb, action.data, { ...(await this.commandContext(action, state)), ...looked.context });
     if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem });
 
     const result = await this.desk.execute({

@@ -29,6 +29,19 @@ const roleMap = z
   })
   .pipe(z.record(entraObjectId, z.array(z.enum(staffRoles))));
 
+/** DARS_PEOPLE (local mode): who staff can name by email, e.g. the data controller signatory. */
+const peopleMap = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON: {"<email>": {"id": "<entra object id>", "name": "<full name>"}, …}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.email('keys must be email addresses'), z.object({ id: entraObjectId, name: z.string().trim().min(1, 'give the person’s name') })));
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -56,6 +69,7 @@ const environmentSchema = z.object({
   PAG_CHANNEL_ID: teamsChannelId.default('19:dars-pag@thread.tacv2'),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   DARS_ROLES: roleMap.default({}),
+  DARS_PEOPLE: peopleMap.default({}),
 
   ...graphEnvironmentShape,
   /** PEM file of a CA to trust for Graph and its token endpoint (a private CA, or the tests' stand-in). */
