@@ -40,7 +40,11 @@ const peopleMap = z
       return z.NEVER;
     }
   })
-  .pipe(z.record(z.email('keys must be email addresses'), z.object({ id: entraObjectId, name: z.string().trim().min(1, 'give the person’s name') })));
+  .pipe(z.record(z.string(), z.object({ id: entraObjectId, name: z.string().trim().min(1, 'give the person’s name') })).superRefine((people, ctx) => {
+    for (const email of Object.keys(people)) {
+      if (!z.email().safeParse(email).success) ctx.addIssue({ code: 'custom', path: [email], message: 'keys must be email addresses' });
+    }
+  }));
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

@@ -104,7 +104,8 @@ describe('No identifiers to type, over HTTP', () => {
       assert.match(unknown, /Nobody with the email nobody@leeds\.example\.ac\.uk is in DARS Bot’s directory of people \(DARS_PEOPLE/);
       assert.equal((await caseOf(running, cases.assessing)).version, before.version, 'nothing was recorded');
 
-      await clickAs(running, sam, before, 'assessment.record', assessmentInputs('carl.controller@leeds.example.ac.uk'));
+      const recorded = await clickAs(running, sam, before, 'assessment.record', assessmentInputs('carl.controller@leeds.example.ac.uk'));
+      assert.match(recorded, /Data controller signatory[\s\S]*Carl Controller, carl\.controller@leeds\.example\.ac\.uk, for University of Leeds/, 'the card shows who was found');
       const after = await caseOf(running, cases.assessing);
       assert.deepEqual(signatoryOf(after), { id: carl.id, name: 'Carl Controller', email: 'carl.controller@leeds.example.ac.uk', organisation: 'University of Leeds' });
       assert.equal(after.people.dataControllerSignatory?.id, carl.id);
