@@ -32,9 +32,13 @@ export class IdentifierLookups {
   async forAction(action: Extract<CardAction, { kind: 'decision' }>, state: CaseState, roles: readonly CaseRole[], now: Date): Promise<Lookups> {
     const key = lookupVerbs[action.verb];
     if (!key) return { context: {} };
-    // The table's own refusal, as the workflow would give it, before any look-up or claim.
+    // The table's own refusal, as the workflow would give it, before any look-up or claim. A card
+    // showing an older version (a stale card, or Teams repeating a click already applied) is for
+    // the case store to answer (the current card, or the first outcome), so for it only the role
+    // must be right, not the stage the case has moved to.
     const permission = checkPermission(key, state, roles);
-    if (!('granted' in permission)) return { notice: permission.reason };
+    const stale = action.version !== state.version;
+    if (!('granted' in permission) && !(stale && permission.code === 'wrongStage')) return { notice: permission.reason };
     return key === 'recordPreliminaryAssessment' ? this.signatory(action, state) : this.nicNumber(action, state, now);
   }
 
@@ -52,6 +56,8 @@ export class IdentifierLookups {
   }
 
   private async nicNumber(action: Extract<CardAction, { kind: 'decision' }>, state: CaseState, now: Date): Promise<Lookups> {
+    // Already accepted (a stale card or a repeated click): nothing to claim; the store answers.
+    if (state.nicNumber) return { context: { nicNumber: state.nicNumber } };
     const entered = typeof action.data.nicNumber === 'string' ? action.data.nicNumber.trim().toUpperCase() : '';
     if (entered === '') return { context: { nicNumber: await this.nicNumbers.issue(state.reference, now) } };
     // A malformed number is not claimed: the command's schema says what a NIC number looks like.

@@ -118,6 +118,10 @@ describe('No identifiers to type, over HTTP', () => {
       assert.ok(issued, 'the first case has a NIC number');
       assert.match(issued, nicNumberPattern);
       assert.ok(accepted.includes(issued), `the card shows the NIC number issued: ${accepted}`);
+      // The same card clicked again: the case has moved on; no second number is taken.
+      assert.match(await clickAs(running, dana, first, 'application.accept', { nicNumber: '' }), /This case has moved on since this card was shown/);
+      assert.equal((await caseOf(running, cases.first)).nicNumber, issued);
+      assert.equal(await running.database.db.collection('nicNumbers').countDocuments({ caseId: cases.first }), 1);
 
       // Staff enter the first case's number for another case: refused on the card, nothing changed.
       const second = await caseOf(running, cases.second);
