@@ -12,6 +12,7 @@ import { renderDsaDocument, type DsaDocumentStore } from '../services/dsa';
 import { canRead, type CardName, type CaseState, type Channel } from '../services/workflow';
 import { refusalBeforeRenderingDsa, staleCardNotice } from './cardActionChecks';
 import { channelOf, type CaseCardViews } from './caseCardViews';
+import type { IdentifierLookups } from './identifierLookups';
 import { describeError, type Logger } from './logger';
 import { cardMessage, cardSummary } from './outboxDeliveries';
 import type { PostedCards } from './postedCards';
@@ -38,6 +39,7 @@ export class CardActions {
     private readonly dsaDocuments: DsaDocumentStore,
     private readonly channels: Record<Channel, string>,
     private readonly logger: Logger,
+    private readonly lookups: IdentifierLookups,
   ) {}
 
   /** The answer to an Action.Execute invoke: the card to show the clicker. */
@@ -60,7 +62,8 @@ export class CardActions {
     const state = loaded.state;
     const person = personOf(context);
     // The read table first: no case, and a case this person may not see, get the same bare card.
-    if (!state || !canRead(state, (await this.views.viewer(state, person.id)).roles)) return { card: unseenCaseCard(action.caseId) };
+    const viewer = state ? await this.views.viewer(state, person.id) : undefined;
+    if (!state || !viewer || !canRead(state, viewer.roles)) return { card: unseenCaseCard(action.caseId) };
     const cardName = action.kind === 'refresh' ? action.card : await this.cardNameOf(context, action.verb);
     const cardOptions: CardOptions = action.kind === 'refresh' ? { ...(action.review ? { review: action.review } : {}), ...(action.party ? { party: action.party } : {}) } : reviewAndParty(action.data);
 
@@ -69,7 +72,10 @@ export class CardActions {
     const actor = await this.staff.actorFor(person);
     const early = action.verb === 'dsa.generate' ? refusalBeforeRenderingDsa(state, loaded.events, action.version, actor) : undefined;
     if (early) return this.render(cardName, state, person.id, { ...cardOptions, notice: early });
-    const parsed = commandFromCardAction(action.verb, action.data, await this.commandContext(action, state));
+    // Identifiers looked up for the command (signatory by email, NIC number), once the clicker may decide.
+    const looked = await this.lookups.forAction(action, state, viewer.roles, new Date());
+    if ('notice' in looked) return this.render(cardName, state, person.id, { ...cardOptions, notice: looked.notice });
+    const parsed = commandFromCardAction(action.verb, action.data, { ...(await this.commandContext(action, state)), ...looked.context });
     if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem });
 
     const replyToId = context.activity.replyToId;

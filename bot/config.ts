@@ -38,6 +38,23 @@ const roleMap = z
   })
   .pipe(z.record(entraObjectId, z.array(z.enum(staffRoles))));
 
+/** DARS_PEOPLE (local mode): who staff can name by email, e.g. the data controller signatory. */
+const peopleMap = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON: {"<email>": {"id": "<entra object id>", "name": "<full name>"}, …}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string(), z.object({ id: entraObjectId, name: z.string().trim().min(1, 'give the person’s name') })).superRefine((people, ctx) => {
+    for (const email of Object.keys(people)) {
+      if (!z.email().safeParse(email).success) ctx.addIssue({ code: 'custom', path: [email], message: 'keys must be email addresses' });
+    }
+  }));
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -70,6 +87,7 @@ const environmentSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(12),
   DELIVERY_MAX_AGE_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
   DARS_ROLES: roleMap.default({}),
+  DARS_PEOPLE: peopleMap.default({}),
 
   ...graphEnvironmentShape,
   /** PEM file of a CA to trust for Graph and its token endpoint (a private CA, or the tests' stand-in). */

@@ -9,6 +9,7 @@ import { CaseLog } from '../services/cases/caseLog';
 import { CaseQueries } from '../services/cases/caseQueries';
 import { CaseStates } from '../services/cases/caseStates';
 import { ensureCaseReferenceIndexes } from '../services/cases/caseReference';
+import { NicNumbers } from '../services/cases/nicNumbers';
 import { darsWorkflow } from '../services/cases/darsWorkflow';
 import { EnquirySubmissions } from '../services/cases/enquirySubmissions';
 import { connectDatabase } from '../services/database/connection';
@@ -16,6 +17,7 @@ import { DsaDocumentStore } from '../services/dsa';
 import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';
 import { HttpAttachmentFetcher } from './attachmentFetcher';
+import { IdentifierLookups } from './identifierLookups';
 import { CardActions } from './cardActions';
 import { ChatState } from './chatState';
 import { CaseCardViews } from './caseCardViews';
@@ -82,6 +84,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const index = new CaseIndex(db);
   const queries = new CaseQueries(index, new CaseStates(log));
   const dsaDocuments = new DsaDocumentStore(db);
+  const nicNumbers = new NicNumbers(db);
 
   // One policy for every side effect on the delivery road (outbox, reminders, DSA steps).
   const policy = {
@@ -110,7 +113,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signatureSteps: signatures.ledger };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signatureSteps: signatures.ledger, nicNumbers };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
@@ -126,7 +129,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     new ChatState(storage),
     dialog,
     references,
-    new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger),
+    new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger, new IdentifierLookups(signatures.people, nicNumbers, logger)),
     new StaffChannel(queries, desk, views, staff, channels, new DeliveryCommands(deadLetters, staff, channels)),
     logger,
   );

@@ -10,6 +10,7 @@ import {
   routingResult, signatureLedger, type DsaDocumentStore, type SendSignatureCard, type SignatureRouting, type StepLedger,
 } from '../services/dsa';
 import { createGraphConnection, graphSettingsFrom, GraphDirectoryRoles, StaticDirectoryRoles, type DirectoryRoles } from '../services/graph';
+import { GraphPeopleDirectory, StaticPeopleDirectory, type PeopleDirectory } from '../services/people/peopleDirectory';
 import { foldCase, type CaseState } from '../services/workflow';
 import type { SignatoryParty } from '../services/workflow/commands/fields';
 import type { Config } from './config';
@@ -23,6 +24,8 @@ import type { Config } from './config';
  */
 export interface SignatureSetup {
   readonly directory: DirectoryRoles;
+  /** People by email (the data controller signatory): the tenant's directory, or DARS_PEOPLE. */
+  readonly people: PeopleDirectory;
   readonly ledger: StepLedger;
   /** One line for the start-up log. */
   readonly description: string;
@@ -35,6 +38,7 @@ export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: 
   const ledger = signatureLedger(db, { policy });
   const graph = graphSettingsFrom(config);
   let directory: DirectoryRoles;
+  let people: PeopleDirectory;
   let routingFor: (sendCard: SendSignatureCard) => SignatureRouting;
   let description: string;
 
@@ -43,6 +47,7 @@ export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: 
     const trustedCa = config.GRAPH_TRUSTED_CA_FILE ? readFileSync(config.GRAPH_TRUSTED_CA_FILE, 'utf8') : undefined;
     const connection = createGraphConnection({ ...settings.client, ...(trustedCa ? { trustedCa } : {}) });
     directory = new GraphDirectoryRoles({ client: connection.client, groups: settings.roleGroups, cacheSeconds: settings.roleCacheSeconds });
+    people = new GraphPeopleDirectory(connection.client);
     routingFor = (sendSignatureCard) =>
       graphSignatureRouting({
         ledger,
@@ -63,15 +68,17 @@ export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: 
         },
         sendSignatureCard,
       });
-    description = `DSA signature requests go through Microsoft Graph (${connection.description}); ${directory.description}`;
+    description = `DSA signature requests go through Microsoft Graph (${connection.description}); ${directory.description}; ${people.description}`;
   } else {
     directory = new StaticDirectoryRoles(config.DARS_ROLES);
+    people = new StaticPeopleDirectory(config.DARS_PEOPLE);
     routingFor = (sendSignatureCard) => localSignatureRouting({ ledger, sendSignatureCard });
-    description = `${localRoutingDescription}; ${directory.description}`;
+    description = `${localRoutingDescription}; ${directory.description}; ${people.description}`;
   }
 
   return {
     directory,
+    people,
     ledger,
     description,
     async request(state, party, dsaVersion, documentHash, sendCard) {

@@ -20,6 +20,10 @@ export interface CardActionContext {
   readonly dsaDocument?: DocumentRef;
   /** serviceAgreement.sign: the agreement the card showed (from configuration). */
   readonly serviceAgreementDocument?: DocumentRef;
+  /** assessment.record: the data controller signatory the bot found by the email on the card. */
+  readonly signatory?: { readonly id: string; readonly name: string; readonly email: string };
+  /** application.accept: the NIC number the bot issued, or claimed as entered (unused by any other case). */
+  readonly nicNumber?: string;
 }
 
 interface VerbSpec {
@@ -36,7 +40,7 @@ export const cardVerbs = {
   'enquiry.requestInformation': { command: 'requestInformation', build: (i) => ({ question: i.text('question') }), labels: { question: 'Your question to the applicant' } },
   'enquiry.decline': { command: 'declineEnquiry', build: (i) => ({ reason: i.text('reason'), alternatives: i.lines('alternatives') }), labels: { reason: 'Why DARS cannot help', alternatives: 'Where else they could go' } },
   'enquiry.accept': { command: 'acceptEnquiry', build: () => ({}) },
-  'assessment.record': { command: 'recordPreliminaryAssessment', build: (i) => assessmentCommand(i), labels: assessmentLabels },
+  'assessment.record': { command: 'recordPreliminaryAssessment', build: (i, context) => assessmentCommand(i, context.signatory), labels: assessmentLabels },
   'assessment.requestEarlyAdvice': { command: 'requestEarlyAdvice', build: (i) => ({ question: i.text('question') }), labels: { question: 'What should assurance advise on?' } },
   'assessment.readyToApply': { command: 'markReadyToApply', build: () => ({}) },
   'assessment.notSupported': { command: 'markNotSupported', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why the request cannot be supported') },
@@ -60,7 +64,7 @@ export const cardVerbs = {
     build: (i) => ({ comments: i.withPrefix('comment.').filter(([, comment]) => comment.trim() !== '').map(([section, comment]) => ({ section, comment })) }),
     labels: { comments: 'Comment on a section' },
   },
-  'application.accept': { command: 'acceptApplication', build: (i) => ({ nicNumber: i.text('nicNumber').trim().toUpperCase() }), labels: { nicNumber: 'NIC number for this application' } },
+  'application.accept': { command: 'acceptApplication', build: acceptApplication, labels: { nicNumber: 'Existing NIC number (leave empty for a new one)' } },
   'assurance.confirmLevel': { command: 'confirmAssuranceLevel', build: (i) => ({ level: i.text('level'), ...(i.optional('reason') ? { reason: i.optional('reason') } : {}) }), labels: { level: 'Assurance level', reason: 'Reason for the change' } },
   'review.record': { command: 'recordReview', build: reviewOutcome, labels: { review: 'Review', 'outcome.conditions': 'Conditions', 'outcome.actions': 'Actions for the applicant', 'outcome.reason': 'Reason' } },
   'approval.approve': { command: 'approve', build: () => ({}) },
@@ -95,8 +99,23 @@ export function commandFromCardAction(verb: string, data: CardData, context: Car
   const candidate = { ...spec.build(inputs, context, data), type: spec.command };
   const checked = caseCommandSchema.safeParse(candidate);
   const problems = [...inputs.problems, ...(checked.success ? [] : describeIssues(checked.error.issues, spec.labels ?? {}))];
-  if (problems.length > 0) return { ok: false, problem: pleaseCheck([...new Set(problems)]) };
+  if (problems.length > 0) return { ok: false, problem: pleaseCheck(onePerField(problems)) };
   return parseCommand(candidate);
+}
+
+/** The first problem with each field: one input can break several parts of a command (an email the directory answers for). */
+function onePerField(problems: readonly string[]): string[] {
+  const byField = new Map<string, string>();
+  for (const problem of problems) {
+    const field = /^“[^”]*”(, line \d+)?:/.exec(problem)?.[0] ?? problem;
+    if (!byField.has(field)) byField.set(field, problem);
+  }
+  return [...byField.values()];
+}
+
+/** The NIC number the bot took for the case (issued, or claimed as entered); else what was typed, for the schema to check. */
+function acceptApplication(inputs: CardInputs, context: CardActionContext): Record<string, unknown> {
+  return { nicNumber: context.nicNumber ?? inputs.text('nicNumber').trim().toUpperCase() };
 }
 
 function earlyAdvice(inputs: CardInputs): Record<string, unknown> {

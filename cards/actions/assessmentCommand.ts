@@ -1,3 +1,4 @@
+import type { CardActionContext } from '../verbs';
 import type { CardInputs } from './cardInputs';
 import { standardEvidence } from '../views/assessmentForm';
 
@@ -11,10 +12,9 @@ export const assessmentLabels: Readonly<Record<string, string>> = {
   'assessment.accessService.reason': 'Why dissemination rather than the Secure Data Environment',
   'assessment.legalAndEthicalEvidence': 'Other evidence needed',
   'assessment.agreements': 'Agreements needed',
-  'assessment.dataControllerSignatory.name': 'Data controller signatory: full name',
-  'assessment.dataControllerSignatory.email': 'Data controller signatory: email',
+  // The id and name come from the directory, found by the email: a problem with them is one with the email.
+  'assessment.dataControllerSignatory': 'Data controller signatory: email',
   'assessment.dataControllerSignatory.organisation': 'Data controller signatory: organisation',
-  'assessment.dataControllerSignatory.id': 'Data controller signatory: Microsoft Entra object ID',
   'assessment.security.cloudStorage': 'Cloud storage',
   'assessment.security.evidence.dspt': 'DSPT',
   'assessment.security.evidence.certification': 'Certification',
@@ -25,7 +25,12 @@ export const assessmentLabels: Readonly<Record<string, string>> = {
   'assessment.charging.agreementYears': 'Years of the agreement',
 };
 
-export function assessmentCommand(inputs: CardInputs): Record<string, unknown> {
+/**
+ * Staff give the signatory's email; the bot has looked the person up in the directory before the
+ * command is built (`signatory`), so the command carries their Entra object id and name as the
+ * directory has them, never as typed.
+ */
+export function assessmentCommand(inputs: CardInputs, signatory: CardActionContext['signatory']): Record<string, unknown> {
   const service = inputs.text('accessService') || 'secureDataEnvironment';
   const agreements = inputs.lines('agreements').map((line, i) => {
     const colon = line.indexOf(':');
@@ -33,6 +38,8 @@ export function assessmentCommand(inputs: CardInputs): Record<string, unknown> {
     return colon <= 0 ? { agreement: line, signatory: '' } : { agreement: line.slice(0, colon).trim(), signatory: line.slice(colon + 1).trim() };
   });
   const standard: readonly string[] = standardEvidence;
+  const email = inputs.text('signatoryEmail').trim();
+  if (!signatory) inputs.problems.push('“Data controller signatory: email”: give the email address of the person who signs for the data controller, like name@organisation.nhs.uk');
   const workingDays = inputs.integer('workingDays', 'Estimated time to access, in working days');
   const years = inputs.integer('agreementYears', 'Years of the agreement');
   if (workingDays === undefined && inputs.text('workingDays').trim() === '') inputs.problems.push('“Estimated time to access, in working days”: give a number of working days');
@@ -46,9 +53,9 @@ export function assessmentCommand(inputs: CardInputs): Record<string, unknown> {
       cohortSubmissionNeeded: inputs.flag('cohortSubmissionNeeded'),
       agreements,
       dataControllerSignatory: {
-        id: inputs.text('signatoryId').trim().toLowerCase(),
-        name: inputs.text('signatoryName'),
-        email: inputs.text('signatoryEmail').trim(),
+        id: signatory?.id ?? '',
+        name: signatory?.name ?? '',
+        email: signatory?.email ?? email,
         organisation: inputs.text('signatoryOrganisation'),
       },
       security: {

@@ -61,6 +61,14 @@ describe('Configuration', () => {
     assert.equal(production.TRIAGE_CHANNEL_ID, '19:abc@thread.tacv2');
   });
 
+  it('checks the local directory of people: emails to an Entra object id and a name', () => {
+    const carl = { id: '3f2b8c1e-1111-4a5b-9c0d-222233334444', name: 'Carl Controller' };
+    assert.deepEqual(loadConfig({ DARS_PEOPLE: JSON.stringify({ 'carl@leeds.example.ac.uk': carl }) }).DARS_PEOPLE, { 'carl@leeds.example.ac.uk': carl });
+    assert.throws(() => loadConfig({ DARS_PEOPLE: JSON.stringify({ carl }) }), /DARS_PEOPLE\.carl: keys must be email addresses/);
+    assert.throws(() => loadConfig({ DARS_PEOPLE: JSON.stringify({ 'carl@leeds.example.ac.uk': { ...carl, id: 'carl' } }) }), /DARS_PEOPLE.*an Entra object id/);
+    assert.throws(() => loadConfig({ DARS_PEOPLE: '{carl' }), /DARS_PEOPLE: must be JSON/);
+  });
+
   it('production mode (an app id) refuses to start without credentials', () => {
     assert.throws(() => loadConfig({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001' }), /MICROSOFT_APP_PASSWORD: required/);
     assert.throws(

@@ -32,10 +32,12 @@ describe('a case decided only through card buttons', () => {
       inputs: {
         accessService: 'secureDataEnvironment', novelOrContentious: 'true', evidence: 'Ethics approval', otherEvidence: '', cohortSubmissionNeeded: 'true',
         agreements: 'Data Sharing Agreement: the NHS England signatory and the data controller signatory',
-        signatoryName: carl.name, signatoryEmail: 'carl.controller@leeds.example.ac.uk', signatoryOrganisation: 'University of Leeds', signatoryId: carl.id,
+        signatoryEmail: 'carl.controller@leeds.example.ac.uk', signatoryOrganisation: 'University of Leeds',
         cloudUsed: 'false', cloudOutsideUk: 'false', dsptCode: 'EE133863', dsptStatus: 'Standards Met', dsptPublishedOn: '2025-09-01',
         certificationKind: 'none', workingDays: '60', chargeType: 'newApplication', agreementYears: '3',
       },
+      // The bot found the person by the email (bot/identifierLookups.ts).
+      context: { signatory: { id: carl.id, name: carl.name, email: 'carl.controller@leeds.example.ac.uk' } },
     });
     assert.equal(d.case.facts.assessments[0]?.costEstimate.totalPence, 143_100);
     assert.equal(d.case.people.dataControllerSignatory?.id, carl.id);

@@ -12,10 +12,12 @@ import { at } from './support/longCase';
  */
 const signing = at('resent');
 const base = (state = signing) => ({ caseId: state.reference, version: state.version });
+/** The bot has looked the signatory up by the card's email (bot/identifierLookups.ts). */
+const foundCarl: CardActionContext = { signatory: { id: carl.id, name: 'Carl Controller', email: 'carl.controller@leeds.example.ac.uk' } };
 const assessmentInputs = {
   accessService: 'secureDataEnvironment', disseminationReason: '', novelOrContentious: 'false', evidence: 'Ethics approval,s251 support (CAG)', otherEvidence: 'Consent materials for the pilot sites\n\n',
   cohortSubmissionNeeded: 'true', agreements: 'Data Sharing Agreement: NHS England and the data controller\nSDE service agreement: the data controller',
-  signatoryName: 'Carl Controller', signatoryEmail: ' carl.controller@leeds.example.ac.uk ', signatoryOrganisation: 'University of Leeds', signatoryId: carl.id.toUpperCase(),
+  signatoryEmail: ' carl.controller@leeds.example.ac.uk ', signatoryOrganisation: 'University of Leeds',
   cloudUsed: 'true', cloudProvider: 'Microsoft Azure', cloudRegion: 'UK South', cloudOutsideUk: 'false',
   dsptCode: 'EE133863', dsptStatus: 'Standards Met', dsptPublishedOn: '2025-09-01', certificationKind: 'none', planReference: '',
   workingDays: '60', timeNote: '', chargeType: 'newApplication', agreementYears: '3',
@@ -51,6 +53,7 @@ describe('card verbs become workflow commands', () => {
       type: 'requestAmendments', comments: [{ section: 'objective', comment: 'Name the control group.' }, { section: 'dsaTerm', comment: 'Shorter.' }],
     });
     assert.deepEqual(built('application.accept', { nicNumber: ' nic-123456-ab1c2 ' }), { type: 'acceptApplication', nicNumber: NIC });
+    assert.deepEqual(built('application.accept', { nicNumber: '' }, { nicNumber: NIC }), { type: 'acceptApplication', nicNumber: NIC });
     assert.deepEqual(built('assurance.confirmLevel', { level: 'complex', reason: ' ' }), { type: 'confirmAssuranceLevel', level: 'complex' });
     assert.deepEqual(built('review.record', { review: 'pag', decision: 'supportedWithConditions', conditions: 'No practice identifiable.\nPublish openly.', actions: 'ignored', reason: '' }), {
       type: 'recordReview', review: 'pag', outcome: { decision: 'supportedWithConditions', conditions: ['No practice identifiable.', 'Publish openly.'] },
@@ -76,7 +79,7 @@ describe('card verbs become workflow commands', () => {
   });
 
   it('the preliminary assessment form becomes the whole recordPreliminaryAssessment command', () => {
-    const command = built('assessment.record', assessmentInputs);
+    const command = built('assessment.record', assessmentInputs, foundCarl);
     assert.equal(command.type, 'recordPreliminaryAssessment');
     assert.deepEqual(command.type === 'recordPreliminaryAssessment' && command.assessment, {
       accessService: { service: 'secureDataEnvironment' },
@@ -92,7 +95,7 @@ describe('card verbs become workflow commands', () => {
       timeEstimate: { workingDays: 60 },
       charging: { chargeType: 'newApplication', agreementYears: 3 },
     });
-    const dissemination = built('assessment.record', { ...assessmentInputs, accessService: 'dissemination', disseminationReason: 'The registry must link locally.' });
+    const dissemination = built('assessment.record', { ...assessmentInputs, accessService: 'dissemination', disseminationReason: 'The registry must link locally.' }, foundCarl);
     assert.deepEqual(dissemination.type === 'recordPreliminaryAssessment' && dissemination.assessment.accessService, { service: 'dissemination', reason: 'The registry must link locally.' });
   });
 
@@ -100,9 +103,10 @@ describe('card verbs become workflow commands', () => {
     assert.match(refused('enquiry.decline', { reason: '   ', alternatives: 'ONS' }), /“Why DARS cannot help”: give the reason for declining/);
     assert.match(refused('enquiry.decline', { reason: 'Published.', alternatives: '\n \n' }), /“Where else they could go”: say where else the applicant could go/);
     assert.match(refused('funding.confirm', { fundingSource: 'Grant', invoiceName: 'Finance', invoiceEmail: 'finance-at-leeds', billingAddress: 'Leeds' }), /“Their email”: an email address/);
-    assert.match(refused('assessment.record', { ...assessmentInputs, signatoryEmail: 'carl@' }), /“Data controller signatory: email”: an email address/);
-    assert.match(refused('assessment.record', { ...assessmentInputs, signatoryId: 'carl' }), /“Data controller signatory: Microsoft Entra object ID”: an Entra object id/);
-    assert.match(refused('assessment.record', { ...assessmentInputs, signatoryName: ' ' }), /“Data controller signatory: full name”: give the data controller signatory’s name/);
+    // An address the bot could not look up is one problem, with the email, not three (id, name, email).
+    const unknownSignatory = refused('assessment.record', { ...assessmentInputs, signatoryEmail: 'carl@' });
+    assert.match(unknownSignatory, /“Data controller signatory: email”: give the email address of the person who signs for the data controller/);
+    assert.equal(unknownSignatory.match(/Data controller signatory/g)?.length, 1, unknownSignatory);
     assert.match(refused('assessment.record', { ...assessmentInputs, accessService: 'dissemination' }), /“Why dissemination rather than the Secure Data Environment”: give why data must be disseminated/);
     assert.match(refused('assessment.record', { ...assessmentInputs, agreements: 'Data Sharing Agreement' }), /“Agreements needed”, line 1: write it as “agreement: who signs it”/);
     assert.match(refused('assessment.record', { ...assessmentInputs, dsptPublishedOn: '' }), /“DSPT”: give the organisation code, the status and the date/);
@@ -112,7 +116,7 @@ describe('card verbs become workflow commands', () => {
     assert.match(refused('dsa.sign', { party: 'dataController', typedName: '  ', authorityConfirmed: 'true' }, { state: signing }), /“Type your full name as your signature”: give your full name, typed as your signature/);
     assert.match(refused('dsa.sign', { party: 'dataController', typedName: 'Carl Controller', authorityConfirmed: 'false' }, { state: signing }), /“I am authorised to sign”: confirm that you are authorised to sign/);
     assert.match(refused('dsa.decline', { party: 'nhse', reason: '' }), /“Why you cannot sign”: give the reason for declining/);
-    assert.match(refused('application.accept', { nicNumber: 'NIC-12-AB' }), /“NIC number for this application”: a NIC number like NIC-123456-AB1C2/);
+    assert.match(refused('application.accept', { nicNumber: 'NIC-12-AB' }), /“Existing NIC number \(leave empty for a new one\)”: a NIC number like NIC-123456-AB1C2/);
     assert.match(refused('application.requestAmendments', { 'comment.objective': ' ' }), /“Comment on a section”: comment on at least one section/);
     assert.match(refused('review.record', { review: 'pag' }), /“Outcome”: choose supported/);
     assert.match(refused('review.record', { review: 'pag', decision: 'supportedWithConditions', conditions: '' }), /“Conditions”: give at least one condition/);

@@ -7,7 +7,7 @@ import { hostile, hostileProse, linkedName, markdownTexts, markupProblems, type 
 import { cardOf, readableText, teamsUser } from '../support/teams';
 import { answerInTurn, applicationAnswers, dsptPublished, isoDate, lastSaid, turn } from './support/applicantJourney';
 import { triage } from './support/caseSteps';
-import { CaseWorld, cardText, newCast, type Cast } from './support/caseWorld';
+import { CaseWorld, cardText, controllerSignatoryEmail, newCast, type Cast } from './support/caseWorld';
 
 /**
  * "People's words stay words", over HTTP, across a whole case: every free-text field from the
@@ -80,10 +80,8 @@ describe('People’s words stay words: markup typed anywhere in a case is shown 
         cohortSubmissionNeeded: 'true',
         otherEvidence: hostileProse('Ethics approval letter'),
         agreements: 'Data Sharing Agreement: the NHS England signatory and the data controller signatory',
-        signatoryName: linkedName('Carl Controller'),
-        signatoryEmail: 'carl.controller@leeds.example.ac.uk',
+        signatoryEmail: controllerSignatoryEmail,
         signatoryOrganisation: leeds,
-        signatoryId: controllerSignatory.aadObjectId,
         dsptCode: 'EE133863',
         dsptStatus: 'Standards Met',
         dsptPublishedOn: isoDate(dsptPublished),

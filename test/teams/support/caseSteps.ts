@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 
 import { readableText, type TeamsUser } from '../../support/teams';
 import { answerInTurn, dsptPublished, gpDataEnquiry, isoDate, lastSaid, turn, writeAndSubmitApplication } from './applicantJourney';
-import type { Cast, CaseWorld, Where } from './caseWorld';
+import { controllerSignatoryEmail, type Cast, type CaseWorld, type Where } from './caseWorld';
 
 /**
  * The first stages of a GP-data case, as the people do them in Teams: the applicant's enquiry in
@@ -20,7 +20,7 @@ export interface EarlySteps {
 }
 
 export async function submittedApplication(world: CaseWorld, cast: Cast, applicant: TeamsUser, steps: EarlySteps = {}): Promise<string> {
-  const { staff, contact, controllerSignatory } = cast;
+  const { staff, contact } = cast;
   const chat = world.chat(applicant);
 
   // Enquiry: answered in chat, submitted on the summary card.
@@ -37,7 +37,7 @@ export async function submittedApplication(world: CaseWorld, cast: Cast, applica
   }
   await world.act(staff, 'enquiry.accept', reference, { where: triage });
 
-  // Preliminary assessment, naming the data controller signatory by their Entra object id.
+  // Preliminary assessment, naming the data controller signatory by email (the bot finds them in DARS_PEOPLE).
   await world.act(staff, 'assessment.record', reference, {
     where: triage,
     inputs: {
@@ -45,10 +45,8 @@ export async function submittedApplication(world: CaseWorld, cast: Cast, applica
       novelOrContentious: 'false',
       cohortSubmissionNeeded: 'true',
       agreements: 'Data Sharing Agreement: the NHS England signatory and the data controller signatory',
-      signatoryName: controllerSignatory.name,
-      signatoryEmail: 'carl.controller@leeds.example.ac.uk',
+      signatoryEmail: controllerSignatoryEmail,
       signatoryOrganisation: 'University of Leeds',
-      signatoryId: controllerSignatory.aadObjectId,
       dsptCode: 'EE133863',
       dsptStatus: 'Standards Met',
       dsptPublishedOn: isoDate(dsptPublished),

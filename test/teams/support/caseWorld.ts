@@ -44,6 +44,9 @@ export function newCast(): Cast {
   };
 }
 
+/** The data controller signatory's email, as staff give it on the preliminary assessment card. */
+export const controllerSignatoryEmail = 'carl.controller@leeds.example.ac.uk';
+
 /** Where a person sees a card: a staff channel, or their 1:1 chats with the bot. */
 export type Where = { readonly channel: Channel } | { readonly person: TeamsUser };
 
@@ -81,6 +84,8 @@ export class CaseWorld {
         AGD_CHANNEL_ID: channels.agd,
         PAG_CHANNEL_ID: channels.pag,
         DARS_ROLES: JSON.stringify(roles),
+        // Local mode's directory: staff name the data controller signatory by this email.
+        DARS_PEOPLE: JSON.stringify({ [controllerSignatoryEmail]: { id: cast.controllerSignatory.aadObjectId, name: cast.controllerSignatory.name } }),
       },
     });
     const world = new CaseWorld(connector, bot, database, channels);

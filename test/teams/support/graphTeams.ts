@@ -9,7 +9,7 @@ import { CaseIndex } from '../../../services/cases/caseIndex';
 import { CaseLog } from '../../../services/cases/caseLog';
 import { darsWorkflow } from '../../../services/cases/darsWorkflow';
 import { roleGroupVariables } from '../../../services/graph/graphSettings';
-import type { Actor, StaffRole } from '../../../services/workflow';
+import type { Actor, CaseStatus, StaffRole } from '../../../services/workflow';
 import { commandsToReach, replay } from '../../cases/caseStoreFixture';
 import type { BotProcess } from '../../support/botProcess';
 import { buttonsOf, click, type CardButton } from '../../support/cardClicks';
@@ -81,17 +81,22 @@ export function graphEnvironment(standIn: GraphStandIn, connector: ConnectorStan
  * back then; the approval's are left for the bot to deliver (the DSA card to the DARS contact).
  */
 export async function seedApprovedCase(db: Db, reference: string, nicNumber: string): Promise<void> {
+  await seedCaseAt(db, reference, 'dsaToGenerate', nicNumber);
+}
+
+/** The standard case brought to `status` through the real store, as seedApprovedCase does. */
+export async function seedCaseAt(db: Db, reference: string, status: Exclude<CaseStatus, 'new'>, nicNumber?: string): Promise<void> {
   const log = new CaseLog(db);
   const index = new CaseIndex(db);
   await log.ensureIndexes();
   await index.ensureIndexes();
-  const journey = commandsToReach('dsaToGenerate').map((step) => ({
+  const journey = commandsToReach(status).map((step) => ({
     ...step,
     command: step.command.type === 'submitEnquiry' ? { ...step.command, reference }
-      : step.command.type === 'acceptApplication' ? { ...step.command, nicNumber } : step.command,
+      : step.command.type === 'acceptApplication' && nicNumber ? { ...step.command, nicNumber } : step.command,
   }));
-  const approved = await replay(new CaseCommands(log, index, darsWorkflow), reference, journey, reference);
-  await log.commits.updateMany({ caseId: reference, version: { $lt: approved.version } }, { $set: { pendingOutbox: [] }, $unset: { outboxPending: '' } });
+  const reached = await replay(new CaseCommands(log, index, darsWorkflow), reference, journey, reference);
+  await log.commits.updateMany({ caseId: reference, version: { $lt: reached.version } }, { $set: { pendingOutbox: [] }, $unset: { outboxPending: '' } });
 }
 
 export const teamsUserOf = (actor: Actor): TeamsUser => ({ aadObjectId: actor.id, name: actor.name });
