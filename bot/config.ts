@@ -160,6 +160,8 @@ function productionIdProblems(values: Environment): string[] {
     .map((name) => `${name}: a Teams channel id like 19:abc…@thread.tacv2 (from the channel's "Get link to channel")`);
   const people = Object.keys(values.DARS_ROLES).filter((id) => !productionObjectId.test(id));
   if (people.length > 0) problems.push(`DARS_ROLES: Entra object ids (GUIDs) as keys; not ${people.join(', ')}`);
+  const named = Object.entries(values.DARS_PEOPLE).filter(([, person]) => !productionObjectId.test(person.id)).map(([email]) => email);
+  if (named.length > 0) problems.push(`DARS_PEOPLE: Entra object ids (GUIDs) as ids; not those of ${named.join(', ')}`);
   return problems;
 }
 

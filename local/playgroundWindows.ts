@@ -57,7 +57,8 @@ export function playgroundWindow(name: WindowName, firstPort = defaultFirstPort)
  * The bot's environment for the playground. The emulated team has its General channel (whose id
  * is the team's id) and one more channel, plus one group chat: General is the triage channel,
  * the other channel is assurance, and the group chat holds both advisory panels (AGD and PAG).
- * 1:1 messages need nothing here: the bot keeps each person's chat with the connector it came
+ * `DARS_PEOPLE` lists every person in the files by email, for the signatory staff name on the
+ * preliminary assessment card. 1:1 messages need nothing here: the bot keeps each person's chat with the connector it came
  * from (`bot/conversationReferences.ts`), so a person's messages reach their own window.
  */
 export function botEnvironment(staff: PlaygroundWindow): Record<string, string> {
@@ -70,6 +71,8 @@ export function botEnvironment(staff: PlaygroundWindow): Record<string, string> 
     AGD_CHANNEL_ID: config.groupChat.id,
     PAG_CHANNEL_ID: config.groupChat.id,
     DARS_ROLES: JSON.stringify({ [config.currentUser.aadObjectId]: staffRoles }),
+    // Staff name a data controller signatory by email: everyone in the files, by their email.
+    DARS_PEOPLE: JSON.stringify(Object.fromEntries([config.currentUser, ...config.users].map((person) => [person.email, { id: person.aadObjectId, name: person.name }]))),
   };
 }
 

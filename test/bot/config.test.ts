@@ -65,7 +65,7 @@ describe('Configuration', () => {
     const carl = { id: '3f2b8c1e-1111-4a5b-9c0d-222233334444', name: 'Carl Controller' };
     assert.deepEqual(loadConfig({ DARS_PEOPLE: JSON.stringify({ 'carl@leeds.example.ac.uk': carl }) }).DARS_PEOPLE, { 'carl@leeds.example.ac.uk': carl });
     assert.throws(() => loadConfig({ DARS_PEOPLE: JSON.stringify({ carl }) }), /DARS_PEOPLE\.carl: keys must be email addresses/);
-    assert.throws(() => loadConfig({ DARS_PEOPLE: JSON.stringify({ 'carl@leeds.example.ac.uk': { ...carl, id: 'carl' } }) }), /DARS_PEOPLE.*an Entra object id/);
+    assert.throws(() => loadConfig({ DARS_PEOPLE: JSON.stringify({ 'carl@leeds.example.ac.uk': { ...carl, id: 'carl lee' } }) }), /DARS_PEOPLE.*an Entra object id/);
     assert.throws(() => loadConfig({ DARS_PEOPLE: '{carl' }), /DARS_PEOPLE: must be JSON/);
   });
 
