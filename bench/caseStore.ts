@@ -48,6 +48,7 @@ import { progress, runBenchmark } from './benchCli';
  *   BENCH_QUERY_LIMIT_SECONDS  server-side time limit of one run, maxTimeMS (default 60)
  *   BENCH_SEED_BATCH     cases per insertMany batch (default 1000)
  *   BENCH_SEED_WRITERS   batches in flight while seeding (default 3)
+ *   BENCH_KEEP_DATABASE  1: leave the seeded database in place afterwards, to EXPLAIN its queries by hand
  *   MONGODB_URI          a server to use instead of the embedded FerretDB
  */
 
@@ -110,8 +111,11 @@ async function main(): Promise<number> {
     const failed = decisionRuns.some((run) => run.anomalies > 0);
     return failed ? 1 : 0;
   } finally {
-    progress('dropping the bench databases');
-    await db.dropDatabase().catch(() => undefined);
+    if (process.env.BENCH_KEEP_DATABASE === '1') progress(`keeping the database ${databaseName} (BENCH_KEEP_DATABASE=1)`);
+    else {
+      progress('dropping the bench databases');
+      await db.dropDatabase().catch(() => undefined);
+    }
     await probeDb.dropDatabase().catch(() => undefined);
     await client.close();
     await server?.stop();
