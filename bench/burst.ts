@@ -12,8 +12,8 @@ import { progress } from './benchCli';
  * A burst of submissions, as on the morning a funding call closes: `applicants` people, each
  * with a finished enquiry, press Submit spread evenly over `seconds`. Timed: each Submit (POST
  * sent) to its review card arriving in the triage channel; and, halfway through the burst, a
- * staff decision on an earlier case, from its invoke response (the decision is stored) to the
- * notice reaching that applicant's 1:1 chat, which must not queue behind the channel's cards.
+ * staff decision on an earlier case, from the click to the notice reaching that applicant's 1:1
+ * chat (decision and delivery both), which must not queue behind the channel's cards.
  * Then staff accept every review card, `clickConcurrency` at a time, each click timed from POST
  * to the invoke's HTTP response.
  */
@@ -29,7 +29,7 @@ export interface BurstOptions {
 export interface BurstResult {
   /** Submit → review card in the triage channel, per card that arrived. */
   readonly submitToCardMs: number[];
-  /** Decision stored (invoke answered) → the applicant's notice in their 1:1 chat. */
+  /** Staff click (POST sent) → the applicant's notice of that decision in their 1:1 chat. */
   readonly noticeMs: number | undefined;
   /** Staff click → invoke response, per accepted review card. */
   readonly clickMs: number[];
@@ -76,10 +76,11 @@ export async function submitBurst(options: BurstOptions): Promise<BurstResult> {
   const decision = (async () => {
     if (!earlierCard || !earlierReference) return undefined;
     await at((options.seconds * 1000) / 2);
+    const clickedAt = performance.now();
     const click = await staffClick(botUrl, connector, earlierCard, 'enquiry.requestInformation', { question: 'Which practices will the data come from?' });
     const problem = clickProblem(click);
     if (problem) failures.push(`the decision during the burst: ${problem}`);
-    return { answeredAt: performance.now(), reference: earlierReference };
+    return { clickedAt, reference: earlierReference };
   })();
   await Promise.all(submits);
   const decided = await decision;
@@ -104,7 +105,7 @@ export async function submitBurst(options: BurstOptions): Promise<BurstResult> {
     const toApplicant = (call: ConnectorCall) =>
       call.method === 'POST' && call.answeredStatus < 300 && connector.conversationsWith(earlier.aadObjectId).includes(call.conversationId ?? '') && String(call.body.summary ?? '').startsWith(`${decided.reference}:`);
     const notice = await connector.waitFor(() => arrivals.first(toApplicant), cardWaitMs, 'the notice to the earlier applicant').catch(() => undefined);
-    if (notice) noticeMs = notice.at - decided.answeredAt;
+    if (notice) noticeMs = notice.at - decided.clickedAt;
     else failures.push('the notice of the decision taken during the burst never reached the applicant');
   }
   await arrivals.stop();

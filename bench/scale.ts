@@ -104,7 +104,7 @@ export function formatScale(figures: ScaleFigures, settings: ScaleSettings): str
     '',
     `Burst: ${settings.burst} Submits within ${settings.burstSeconds} s`,
     `  Submit → review card in the triage channel: ${spread(burst.submitToCardMs)} (${burst.submitToCardMs.length} of ${settings.burst} arrived)`,
-    `  a decision taken halfway through the burst → the notice in the applicant's 1:1 chat: ${ms(burst.noticeMs)}`,
+    `  a staff click halfway through the burst → its notice in the applicant's 1:1 chat: ${ms(burst.noticeMs)}`,
     `  staff click (accept) → invoke response, ${burst.clickMs.length} clicks ${settings.clickConcurrency} at a time: ${spread(burst.clickMs)}`,
     '',
     'Database round trips (commands counted on the wire, bot to database; median over the samples)',
