@@ -21,6 +21,7 @@ import { formatReport } from './cases/report';
 import { seedCases } from './cases/seed';
 import { serverPeakRssBytes } from './cases/serverMemory';
 import { readSettings } from './cases/settings';
+import { analyseAfterSeeding } from './cases/statistics';
 import { thousands } from './cases/table';
 import { progress, runBenchmark } from './benchCli';
 
@@ -48,6 +49,8 @@ import { progress, runBenchmark } from './benchCli';
  *   BENCH_QUERY_LIMIT_SECONDS  server-side time limit of one run, maxTimeMS (default 60)
  *   BENCH_SEED_BATCH     cases per insertMany batch (default 1000)
  *   BENCH_SEED_WRITERS   batches in flight while seeding (default 3)
+ *   BENCH_ANALYZE        0: skip bringing the table statistics up to date after seeding (bench/cases/statistics.ts)
+ *   BENCH_KEEP_DATABASE  1: leave the seeded database in place afterwards, to EXPLAIN its queries by hand
  *   MONGODB_URI          a server to use instead of the embedded FerretDB
  */
 
@@ -67,6 +70,7 @@ async function main(): Promise<number> {
 
   try {
     const serverVersion = await describeServer(client, server);
+    const onFerretdb = 'ferretdbVersion' in (await client.db('admin').command({ buildInfo: 1 }));
     // The store as the bot wires it (bot/index.ts): log, index, commands over the DARS workflow.
     const log = new CaseLog(db);
     const index = new CaseIndex(db);
@@ -86,6 +90,8 @@ async function main(): Promise<number> {
     progress(`seeding ${thousands(settings.cases)} cases in batches of ${settings.seedBatch}, ${settings.seedWriters} in flight`);
     const seeded = await seedCases(log, index, plan, { batchSize: settings.seedBatch, writers: settings.seedWriters, today: londonDate(benchNow) }, progress);
 
+    progress('bringing the table statistics up to date');
+    const statistics = await analyseAfterSeeding(db, ['caseCommits', 'cases', 'caseDueDays'], onFerretdb);
     const loadAfterSeeding = os.loadavg()[0];
     const picker = new CasePicker(plan);
     const decisionRuns: DecisionRun[] = [];
@@ -107,11 +113,15 @@ async function main(): Promise<number> {
     console.log('');
     const load = `${loadAfterSeeding.toFixed(1)} after seeding, ${os.loadavg()[0].toFixed(1)} at the end`;
     console.log(formatReport({ settings, serverVersion, seeded, probe, decisionRuns, queryFigures, plans, load, serverPeakRssBytes: serverPeakRssBytes(), runMs: Date.now() - runStarted, measuredMs }));
+    console.log(`table statistics: ${statistics.why}${statistics.analysed ? ` in ${(statistics.ms / 1000).toFixed(1)} s` : ''}`);
     const failed = decisionRuns.some((run) => run.anomalies > 0);
     return failed ? 1 : 0;
   } finally {
-    progress('dropping the bench databases');
-    await db.dropDatabase().catch(() => undefined);
+    if (process.env.BENCH_KEEP_DATABASE === '1') progress(`keeping the database ${databaseName} (BENCH_KEEP_DATABASE=1)`);
+    else {
+      progress('dropping the bench databases');
+      await db.dropDatabase().catch(() => undefined);
+    }
     await probeDb.dropDatabase().catch(() => undefined);
     await client.close();
     await server?.stop();

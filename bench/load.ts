@@ -34,6 +34,8 @@ export interface LoadOptions {
   readonly script: () => ScriptedTurn[];
   /** Distinguishes applicants' names across runs (names only; each gets a fresh Entra id). */
   readonly namePrefix: string;
+  /** The applicants, when a run continues the conversations of an earlier one (else new people). */
+  readonly people?: readonly TeamsUser[];
 }
 
 export interface LoadResult {
@@ -48,10 +50,11 @@ export async function runApplicants(options: LoadOptions): Promise<LoadResult> {
   const latenciesMs: number[] = [];
   const failures: string[] = [];
   let next = 0;
+  const applicants = options.people?.length ?? options.applicants;
   const worker = async () => {
-    while (next < options.applicants) {
+    while (next < applicants) {
       const number = ++next;
-      const user = teamsUser(`${options.namePrefix} ${number}`);
+      const user = options.people?.[number - 1] ?? teamsUser(`${options.namePrefix} ${number}`);
       for (const turn of options.script()) {
         const started = performance.now();
         const outcome = await post(options, replies, user, turn.activity).catch((error: unknown) => error as Error);
@@ -70,11 +73,11 @@ export async function runApplicants(options: LoadOptions): Promise<LoadResult> {
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, options.applicants) }, worker));
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, applicants) }, worker));
   return { turns: latenciesMs.length, wallMs: performance.now() - started, latenciesMs, failures };
 }
 
-async function post(options: LoadOptions, replies: RepliesByConversation, user: TeamsUser, activity: Record<string, unknown>): Promise<TurnOutcome> {
+export async function post(options: Pick<LoadOptions, 'botUrl' | 'connector'>, replies: RepliesByConversation, user: TeamsUser, activity: Record<string, unknown>): Promise<TurnOutcome> {
   const conversationId = `a:personal-${user.aadObjectId}`;
   const before = replies.messages(conversationId).length;
   const response = await fetch(`${options.botUrl}/api/messages`, {
@@ -90,7 +93,7 @@ async function post(options: LoadOptions, replies: RepliesByConversation, user: 
  * The stand-in's record of calls, indexed by conversation as it grows, so that finding a turn's
  * replies does not rescan every call the run has made (the bench shares the CPU with the bot).
  */
-class RepliesByConversation {
+export class RepliesByConversation {
   private scanned = 0;
   private readonly byConversation = new Map<string, SentActivity[]>();
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 
 import { MongoClient } from 'mongodb';
@@ -6,10 +7,12 @@ import { MongoClient } from 'mongodb';
 import { startEmbeddedServer, type EmbeddedServer } from '../services/database/embeddedServer';
 import { ConnectorStandIn } from '../test/support/connectorStandIn';
 import { readableText } from '../test/support/teams';
+import { triageChannel } from './darsBot';
 import { LaunchedBot } from './launch';
 import { echoScript, enquiryScript, runApplicants, type ScriptedTurn } from './load';
 import { formatTable, turnsPerSecond, type RunFigures } from './stats';
 import { positiveInteger, progress, runBenchmark } from './benchCli';
+import { formatScale, measureAtScale, readScaleSettings, scaleDatabaseParts } from './scale';
 
 /**
  * `npm run bench`: N applicants complete enquiries concurrently over HTTP against a real DARS
@@ -20,10 +23,9 @@ import { positiveInteger, progress, runBenchmark } from './benchCli';
  *   BENCH_APPLICANTS   applicants measured per bot (default 50; 9 turns each)
  *   BENCH_CONCURRENCY  applicants in flight at once (default 10)
  *   BENCH_WARMUP       applicants run first and not measured (default 5): JIT, pools, indexes
+ *   BENCH_SCALE        0: skip the figures at scale (bench/scale.ts lists their settings)
  *   MONGODB_URI        a server to use instead of the embedded FerretDB
  */
-
-const triageChannel = '19:bench-triage@thread.tacv2';
 const turnsPerApplicant = enquiryScript().length;
 
 interface Settings {
@@ -49,6 +51,7 @@ interface Measured {
 
 async function main(): Promise<number> {
   const settings = readSettings();
+  const loadAtStart = os.loadavg().map((load) => load.toFixed(1)).join(', ');
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 
   progress('starting the database server');
@@ -87,6 +90,7 @@ async function main(): Promise<number> {
 
     const [dars, echo] = results.map((result) => result.figures);
     console.log('');
+    console.log(`load average at the start: ${loadAtStart}`);
     console.log(
       `DARS Bot enquiry benchmark — ${settings.applicants} applicants × ${turnsPerApplicant} turns, ` +
         `concurrency ${settings.concurrency}, ${databaseDescription}`,
@@ -95,12 +99,21 @@ async function main(): Promise<number> {
     console.log(`throughput ratio (enquiry / echo): ${(turnsPerSecond(dars) / turnsPerSecond(echo)).toFixed(2)}`);
 
     const failures = results.flatMap((result) => result.failures);
+    if (process.env.BENCH_SCALE !== '0') {
+      const scaleSettings = readScaleSettings(settings.concurrency);
+      const scale = await measureAtScale(uri, `bench_${runId}`, () => ConnectorStandIn.start(), scaleSettings);
+      console.log('');
+      console.log(formatScale(scale, scaleSettings));
+      failures.push(...scale.failures);
+    }
+    console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')}`);
     console.log(failures.length === 0 ? 'failures: none' : `failures: ${failures.length}`);
     for (const failure of failures) console.log(`  - ${failure}`);
     return failures.length === 0 ? 0 : 1;
   } finally {
     await connector.close();
     for (const bot of bots) await client.db(bot.databaseName).dropDatabase().catch(() => undefined);
+    for (const part of scaleDatabaseParts) await client.db(`bench_${runId}_${part}`).dropDatabase().catch(() => undefined);
     await client.close();
     await server?.stop();
   }

@@ -44,6 +44,9 @@ function summarise(explained: Document, sorted: boolean): string {
   const scans = ['Seq Scan', 'Index Scan', 'Index Only Scan', 'Bitmap Heap Scan', 'COLLSCAN', 'IXSCAN', 'IDHACK', 'EXPRESS_IXSCAN']
     .filter((scan) => text.includes(`"${scan}"`));
   const parts = [scans.length > 0 ? scans.join(' + ') : 'plan not recognised'];
+  // A parallel plan or JIT compilation turns a 0.3 ms lookup into tens or hundreds of ms (README, "The cliff at 100,000 cases").
+  if (text.includes('"Gather"') || text.includes('"Parallel Aware":true')) parts.push('PARALLEL workers started per lookup');
+  if (text.includes('"JIT"')) parts.push('JIT-compiled');
   if (typeof explained.filterPushdown === 'boolean') {
     parts.push(explained.filterPushdown ? 'top-level equalities filtered in PostgreSQL, the rest in FerretDB' : 'filtered in FerretDB');
   }

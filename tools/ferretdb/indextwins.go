@@ -16,6 +16,16 @@ package main
 // PostgreSQL may switch a prepared statement to a generic plan that never uses an expression
 // index. plan_cache_mode=force_custom_plan on FerretDB's connections prevents that.
 //
+// jit=off and max_parallel_workers_per_gather=0 on the same connections. Until a table is
+// analysed (autovacuum may be off, and lags after a bulk load) the planner guesses its row count
+// from its size and that an equality on a JSONB field matches ~1% of it, so an index lookup
+// returning 15 commits is costed like one returning 1% of the table, and the cost grows with the
+// table. Somewhere past 436,000 commits (30,000 cases) the lookup becomes a Gather over a
+// Parallel Bitmap Heap Scan (two workers started per lookup) and passes jit_above_cost, so
+// PostgreSQL compiles it with LLVM in the leader and each worker: 235-250 ms for a lookup that
+// takes 0.3 ms serial and uncompiled (README, "The cliff at 100,000 cases"). FerretDB sends
+// only short lookups and whole-collection reads, which neither parallel workers nor JIT help.
+//
 // Nothing here changes what FerretDB stores or answers; a twin that cannot be created only
 // leaves lookups slow (the trigger catches its own errors so a client's createIndex never fails).
 
@@ -113,16 +123,19 @@ func installIndexTwins(ctx context.Context, pgURL string) {
 	}
 }
 
-// withCustomPlans returns the URL with plan_cache_mode=force_custom_plan as a run-time
-// parameter of every connection FerretDB opens (pgx passes unknown URL parameters on).
-func withCustomPlans(pgURL string) string {
+// withPlannerSettings returns the URL with the settings above as run-time parameters of every
+// connection FerretDB opens (pgx passes unknown URL parameters on); a URL that sets one already
+// keeps its own value.
+func withPlannerSettings(pgURL string) string {
 	u, err := url.Parse(pgURL)
 	if err != nil {
 		return pgURL
 	}
 	q := u.Query()
-	if q.Get("plan_cache_mode") == "" {
-		q.Set("plan_cache_mode", "force_custom_plan")
+	for name, value := range map[string]string{"plan_cache_mode": "force_custom_plan", "jit": "off", "max_parallel_workers_per_gather": "0"} {
+		if q.Get(name) == "" {
+			q.Set(name, value)
+		}
 	}
 	u.RawQuery = q.Encode()
 	return u.String()

@@ -49,7 +49,7 @@ func main() {
 			fail("PostgreSQL: %v", err)
 		}
 		installIndexTwins(ctx, *pgURL)
-		cfg.PostgreSQLURL = withCustomPlans(*pgURL)
+		cfg.PostgreSQLURL = withPlannerSettings(*pgURL)
 	case "sqlite":
 		if *sqliteDir == "" {
 			fail("--sqlite-dir is required for the sqlite handler")
