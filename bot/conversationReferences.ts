@@ -49,9 +49,11 @@ export class ConversationReferences {
 
   /** Teams user ids ("29:…") of these people, for those who have talked to the bot. */
   async teamsUserIds(personIds: readonly string[]): Promise<string[]> {
-    if (personIds.length === 0) return [];
-    const found = await this.references.find({ _id: { $in: personIds.map(personKey) } }).toArray();
-    return found.flatMap((stored) => (stored.reference.user?.id ? [stored.reference.user.id] : []));
+    // One lookup by `_id` each: FerretDB 1.24 sends an `$in` to PostgreSQL with no WHERE clause,
+    // reading every reference ever stored; an equality is an index lookup. (Card views name a
+    // handful of people.)
+    const found = await Promise.all([...new Set(personIds)].map((id) => this.references.findOne({ _id: personKey(id) })));
+    return found.flatMap((stored) => (stored?.reference.user?.id ? [stored.reference.user.id] : []));
   }
 
   async forChannel(channelId: string): Promise<Partial<ConversationReference> | undefined> {
