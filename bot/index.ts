@@ -110,7 +110,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
   const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
   const desk = new CaseDesk(commands, log, index);
-  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(desk), desk, staff, new HttpAttachmentFetcher());
+  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus({ desk, actors: staff, mine: (personId) => queries.mine(personId) }), desk, staff, new HttpAttachmentFetcher());
   const bot = new DarsBot(
     new ChatState(storage),
     dialog,
