@@ -2,6 +2,7 @@ import { ShowTypingMiddleware } from 'botbuilder';
 
 import { PersonalChatDialog } from '../dialogs/personalChatDialog';
 import { ApplicantStatus } from '../services/cases/applicantStatus';
+import { Welcomes } from './welcomes';
 import { CaseCommands } from '../services/cases/caseCommands';
 import { CaseDesk } from '../services/cases/caseDesk';
 import { CaseIndex } from '../services/cases/caseIndex';
@@ -93,6 +94,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const references = new ConversationReferences(db);
   const posted = new PostedCards(db);
   const receipts = new DeliveryReceipts(db);
+  const welcomes = new Welcomes(db);
   const messenger = new TeamsMessenger(adapter, config, references);
   const views = new CaseCardViews(staff, references);
   const worker = new OutboxWorker(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures }), logger);
@@ -100,7 +102,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, outbox: worker, reminders, dsaDocuments, signatureSteps: signatures.ledger };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, outbox: worker, reminders, dsaDocuments, signatureSteps: signatures.ledger, welcomes };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
@@ -118,6 +120,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger),
     new StaffChannel(queries, desk, views, staff, channels),
     logger,
+    welcomes,
   );
 
   const server = createServer(adapter, bot, () => database.isHealthy(), logger);
