@@ -96,6 +96,7 @@ describe('Welcome on install, a button into each step, command words at a questi
       const asAnswer = (await chat().say('My answer is application')).map(readableText).join('\n');
       assert.doesNotMatch(asAnswer, /Did you mean/);
       assert.doesNotMatch(asAnswer, /Stopped/);
+      assert.match(asAnswer, /How will the data achieve that aim\?/, 'the word answered the aim question, and the next one is asked');
 
       // Asked again, "The command application": the step stops (saying what is kept) and the command runs.
       assert.match((await chat().say('application')).map(readableText).join('\n'), /Did you mean the command/);
