@@ -18,11 +18,14 @@ import type { CaseState } from './state/caseState';
  *   signatories (whose names the DSA carries). Anyone else acting for DARS — triage staff,
  *   assurance, AGD and PAG reviewers, approvers — is "DARS" or the review body ("the
  *   Profession Advisory Group (PAG) supported the application"), never a reviewer's name.
+ * The status card's timeline uses the same views (cards/caseStatusCard.ts).
  * Pure: the chat layer quotes the lines (they hold people's words, e.g. a decline reason).
  */
 export type HistoryView = 'staff' | 'applicant';
 
 export interface HistoryLine {
+  /** The instant of the event (ISO 8601), for cards that show a time too. */
+  readonly at: string;
   /** "1 January 2027" (England). */
   readonly date: string;
   readonly what: string;
@@ -49,7 +52,7 @@ export function historyViewFor(roles: readonly CaseRole[]): HistoryView {
 export function readableHistory(state: CaseState, view: HistoryView): HistoryLine[] {
   return state.history.flatMap((event) => {
     const what = view === 'staff' ? describeEvent(event) : applicantSentence(event, state);
-    return what === undefined ? [] : [{ date: formatDate(londonDate(new Date(event.at))), what }];
+    return what === undefined ? [] : [{ at: event.at, date: formatDate(londonDate(new Date(event.at))), what }];
   });
 }
 
