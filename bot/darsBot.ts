@@ -17,6 +17,7 @@ import type { ConversationReferences } from './conversationReferences';
 import { ConversationTurns } from './conversationTurns';
 import { describeError, type Logger } from './logger';
 import type { StaffChannel } from './staffChannel';
+import { botWasAdded, type Welcomes } from './welcomes';
 
 /**
  * The Teams activity handler: applicants' 1:1 chats run the personal chat dialog; staff
@@ -35,6 +36,7 @@ export class DarsBot extends TeamsActivityHandler {
     private readonly cardActions: CardActions,
     private readonly staffChannel: StaffChannel,
     private readonly logger: Logger,
+    welcomes?: Welcomes,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -53,6 +55,21 @@ export class DarsBot extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.references.remember(context);
       if (isPersonal(context)) await this.runPersonalChat(context);
+      await welcomes?.welcome(context);
+      await next();
+    });
+
+    // Added to a chat or a team (Teams also sends installationUpdate; the welcome is sent once).
+    this.onMembersAdded(async (context, next) => {
+      if (botWasAdded(context.activity)) {
+        await this.references.remember(context);
+        await welcomes?.welcome(context);
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await welcomes?.forget(context);
       await next();
     });
   }

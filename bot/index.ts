@@ -2,6 +2,7 @@ import { ShowTypingMiddleware } from 'botbuilder';
 
 import { PersonalChatDialog } from '../dialogs/personalChatDialog';
 import { ApplicantStatus } from '../services/cases/applicantStatus';
+import { Welcomes } from './welcomes';
 import { CaseCommands } from '../services/cases/caseCommands';
 import { CaseDesk } from '../services/cases/caseDesk';
 import { CaseIndex } from '../services/cases/caseIndex';
@@ -106,6 +107,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const references = new ConversationReferences(db);
   const posted = new PostedCards(db);
   const receipts = new DeliveryReceipts(db);
+  const welcomes = new Welcomes(db);
   const messenger = new TeamsMessenger(adapter, config, references);
   const views = new CaseCardViews(staff, references);
   const deadLetters = new DeadLetters(db, log, messenger, channels.triage);
@@ -113,7 +115,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signatureSteps: signatures.ledger, nicNumbers };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signatureSteps: signatures.ledger, nicNumbers, welcomes };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
@@ -124,7 +126,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const commands = new CaseCommands(log, index, darsWorkflow, () => road.kick());
   const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
-  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(desk), desk, staff, new HttpAttachmentFetcher());
+  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus({ desk, actors: staff, mine: (personId) => queries.mine(personId) }), desk, staff, new HttpAttachmentFetcher());
   const bot = new DarsBot(
     new ChatState(storage),
     dialog,
@@ -132,6 +134,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger, new IdentifierLookups(signatures.people, nicNumbers, logger)),
     new StaffChannel(queries, desk, views, staff, channels, new DeliveryCommands(deadLetters, staff, channels)),
     logger,
+    welcomes,
   );
 
   const server = createServer(adapter, bot, () => database.isHealthy(), logger);

@@ -2,6 +2,7 @@ import { reviewNames } from '../services/rules/reviews';
 import type { CaseState } from '../services/workflow';
 import { capitalise, clip, dayOf } from './frame/cardText';
 import type { CardOptions, CardViewer } from './frame/cardViewer';
+import { withChatStep } from './frame/chatStepButton';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/additionalAssurance.json';
@@ -21,7 +22,7 @@ export function additionalAssuranceCard(state: CaseState, viewer: CardViewer, no
     ? asked.length > 0 ? 'Thank you: every request for additional assurance has a response.' : 'No review has asked for additional assurance.'
     : `${capitalise(waiting.map((review) => reviewNames[review.review]).join(' and '))} ${waiting.length > 1 ? 'need' : 'needs'} more assurance before the application can go further. Reply in this chat with your response${waiting.length > 1 ? ', saying which review it answers' : ''}.`;
   return fitToBudget((fit) =>
-    frameCard(
+    withChatStep(frameCard(
       template,
       {
         intro,
@@ -34,6 +35,6 @@ export function additionalAssuranceCard(state: CaseState, viewer: CardViewer, no
         })),
       },
       { state, viewer, now, options, title: 'Additional assurance', card: 'additionalAssurance', actions: [] },
-    ),
+    ), state, viewer, { key: 'respondToAdditionalAssurance', title: 'Respond', command: 'assurance' }),
   );
 }

@@ -1,6 +1,7 @@
 import { latestRevision, sectionTitles, type CaseState } from '../services/workflow';
 import { clip, dayOf } from './frame/cardText';
 import type { CardOptions, CardViewer } from './frame/cardViewer';
+import { withChatStep } from './frame/chatStepButton';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/amendments.json';
@@ -19,7 +20,7 @@ export function amendmentsCard(state: CaseState, viewer: CardViewer, now: Date, 
       ? `You resubmitted the application as version ${resubmitted.version} on ${dayOf(resubmitted.submitted.at)}. DARS is reviewing it.`
       : `${request.requested.by.name} asked for amendments to version ${request.version} on ${dayOf(request.requested.at)}. Reply in this chat to change these sections, then resubmit.`;
   return fitToBudget((fit) =>
-    frameCard(
+    withChatStep(frameCard(
       template,
       {
         intro,
@@ -35,6 +36,6 @@ export function amendmentsCard(state: CaseState, viewer: CardViewer, now: Date, 
         }),
       },
       { state, viewer, now, options, title: 'Amendments to your application', card: 'amendments', actions: [] },
-    ),
+    ), state, viewer, { key: 'resubmitApplication', title: 'Make the amendments', command: 'amend' }),
   );
 }

@@ -1,6 +1,7 @@
 import { sectionNames, sectionTitles, type CaseState } from '../services/workflow';
 import { dayOf, type Fact } from './frame/cardText';
 import type { CardOptions, CardViewer } from './frame/cardViewer';
+import { withChatStep } from './frame/chatStepButton';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/applicationInvitation.json';
@@ -8,7 +9,7 @@ import template from './templates/applicationInvitation.json';
 /**
  * The applicant team's invitation to write the application (DOMAIN stage 3): who their DARS
  * contact is, and each section with whether it is written yet. The writing happens in chat,
- * section by section, so this card has no buttons.
+ * section by section; the card's one button starts it (cards/frame/chatStepButton.ts).
  */
 export function applicationInvitationCard(state: CaseState, viewer: CardViewer, now: Date, options: CardOptions = {}): AdaptiveCard {
   const application = state.facts.application;
@@ -21,15 +22,15 @@ export function applicationInvitationCard(state: CaseState, viewer: CardViewer, 
   const written = sections.filter((section) => section.value !== 'Not started').length;
   const submitted = application.submissions.length;
   return fitToBudget(() =>
-    frameCard(
+    withChatStep(frameCard(
       template,
       {
         intro: `${contact ? `${contact.name} is your DARS contact. ` : ''}You are invited to write the formal application for ${state.reference}.`,
-        howTo: 'Reply in this chat to write each section; DARS Bot saves every answer as you go, checks it against the DARS standards and tells you what to fix. Anyone you add to the case can help. When every section is written, submit it.',
+        howTo: 'Press "Write the application" (or type "application" in this chat) to write it section by section; DARS Bot saves every answer as you go, checks it against the DARS standards and tells you what to fix. Anyone you add to the case can help. When every section is written, submit it.',
         progress: submitted > 0 ? `Version ${submitted} submitted.` : `${written} of ${sections.length} sections written.`,
         sections,
       },
       { state, viewer, now, options, title: 'Your application', card: 'applicationInvitation', actions: [] },
-    ),
+    ), state, viewer, { key: 'saveApplicationSection', title: 'Write the application', command: 'application' }),
   );
 }

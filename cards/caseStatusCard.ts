@@ -1,4 +1,5 @@
-import { caseStages, caseStatus, remainingAccessItems, stageNames, type CaseStage, type CaseState } from '../services/workflow';
+import { caseStages, remainingAccessItems, stageNames, type CaseStage, type CaseState } from '../services/workflow';
+import { historyViewFor, readableHistory } from '../services/workflow/readableHistory';
 import { accessItemNames } from '../services/workflow/state/accessItems';
 import { capitalise, clip, lastOf, momentOf } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
@@ -9,14 +10,14 @@ import template from './templates/caseStatus.json';
 /**
  * The status card anyone on a case can ask for: where the case is in the process, who holds
  * the next action and by when (overdue flagged in the header), what remains before access, and
- * the history in words (the workflow's `describeEvent`), latest last. DARS staff also see whether
+ * the history in words, latest last: the viewer's view of it (services/workflow/readableHistory.ts). DARS staff also see whether
  * the case's history verifies (its hash chain, `options.history`).
  */
 export function caseStatusCard(state: CaseState, viewer: CardViewer, now: Date, options: CardOptions = {}): AdaptiveCard {
   const can = permitted(state, viewer);
-  const status = caseStatus(state, now, options.rules);
   return fitToBudget((fit) => {
-    const { shown, earlier } = lastOf(status.history, fit.items);
+    // The viewer's view of the history: the applicant's side without staff-only detail.
+    const { shown, earlier } = lastOf(readableHistory(state, historyViewFor(viewer.roles)), fit.items);
     return frameCard(
       template,
       {

@@ -5,6 +5,7 @@ import { formatCount, plural } from '../services/rules/reason';
 import { latestCohortDueDate, type CaseState } from '../services/workflow';
 import { dayOf } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
+import { withChatStep } from './frame/chatStepButton';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/cohortFile.json';
@@ -29,7 +30,7 @@ export function cohortFileCard(state: CaseState, viewer: CardViewer, now: Date, 
         : { due: `DARS will set the due date${latest ? ` (by ${formatDate(latest)} at the latest, as the DSA sets)` : ''}.`, dueStyle: 'emphasis' };
   const allowed = terms?.cohortFileItems ?? [];
   return fitToBudget(() =>
-    frameCard(
+    withChatStep(frameCard(
       template,
       {
         ...due,
@@ -49,6 +50,6 @@ export function cohortFileCard(state: CaseState, viewer: CardViewer, now: Date, 
         can: { setDue: permitted(state, viewer)('cohortFileDue') && cohort?.required === true && received === 0 },
       },
       { state, viewer, now, options, title: 'Cohort file', card: 'cohortFile', actions: ['cohortFileDue'] },
-    ),
+    ), state, viewer, { key: 'receiveCohortFile', title: 'Send the cohort file', command: 'cohort file' }),
   );
 }

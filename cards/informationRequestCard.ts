@@ -1,5 +1,6 @@
 import type { CaseState } from '../services/workflow';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
+import { withChatStep } from './frame/chatStepButton';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/informationRequest.json';
@@ -18,8 +19,8 @@ export function informationRequestCard(state: CaseState, viewer: CardViewer, now
       ? 'DARS has a question about your enquiry. Reply in this chat with your answer; you can write as much as you need.'
       : 'DARS is waiting for the applicant to answer this question in chat.';
   return fitToBudget((fit) =>
-    frameCard(template, { intro, questions: questionViews(state, fit) }, {
+    withChatStep(frameCard(template, { intro, questions: questionViews(state, fit) }, {
       state, viewer, now, options, title: 'A question about your enquiry', card: 'informationRequest', actions: [],
-    }),
+    }), state, viewer, { key: 'answerInformationRequest', title: 'Answer DARS\'s question', command: 'answer' }),
   );
 }

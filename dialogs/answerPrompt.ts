@@ -26,6 +26,11 @@ export class AnswerPrompt extends Prompt<unknown> {
     super(id, replyOrAccept);
   }
 
+  /** The answers the question offers as buttons (a typed one is never taken for a command). */
+  get choices(): readonly string[] {
+    return this.spec.choices ?? [];
+  }
+
   protected async onPrompt(context: TurnContext, _state: object, _options: PromptOptions, isRetry: boolean): Promise<void> {
     const text = isRetry ? `Let's try that again. ${this.spec.ask}` : this.spec.ask;
     const message = this.spec.choices ? MessageFactory.suggestedActions([...this.spec.choices], text) : MessageFactory.text(text);

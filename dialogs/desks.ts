@@ -26,8 +26,13 @@ export interface EnquiryDesk {
 }
 
 export interface StatusDesk {
-  /** Markdown describing every case the person is on: stage, next action and holder, what is due. */
-  describeCasesFor(person: Person): Promise<string>;
+  /**
+   * Markdown describing every case the person is on: stage, next action and holder, what is due,
+   * the latest events. With `quietWhenNone`, no cases is '' (said mid-enquiry).
+   */
+  describeCasesFor(person: Person, options?: { quietWhenNone?: boolean }): Promise<string>;
+  /** A case's history in dated plain-English lines: the named case, or the person's newest. */
+  describeHistoryFor(person: Person, reference?: string): Promise<string>;
 }
 
 /** Turns the person in the chat into a workflow actor, with their staff roles from the directory. */

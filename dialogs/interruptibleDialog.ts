@@ -1,12 +1,14 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 
+import { confirmCommandWord } from './commandWords';
 import type { StatusDesk } from './desks';
 import { personOf } from './personOf';
 
 /**
- * A dialog that "help", "cancel" and "status" can interrupt at any step (the core-bot sample's
- * CancelAndHelpDialog, extended). Help and status answer, then ask the current question again;
- * cancel ends the dialog.
+ * A dialog that "help", "cancel", "status" and "history" can interrupt at any step (the core-bot
+ * sample's CancelAndHelpDialog, extended). Help, status and history answer, then ask the current
+ * question again; cancel ends the dialog. The chat's other command words typed at a question are
+ * confirmed before anything is done with them (dialogs/commandWords.ts).
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   constructor(
@@ -39,8 +41,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     if (command === 'status') {
-      const cases = await this.statusDesk.describeCasesFor(personOf(inner.context));
-      await inner.context.sendActivity(`${this.progressOf(inner)}\n\n${cases}`);
+      // Where the person is in this step first; their cases after, and nothing about cases when
+      // they have none (mid-enquiry, "no cases yet" would contradict the enquiry under way).
+      const cases = await this.statusDesk.describeCasesFor(personOf(inner.context), { quietWhenNone: true });
+      await inner.context.sendActivity(cases ? `${this.progressOf(inner)}\n\n${cases}` : this.progressOf(inner));
+      await inner.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    const history = /^history(?:\s+(dars-\d{4}-\d{5}))?$/.exec(command);
+    if (history) {
+      await inner.context.sendActivity(await this.statusDesk.describeHistoryFor(personOf(inner.context), history[1]?.toUpperCase()));
       await inner.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
@@ -48,6 +58,6 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await inner.context.sendActivity(this.cancelMessage());
       return inner.cancelAllDialogs();
     }
-    return undefined;
+    return confirmCommandWord(inner, this.cancelMessage());
   }
 }

@@ -14,6 +14,7 @@ import { fileAttachmentOf } from './journey/fileAttachment';
 import { FundingDialog, fundingDialogId } from './journey/fundingDialog';
 import { WithdrawDialog, withdrawDialogId } from './journey/withdrawDialog';
 import { personOf } from './personOf';
+import { chosenCommandOf } from './commandWords';
 import { couldBeAnAnswer, routeOf, type JourneyName } from './personalChatRoutes';
 import { plainInMarkdown } from '../services/text/markdownText';
 
@@ -27,7 +28,8 @@ const routeId = 'personalChat.route';
 
 const enquiryHelp =
   '- **new enquiry**: ask about access to NHS England data (four short parts; about 5 minutes)\n' +
-  '- **status** (or **my cases**): where each of your cases stands, who has the next step and when it is due\n';
+  '- **status** (or **my cases**): where each of your cases stands, who has the next step and when it is due\n' +
+  '- **history** (or **history DARS-2026-00042**): what has happened on a case, with dates\n';
 
 const journeyHelp =
   '- **answer**: answer DARS\'s question about your enquiry\n' +
@@ -91,7 +93,7 @@ export class PersonalChatDialog extends ComponentDialog {
         this.addDialog(new Journey(this.journeys));
       }
     }
-    this.addDialog(new WaterfallDialog(routeId, [this.route.bind(this)]));
+    this.addDialog(new WaterfallDialog(routeId, [this.route.bind(this), this.afterConversation.bind(this)]));
     this.initialDialogId = routeId;
   }
 
@@ -105,6 +107,9 @@ export class PersonalChatDialog extends ComponentDialog {
         return step.beginDialog(enquiryDialogId);
       case 'status':
         await step.context.sendActivity(await this.statusDesk.describeCasesFor(personOf(step.context)));
+        return step.endDialog();
+      case 'history':
+        await step.context.sendActivity(await this.statusDesk.describeHistoryFor(personOf(step.context), route.reference));
         return step.endDialog();
       case 'cancel':
         await step.context.sendActivity('There is nothing to cancel. Say **new enquiry** to start one, or **help** to see what I can do.');
@@ -130,6 +135,17 @@ export class PersonalChatDialog extends ComponentDialog {
     const actions = this.journeys ? ['new enquiry', 'status', 'application', 'help'] : ['new enquiry', 'status', 'help'];
     await step.context.sendActivity(MessageFactory.suggestedActions(actions, `${greeting}${help}`));
     return step.endDialog();
+  }
+
+  /**
+   * A conversation ended because the person chose a command they typed where an answer was
+   * expected ("Did you mean the command …?", dialogs/commandWords.ts): run that command now.
+   */
+  private async afterConversation(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const command = chosenCommandOf(step.result);
+    if (!command) return step.endDialog(step.result);
+    step.context.activity.text = command;
+    return step.replaceDialog(routeId);
   }
 
   /** Whether DARS is waiting for this person's answer on one of their cases (the card says "reply in chat"). */

@@ -9,6 +9,7 @@ export type JourneyName = 'answer' | 'funding' | 'application' | 'submitApplicat
 
 export type Route =
   | { readonly kind: 'enquiry' | 'status' | 'help' | 'cancel' }
+  | { readonly kind: 'history'; readonly reference?: string }
   | { readonly kind: 'journey'; readonly journey: JourneyName; readonly reference?: string; readonly rest?: string }
   | { readonly kind: 'other'; readonly text: string };
 
@@ -30,6 +31,7 @@ export function routeOf(typed: string): Route {
   const withReference = reference ? { reference } : {};
   if (/^(new enquiry|new|enquiry|start|make an enquiry|apply)$/.test(text)) return { kind: 'enquiry' };
   if (/^(status|my cases|cases|my case|case status)$/.test(text)) return { kind: 'status' };
+  if (/^(history|case history|my history|show (the |my )?history)$/.test(text)) return { kind: 'history', ...withReference };
   if (text === 'help' || text === '?') return { kind: 'help' };
   if (text === 'cancel') return { kind: 'cancel' };
   const found = journeys.find(([pattern]) => pattern.test(text));

@@ -18,6 +18,8 @@ interface Button {
   readonly verb: string;
   readonly data: Record<string, unknown>;
   readonly replyToId: string;
+  /** An `imBack` button (a step's "start" button): Teams says this text in the chat. */
+  readonly says?: string;
 }
 
 const botUrl = process.env.BOT_URL ?? 'http://localhost:3978';
@@ -53,7 +55,9 @@ async function main(): Promise<void> {
       terminal.prompt();
       continue;
     }
-    const activity = button
+    const activity = button?.says
+      ? { type: 'message', text: button.says }
+      : button
       ? { type: 'invoke', name: 'adaptiveCard/action', replyToId: button.replyToId, value: { action: { type: 'Action.Execute', verb: button.verb, data: button.data } } }
       : { type: 'message', text: line };
     const response = await post(connector.url, activity).catch((error: Error) => ({ status: 0, text: error.message }));
@@ -91,6 +95,11 @@ function collectButtons(node: unknown, replyToId: string, into: Button[]): void 
   const element = node as Record<string, unknown>;
   if (element.type === 'Action.Execute' && typeof element.verb === 'string') {
     into.push({ title: String(element.title), verb: element.verb, data: (element.data as Record<string, unknown>) ?? {}, replyToId });
+    return;
+  }
+  const imBack = (element.data as { msteams?: { type?: unknown; value?: unknown } } | undefined)?.msteams;
+  if (element.type === 'Action.Submit' && imBack?.type === 'imBack' && typeof imBack.value === 'string') {
+    into.push({ title: String(element.title), verb: '', data: {}, replyToId, says: imBack.value });
     return;
   }
   Object.values(element).forEach((child) => collectButtons(child, replyToId, into));

@@ -9,6 +9,8 @@ describe('journey: reading requests in the 1:1 chat', () => {
     ['new enquiry', { kind: 'enquiry' }],
     ['Status', { kind: 'status' }],
     ['my cases', { kind: 'status' }],
+    ['history', { kind: 'history' }],
+    ['history DARS-2026-00042', { kind: 'history', reference: 'DARS-2026-00042' }],
     ['help', { kind: 'help' }],
     ['answer', { kind: 'journey', journey: 'answer' }],
     ['confirm funding', { kind: 'journey', journey: 'funding' }],
