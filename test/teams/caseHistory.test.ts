@@ -16,6 +16,7 @@ import { ConnectorStandIn } from '../support/connectorStandIn';
 import { cardOf, PersonalChat, readableText, TeamChannel, teamsUser, type TeamsUser } from '../support/teams';
 import { freshDatabase, testDatabaseUri } from '../support/testDatabase';
 import { sam } from '../workflow/support/people';
+import { untilDelivered } from './support/deliveries';
 
 const triage = '19:triage-history@thread.tacv2';
 const samUser: TeamsUser = { aadObjectId: sam.id, name: sam.name };
@@ -102,9 +103,7 @@ describe('Tamper-evident case history, checked by staff and by npm run verify-hi
     assert.ok(['submit-click-1', 'submit-click-2'].includes(first!.key), `keyed by the Submit activity, not ${first!.key}`);
     assert.equal(first!.events[0]!.activityId, first!.key, 'the history names the activity that caused it');
 
-    const pending = () => database.db.collection('caseCommits').countDocuments({ caseId: reference, outboxPending: true });
-    for (let tries = 0; (await pending()) > 0 && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(await pending(), 0, 'the worker recorded the deliveries on the commit');
+    await untilDelivered(database.db, reference); // the road records the deliveries on the commit
     assert.match(readableText(await staffSay(`verify ${reference}`)), /history verified/);
   });
 
