@@ -27,6 +27,8 @@ import { DeadLetters } from './deadLetters';
 import { DeliveryCommands } from './deliveryCommands';
 import { DeliveryRoad } from './deliveryRoad';
 import { DeliveryReceipts } from './deliveryReceipts';
+import { DocumentLinks } from './documentLinks';
+import { keptSecret } from '../services/documents/keptSecret';
 import { createLogger, describeError, type Logger } from './logger';
 import { MongoStorage } from './mongoStorage';
 import { outboxDeliveries } from './outboxDeliveries';
@@ -104,7 +106,16 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const posted = new PostedCards(db);
   const receipts = new DeliveryReceipts(db);
   const messenger = new TeamsMessenger(adapter, config, references);
-  const views = new CaseCardViews(staff, references);
+  // Links on cards to the documents people sign: SharePoint with Graph, else the bot's own signed links.
+  const documentLinkSecret = config.DOCUMENT_LINK_SECRET ?? (await keptSecret(db, 'documentLinks'));
+  let publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/+$/, '');
+  const documentLinks = new DocumentLinks({
+    secret: documentLinkSecret,
+    baseUrl: () => publicBaseUrl,
+    lifetimeMs: config.DOCUMENT_LINK_HOURS * 3_600_000,
+    ...(config.GRAPH_CLIENT_ID ? { sharePoint: signatures.ledger } : {}),
+  });
+  const views = new CaseCardViews(staff, references, () => new Date(), documentLinks);
   const deadLetters = new DeadLetters(db, log, messenger, channels.triage);
   const road = new DeliveryRoad(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures }), deadLetters, logger, { policy });
 
@@ -131,9 +142,13 @@ async function start(config: Config, logger: Logger): Promise<void> {
     logger,
   );
 
-  const server = createServer(adapter, bot, () => database.isHealthy(), logger);
+  const server = createServer(adapter, bot, () => database.isHealthy(), logger, {
+    secret: documentLinkSecret, log, dsaDocuments, rolesOf: async (state, personId) => (await views.viewer(state, personId)).roles, logger,
+  });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as { port: number }).port;
+  // Local mode: links name the port the bot listens on (known only now, as tests listen on port 0).
+  if (!publicBaseUrl && config.mode === 'local') publicBaseUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   logger.info('DARS Bot listening', { port, messages: `http://localhost:${port}/api/messages`, health: `http://localhost:${port}/healthz` });
   road.start();
   reminders.start(config.REMINDER_INTERVAL_SECONDS * 1000);
