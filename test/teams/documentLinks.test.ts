@@ -76,7 +76,7 @@ describe('Documents in their hands (local mode): the signature card’s link ope
     const result = await new CaseCommands(new CaseLog(database.db), new CaseIndex(database.db), darsWorkflow).execute(command, {
       caseId: caseRef.reference, key, now: new Date(), context: { actor, activityId: key, now: new Date() },
     });
-    assert.equal(result.kind, 'applied', `${command.type} applied`);
+    assert.equal(result.kind, 'applied', `${command.type}: ${'reason' in result ? String(result.reason) : ''}`);
   };
 
   it('each signatory fetches the DSA by their card’s link and gets the bytes whose SHA-256 the card shows', async () => {
@@ -133,7 +133,7 @@ describe('Documents in their hands (local mode): the signature card’s link ope
     await refusedWith(tokenFor(nina.id, 'e'.repeat(64)), 410, 'a hash that is not the case’s document');
 
     // A member of the applicant's team reads the case while a member, and not after being removed.
-    await decide(ada, { type: 'inviteApplicantMember', member: { id: mo.id, name: mo.name } }, 'invite-mo');
+    if (!(await record()).people.members.some((member) => member.id === mo.id)) await decide(ada, { type: 'inviteApplicantMember', member: { id: mo.id, name: mo.name } }, 'invite-mo');
     const mosLink = tokenFor(mo.id, hash);
     assert.equal((await get(mosLink)).status, 200, 'a member of the applicant’s team may open it');
     await decide(ada, { type: 'removeApplicantMember', memberId: mo.id }, 'remove-mo');
