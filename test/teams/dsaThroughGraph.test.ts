@@ -101,6 +101,13 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     assert.equal(sha256(uploads[0]!.bodyBytes), dsa.contentHash);
     const itemId = standIn.files.get(`${driveId}/DSAs/${caseA.nic}/${dsa.documentName}`)!.id;
 
+    // Each signature card opens that very document in SharePoint (shared with the signatory below).
+    const sharePointUrl = `https://nhsengland.sharepoint.com/sites/DARS/Shared%20Documents/DSAs/${caseA.nic}/${dsa.documentName}`;
+    for (const card of [ninaCard, carlCard]) {
+      const links = ((cardOf(card.activity)?.actions ?? []) as { type: string; title: string; url: string }[]).filter((action) => action.type === 'Action.OpenUrl');
+      assert.deepEqual(links.map((link) => [link.title, link.url]), [['Open the DSA (PDF)', sharePointUrl]]);
+    }
+
     // Shared read-only with each signatory, signed in, without SharePoint's own email.
     const invites = graph(/\/invite$/);
     assert.deepEqual(invites.map((call) => [call.method, call.path]), [1, 2].map(() => ['POST', `/v1.0/drives/${driveId}/items/${itemId}/invite`]));
