@@ -4,6 +4,7 @@ import { serviceAgreementDocument, serviceAgreementText } from '../services/acce
 import type { CaseLog } from '../services/cases/caseLog';
 import { readDocumentToken } from '../services/documents/documentLinkToken';
 import { currentDsaDocument, type DsaDocumentStore } from '../services/dsa';
+import type { SignedRecordStore } from '../services/dsa/signedRecordStore';
 import { canRead, foldCase, type CaseRole, type CaseState } from '../services/workflow';
 import { describeError, type Logger } from './logger';
 
@@ -21,6 +22,8 @@ export interface DocumentServing {
   readonly secret: string;
   readonly log: CaseLog;
   readonly dsaDocuments: DsaDocumentStore;
+  /** The signed documents of record (bot/signedCopies.ts). */
+  readonly signedDocuments: SignedRecordStore;
   /** The person's roles on this case (directory roles plus the case's own), as cards are rendered for. */
   readonly rolesOf: (state: CaseState, personId: string) => Promise<readonly CaseRole[]>;
   readonly logger: Logger;
@@ -67,7 +70,10 @@ export function documentRoute(serving: DocumentServing) {
   };
 }
 
-/** The document of the case with this SHA-256, if it is still one of the case's: the current DSA or the service agreement to sign. */
+/**
+ * The document of the case with this SHA-256, if it is still one of the case's: the current DSA,
+ * the service agreement to sign, or a signed copy of record of what the case says was signed.
+ */
 async function documentOfCase(serving: DocumentServing, caseId: string, state: CaseState, documentHash: string): Promise<ServedDocument | undefined> {
   const dsa = state.facts.dsa;
   if (dsa && dsa.contentHash === documentHash) {
@@ -78,6 +84,9 @@ async function documentOfCase(serving: DocumentServing, caseId: string, state: C
     // The service agreement is its text (its SHA-256 is the text's, in UTF-8), served as it is hashed.
     return { bytes: Buffer.from(serviceAgreementText, 'utf8'), contentType: 'text/plain; charset=utf-8', fileName: 'Service-Agreement-v1.txt' };
   }
+  const record = await serving.signedDocuments.load(caseId, documentHash);
+  const signedHash = record?.kind === 'dsa' ? (dsa?.executed ? dsa.contentHash : undefined) : state.facts.access?.serviceAgreement.signed?.documentHash;
+  if (record && record.signedHash === signedHash) return { bytes: record.pdf, contentType: 'application/pdf', fileName: safeFileName(record.fileName) };
   return undefined;
 }
 

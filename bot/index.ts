@@ -13,6 +13,7 @@ import { darsWorkflow } from '../services/cases/darsWorkflow';
 import { EnquirySubmissions } from '../services/cases/enquirySubmissions';
 import { connectDatabase } from '../services/database/connection';
 import { DsaDocumentStore } from '../services/dsa';
+import { SignedRecordStore } from '../services/dsa/signedRecordStore';
 import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';
 import { HttpAttachmentFetcher } from './attachmentFetcher';
@@ -84,6 +85,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const index = new CaseIndex(db);
   const queries = new CaseQueries(index, new CaseStates(log));
   const dsaDocuments = new DsaDocumentStore(db);
+  const signedDocuments = new SignedRecordStore(db);
 
   // One policy for every side effect on the delivery road (outbox, reminders, DSA steps).
   const policy = {
@@ -117,11 +119,11 @@ async function start(config: Config, logger: Logger): Promise<void> {
   });
   const views = new CaseCardViews(staff, references, () => new Date(), documentLinks);
   const deadLetters = new DeadLetters(db, log, messenger, channels.triage);
-  const road = new DeliveryRoad(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures }), deadLetters, logger, { policy });
+  const road = new DeliveryRoad(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures, signedCopies: { store: signedDocuments, links: documentLinks } }), deadLetters, logger, { policy });
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signatureSteps: signatures.ledger };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signedDocuments, signatureSteps: signatures.ledger };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
@@ -143,7 +145,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   );
 
   const server = createServer(adapter, bot, () => database.isHealthy(), logger, {
-    secret: documentLinkSecret, log, dsaDocuments, rolesOf: async (state, personId) => (await views.viewer(state, personId)).roles, logger,
+    secret: documentLinkSecret, log, dsaDocuments, signedDocuments, rolesOf: async (state, personId) => (await views.viewer(state, personId)).roles, logger,
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as { port: number }).port;

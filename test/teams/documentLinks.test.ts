@@ -16,7 +16,7 @@ import { ConnectorStandIn } from '../support/connectorStandIn';
 import { cardOf, readableText } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
 import { ada, carl, dana, mo, nina, oscar } from '../workflow/support/people';
-import { awaitPersonalCard, ChatClicker, seedApprovedCase, teamsUserOf, type CardInChat } from './support/graphTeams';
+import { awaitPersonalCard, ChatClicker, personalCard, seedApprovedCase, teamsUserOf, type CardInChat } from './support/graphTeams';
 
 /**
  * The document in their hands, in local mode (no Microsoft Graph): the DSA signature card carries
@@ -138,5 +138,46 @@ describe('Documents in their hands (local mode): the signature card’s link ope
     assert.equal((await get(mosLink)).status, 200, 'a member of the applicant’s team may open it');
     await decide(ada, { type: 'removeApplicantMember', memberId: mo.id }, 'remove-mo');
     assert.equal(await refusedWith(mosLink, 404, 'a person removed from the case'), outsider);
+  });
+
+  it('after both signatures, the signed DSA of record reaches both signatories and the applicant, each by their own link', async () => {
+    const signedHash = (await record()).facts.dsa!.contentHash;
+    const ninaCard = await awaitPersonalCard(connector, nina.id, 'dsa.sign', caseRef.reference);
+    answeredCard(await as(nina, ninaCard).click(ninaCard, 'dsa.sign', { typedName: 'Nina Signatory', authorityConfirmed: 'true' }));
+    const carlCard = personalCard(connector, carl.id, 'dsa.sign', caseRef.reference)!;
+    answeredCard(await as(carl, carlCard).click(carlCard, 'dsa.sign', { typedName: 'Carl Controller', authorityConfirmed: 'true' }));
+    assert.ok((await record()).facts.dsa!.executed, 'the DSA is signed by both parties');
+
+    /** The signed-copy cards sent to the person for this case: the button's link and the SHA-256 the card shows. */
+    const copiesTo = (personId: string) => connector.conversationsWith(personId)
+      .flatMap((conversationId) => connector.sent(conversationId))
+      .filter((activity) => String(activity.summary ?? '').startsWith(`${caseRef.reference}: your signed copy`))
+      .map((activity) => {
+        const card = cardOf(activity)!;
+        const button = (card.actions as OpenUrlAction[]).find((action) => action.title === 'Open the signed DSA (PDF)')!;
+        return { url: button.url, sha: /\b[0-9a-f]{64}\b/.exec(readableText(activity))![0], text: readableText(activity) };
+      });
+    const copies: { url: string; sha: string }[] = [];
+    for (const person of [nina, carl, ada]) {
+      const [message, ...more] = await connector.waitFor(() => { const found = copiesTo(person.id); return found.length > 0 && found; }, 30_000, `the signed copy for ${person.name}`);
+      assert.equal(more.length, 0, `one signed copy for ${person.name}`);
+      assert.match(message!.text, /is signed by both parties/);
+      const { url, sha } = message!;
+      copies.push({ url, sha });
+      const response = await get(url);
+      assert.equal(response.status, 200, person.name);
+      assert.equal(response.headers.get('content-type'), 'application/pdf');
+      assert.equal(response.headers.get('content-disposition'), `inline; filename="${caseRef.nic}-DSA-v1-signed.pdf"`);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      assert.equal(sha256(bytes), sha, `${person.name} gets the copy the message names`);
+      assert.notEqual(sha, signedHash, 'the copy of record is the agreement plus its signature page, not the document signed');
+    }
+    assert.equal(new Set(copies.map((copy) => copy.sha)).size, 1, 'one copy of record, the same for all three');
+    assert.equal(new Set(copies.map((copy) => copy.url)).size, 3, 'each person has their own link');
+
+    // Kept once, insert-only, naming the document signed; another person's link is not theirs to use.
+    const kept = await database.db.collection('signedDocuments').find({ caseId: caseRef.reference }).toArray();
+    assert.deepEqual(kept.map((doc) => [doc.kind, doc.sha256, doc.signedHash]), [['dsa', copies[0]!.sha, signedHash]]);
+    assert.equal((await get(tokenFor(oscar.id, copies[0]!.sha))).status, 404, 'an outsider cannot open the signed copy');
   });
 });
