@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../cards/render';
 import { serviceAgreementDocument } from '../services/access/serviceAgreement';
 import { rolesOnCase, type CardName, type CaseState, type Channel, type StaffRole } from '../services/workflow';
 import type { ConversationReferences } from './conversationReferences';
+import type { DocumentLinks } from './documentLinks';
 import type { StaffDirectory } from './staffDirectory';
 
 /**
@@ -18,6 +19,7 @@ export class CaseCardViews {
     private readonly staff: StaffDirectory,
     private readonly references: ConversationReferences,
     private readonly clock: () => Date = () => new Date(),
+    private readonly documentLinks?: DocumentLinks,
   ) {}
 
   /**
@@ -40,7 +42,9 @@ export class CaseCardViews {
 
   /** Cards sent or updated from the outbox show the access service's agreement too, so its signatory can sign it. */
   async forPerson(name: CardName, state: CaseState, personId: string, options: CardOptions = {}): Promise<AdaptiveCard> {
-    return renderCaseCard(name, state, await this.viewer(state, personId), this.clock(), { serviceAgreementDocument, ...options });
+    // A link to the document the card is about, issued to this person (only people see one: a channel card has no one to issue it to).
+    const documentLink = await this.documentLinks?.forCard(name, state, personId);
+    return renderCaseCard(name, state, await this.viewer(state, personId), this.clock(), { serviceAgreementDocument, ...options, ...(documentLink ? { documentLink } : {}) });
   }
 
   async viewer(state: CaseState, personId: string): Promise<CardViewer> {

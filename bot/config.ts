@@ -88,6 +88,10 @@ const environmentSchema = z.object({
   DELIVERY_MAX_AGE_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
   DARS_ROLES: roleMap.default({}),
   DARS_PEOPLE: peopleMap.default({}),
+  // Document links the bot serves itself (bot/documentRoute.ts): signed, expiring, per person.
+  DOCUMENT_LINK_SECRET: z.string().trim().min(32, 'at least 32 characters of random text (e.g. openssl rand -base64 48)').optional(),
+  PUBLIC_BASE_URL: z.url('the https address people reach the bot at, e.g. https://dars-bot.example.nhs.uk').optional(),
+  DOCUMENT_LINK_HOURS: z.coerce.number().min(0.01).max(24 * 31).default(72),
 
   ...graphEnvironmentShape,
   /** PEM file of a CA to trust for Graph and its token endpoint (a private CA, or the tests' stand-in). */
@@ -131,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'runni
     ...(purpose === 'running' ? productionProblems(values, mode) : []),
     ...(mode === 'production' ? productionIdProblems(values) : []),
     ...(graph.mode === 'invalid' ? graph.problems : []),
+    ...(purpose === 'running' && mode === 'production' && graph.mode !== 'graph' ? documentLinkProblems(values) : []),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({ ...values, mode });
@@ -151,6 +156,18 @@ function productionProblems(values: Environment, mode: Config['mode']): string[]
     problems.push(`MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=${values.MICROSOFT_APP_TYPE}`);
   }
   return problems;
+}
+
+/**
+ * Without Graph the bot serves the documents people sign itself, by signed links: in production
+ * the secret must survive restarts and be shared by every instance, and the links must name the
+ * address people reach the bot at (local mode derives both: see bot/documentLinks.ts).
+ */
+function documentLinkProblems(values: Environment): string[] {
+  return [
+    ...(values.DOCUMENT_LINK_SECRET ? [] : ['DOCUMENT_LINK_SECRET: required in production without Microsoft Graph (the bot serves the DSA by signed links)']),
+    ...(values.PUBLIC_BASE_URL ? [] : ['PUBLIC_BASE_URL: required in production without Microsoft Graph (document links name the bot\'s public address)']),
+  ];
 }
 
 /** Real Teams and Entra ids only: a local client's made-up id in production is a mistake. */

@@ -129,6 +129,7 @@ const effectNames: Record<string, string> = {
   updateCards: 'updates to posted cards',
   withdrawSignatureRequests: 'withdrawn signature requests',
   deadlineNotice: 'a deadline reminder',
+  sendSignedCopy: 'a signed copy of record',
 };
 
 export function describeEffect(effect: string): string {

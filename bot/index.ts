@@ -15,6 +15,7 @@ import { darsWorkflow } from '../services/cases/darsWorkflow';
 import { EnquirySubmissions } from '../services/cases/enquirySubmissions';
 import { connectDatabase } from '../services/database/connection';
 import { DsaDocumentStore } from '../services/dsa';
+import { SignedRecordStore } from '../services/dsa/signedRecordStore';
 import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';
 import { HttpAttachmentFetcher } from './attachmentFetcher';
@@ -30,6 +31,8 @@ import { DeadLetters } from './deadLetters';
 import { DeliveryCommands } from './deliveryCommands';
 import { DeliveryRoad } from './deliveryRoad';
 import { DeliveryReceipts } from './deliveryReceipts';
+import { DocumentLinks } from './documentLinks';
+import { keptSecret } from '../services/documents/keptSecret';
 import { createLogger, describeError, type Logger } from './logger';
 import { MongoStorage } from './mongoStorage';
 import { outboxDeliveries } from './outboxDeliveries';
@@ -86,6 +89,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const queries = new CaseQueries(index, new CaseStates(log));
   const dsaDocuments = new DsaDocumentStore(db);
   const nicNumbers = new NicNumbers(db);
+  const signedDocuments = new SignedRecordStore(db);
 
   // One policy for every side effect on the delivery road (outbox, reminders, DSA steps).
   const policy = {
@@ -109,13 +113,22 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const receipts = new DeliveryReceipts(db);
   const welcomes = new Welcomes(db);
   const messenger = new TeamsMessenger(adapter, config, references);
-  const views = new CaseCardViews(staff, references);
+  // Links on cards to the documents people sign: SharePoint with Graph, else the bot's own signed links.
+  const documentLinkSecret = config.DOCUMENT_LINK_SECRET ?? (await keptSecret(db, 'documentLinks'));
+  let publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/+$/, '');
+  const documentLinks = new DocumentLinks({
+    secret: documentLinkSecret,
+    baseUrl: () => publicBaseUrl,
+    lifetimeMs: config.DOCUMENT_LINK_HOURS * 3_600_000,
+    ...(config.GRAPH_CLIENT_ID ? { sharePoint: signatures.ledger } : {}),
+  });
+  const views = new CaseCardViews(staff, references, () => new Date(), documentLinks);
   const deadLetters = new DeadLetters(db, log, messenger, channels.triage);
-  const road = new DeliveryRoad(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures }), deadLetters, logger, { policy });
+  const road = new DeliveryRoad(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures, signedCopies: { store: signedDocuments, links: documentLinks } }), deadLetters, logger, { policy });
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signatureSteps: signatures.ledger, nicNumbers, welcomes };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signedDocuments, signatureSteps: signatures.ledger, nicNumbers, welcomes };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
@@ -137,9 +150,13 @@ async function start(config: Config, logger: Logger): Promise<void> {
     welcomes,
   );
 
-  const server = createServer(adapter, bot, () => database.isHealthy(), logger);
+  const server = createServer(adapter, bot, () => database.isHealthy(), logger, {
+    secret: documentLinkSecret, log, dsaDocuments, signedDocuments, rolesOf: async (state, personId) => (await views.viewer(state, personId)).roles, logger,
+  });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as { port: number }).port;
+  // Local mode: links name the port the bot listens on (known only now, as tests listen on port 0).
+  if (!publicBaseUrl && config.mode === 'local') publicBaseUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   logger.info('DARS Bot listening', { port, messages: `http://localhost:${port}/api/messages`, health: `http://localhost:${port}/healthz` });
   road.start();
   reminders.start(config.REMINDER_INTERVAL_SECONDS * 1000);

@@ -11,6 +11,7 @@ import { deadlineMessage } from './deadlineNoticeDelivery';
 import type { OutboxDelivery } from './deliveryRoad';
 import type { PostedCards } from './postedCards';
 import type { SignatureSetup } from './signatureRequests';
+import { signedCopyMessages, type SignedCopies } from './signedCopies';
 import { resolveRecipient, targetKey, type Target } from './recipients';
 import type { StaffDirectory } from './staffDirectory';
 import type { TeamsMessenger } from './teamsMessenger';
@@ -33,6 +34,7 @@ export interface DeliveryDependencies {
   readonly staff: StaffDirectory;
   readonly channels: Record<Channel, string>;
   readonly signatures: SignatureSetup;
+  readonly signedCopies: SignedCopies;
 }
 
 export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
@@ -73,6 +75,13 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
     case 'withdrawSignatureRequests':
       await updateCards(deps, state, ['dsaSignature'], entry.updatedInTurn);
       return;
+    case 'sendSignedCopy': {
+      const messages = await signedCopyMessages(deps.signedCopies, state, effect);
+      await eachTarget(messages, (message) => deps.receipts.once(entry.id, targetKey(message.target), async () => {
+        if (message.target.kind === 'person') await deps.messenger.sendToPerson(message.target.id, cardMessage(message.card, message.summary));
+      }));
+      return;
+    }
     case 'deadlineNotice': {
       const message = await deadlineMessage(state, effect.notice, effect.due, deps.staff);
       if (message) await eachTarget(message.targets, (target) => sendText(deps, entry, target, message.text));

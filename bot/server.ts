@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { DarsAdapter } from './adapter';
 import type { DarsBot } from './darsBot';
 import { messagesDoor } from './door';
+import { documentRoute, type DocumentServing } from './documentRoute';
 import type { Logger } from './logger';
 
 /** Teams caps an activity well below this; a larger body is refused (413) before it is parsed. */
@@ -11,10 +12,13 @@ const maxActivityBytes = 1024 * 1024;
 /**
  * The HTTP surface: POST /api/messages for the Bot Framework (through the door, which checks
  * the token and the activity before any turn), GET /healthz for load balancers and people
- * (200 when the database answers, 503 when it does not).
+ * (200 when the database answers, 503 when it does not), GET /documents/:token for the
+ * documents on signature cards.
  */
-export function createServer(adapter: DarsAdapter, bot: DarsBot, databaseIsHealthy: () => Promise<boolean>, logger: Logger): restify.Server {
-  const server = restify.createServer({ name: 'dars-bot', handleUncaughtExceptions: false });
+export function createServer(adapter: DarsAdapter, bot: DarsBot, databaseIsHealthy: () => Promise<boolean>, logger: Logger, documents?: DocumentServing): restify.Server {
+  // A document link's token (bot/documentLinks.ts) is longer than the router's default 100-character path parameter.
+  const routerOptions = { maxParamLength: 1000 };
+  const server = restify.createServer({ name: 'dars-bot', handleUncaughtExceptions: false, ...routerOptions });
 
   // The body is read as text and parsed by the door, so that a malformed one gets our own short reason.
   server.post('/api/messages', restify.plugins.bodyReader({ maxBodySize: maxActivityBytes }), messagesDoor(adapter, bot, logger));
@@ -24,6 +28,9 @@ export function createServer(adapter: DarsAdapter, bot: DarsBot, databaseIsHealt
     res.status(database ? 200 : 503);
     res.json({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'not answering' });
   });
+
+  // The documents people sign, by the signed, expiring links on their cards (bot/documentLinks.ts).
+  if (documents) server.get('/documents/:token', documentRoute(documents));
 
   return server;
 }

@@ -2,7 +2,7 @@ import { dsaUses } from '../services/rules/config';
 import { defaultRules } from '../services/rules/defaultRules';
 import { latestSection, type CaseState } from '../services/workflow';
 import { clip, dayOf } from './frame/cardText';
-import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
+import { documentLinkData, permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/dsa.json';
@@ -46,6 +46,7 @@ export function dsaCard(state: CaseState, viewer: CardViewer, now: Date, options
           cohortFileItems: (terms?.cohortFileItems ?? []).join('\n'),
           datesMinimised: terms?.datesMinimised ? 'true' : 'false',
         },
+        documentLink: documentLinkData(options),
         can: { generate: can('generateDsa'), send: can('sendDsa') },
       },
       { state, viewer, now, options, title: 'Data Sharing Agreement', card: 'dsa', actions: ['generateDsa', 'sendDsa'] },

@@ -2,7 +2,7 @@ import { defaultRules } from '../services/rules/defaultRules';
 import { shownFingerprint, type CaseState, type DsaRecord } from '../services/workflow';
 import { partyNames, type SignatoryParty } from '../services/workflow/commands/fields';
 import { clip, momentOf } from './frame/cardText';
-import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
+import { documentLinkData, permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/dsaSignature.json';
@@ -40,6 +40,7 @@ export function dsaSignatureCard(state: CaseState, viewer: CardViewer, now: Date
           ? { name: dsa.documentName, version: dsa.dsaVersion, hash: dsa.contentHash, terms: termFacts(dsa, rules) }
           : { name: 'No DSA has been generated yet', version: 0, hash: '—', terms: [] },
         signatures: dsa ? signatureFacts(state, dsa, fit.text) : [],
+        documentLink: documentLinkData(options),
         can: { sign: mayAct('signDsa'), decline: mayAct('declineDsa') },
         // The document and this party's standing on it: another party signing does not make this card stale.
         shown: party ? (shownFingerprint(state, `signDsa:${party}`) ?? '') : '',

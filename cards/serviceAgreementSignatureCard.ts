@@ -1,7 +1,7 @@
 import { defaultRules } from '../services/rules/defaultRules';
 import { shownFingerprint, type CaseState } from '../services/workflow';
 import { momentOf } from './frame/cardText';
-import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
+import { documentLinkData, permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/serviceAgreementSignature.json';
@@ -36,6 +36,7 @@ export function serviceAgreementSignatureCard(state: CaseState, viewer: CardView
         ...standing,
         organisation,
         document: document && !signed ? { name: document.documentName, hash: document.contentHash } : { name: '', hash: '' },
+        documentLink: documentLinkData(options),
         can: { sign: canSign },
         shown: shownFingerprint(state, 'signServiceAgreement') ?? '',
       },

@@ -31,6 +31,13 @@ export interface DocumentRef {
   readonly contentHash: string;
 }
 
+/** A button that opens the document a card asks its viewer to sign or review (`Action.OpenUrl`). */
+export interface DocumentLink {
+  readonly url: string;
+  /** E.g. "Open the DSA (PDF)". */
+  readonly title: string;
+}
+
 export interface CardOptions {
   /**
    * A banner above the card: "This case has moved on since you opened this card; here it is now.",
@@ -53,6 +60,13 @@ export interface CardOptions {
   readonly history?: ChainVerdict;
   /** The service agreement for the access service, as configured: it has no record in the case. */
   readonly serviceAgreementDocument?: DocumentRef;
+  /** The signature and DSA cards: a link, issued to this viewer, that opens the document (bot/documentLinks.ts). */
+  readonly documentLink?: DocumentLink;
+}
+
+/** For a template: `documentLink.url` is '' when there is no link to show. */
+export function documentLinkData(options: CardOptions): DocumentLink {
+  return options.documentLink ?? { url: '', title: '' };
 }
 
 /** `can(key)`: would the workflow accept this command from the viewer now? */

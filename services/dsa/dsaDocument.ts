@@ -35,7 +35,11 @@ export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function writeDsa(c: DsaContent): Promise<Buffer> {
+/**
+ * Writes the agreement; `appendix` adds pages after its own (the signature page of the signed
+ * DSA of record, services/dsa/signedRecords.ts), so the agreement's text is written by one function.
+ */
+export async function writeDsa(c: DsaContent, appendix?: (pdf: PdfWriter) => void): Promise<Buffer> {
   const controllerNames = c.controllers.map((org) => org.name).join(', ');
   const pdf = new PdfWriter({
     title: `Data Sharing Agreement ${c.nicNumber} version ${c.dsaVersion}`,
@@ -118,6 +122,7 @@ async function writeDsa(c: DsaContent): Promise<Buffer> {
     pdf.signatureBlock(`For and on behalf of ${org.name} (data controller)`, [['Name', signatory?.name ?? ''], ['Position', ''], ['Signature', ''], ['Date', '']]);
   }
 
+  appendix?.(pdf);
   return pdf.finish((page, pages) => `Data Sharing Agreement ${c.nicNumber} version ${c.dsaVersion}  ·  Page ${page} of ${pages}`);
 }
 

@@ -94,6 +94,12 @@ export class PdfWriter {
     return this;
   }
 
+  /** Starts a new page (e.g. the signature page of a signed document of record). */
+  newPage(): this {
+    this.doc.addPage();
+    return this;
+  }
+
   /** Starts a new page unless `height` points are left on this one (signature blocks stay whole). */
   keepSpace(height: number): this {
     if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();

@@ -65,6 +65,11 @@ export type OutboxEffect =
   | { readonly kind: 'requestSignature'; readonly party: SignatoryParty; readonly to: Recipient; readonly dsaVersion: number; readonly documentHash: string }
   /** Take back signature requests for a superseded document: their cards must show it lapsed. */
   | { readonly kind: 'withdrawSignatureRequests'; readonly dsaVersion: number; readonly documentHash: string }
+  /**
+   * Send the signed document of record (the agreement with its signature page, rendered from the
+   * case) to everyone who signed it and to the applicant; `documentHash` is the document signed.
+   */
+  | { readonly kind: 'sendSignedCopy'; readonly document: 'dsa' | 'serviceAgreement'; readonly documentHash: string }
   /** Remind whoever holds the next action of its due date, or tell triage it has passed. */
   | { readonly kind: 'deadlineNotice'; readonly notice: DeadlineNoticeKind; readonly due: IsoDate };
 

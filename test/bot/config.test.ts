@@ -4,6 +4,8 @@ import path from 'node:path';
 
 import { ConfigError, loadConfig } from '../../bot/config';
 
+const documentLinks = { DOCUMENT_LINK_SECRET: 'a'.repeat(40), PUBLIC_BASE_URL: 'https://dars-bot.example.nhs.uk' };
+
 describe('Configuration', () => {
   it('runs in local mode with nothing set', () => {
     const config = loadConfig({});
@@ -45,7 +47,7 @@ describe('Configuration', () => {
     assert.equal(local.TRIAGE_CHANNEL_ID, 'team-id');
     assert.deepEqual(local.DARS_ROLES, { '00000000-0000-0000-0000-0000000000020': ['staff', 'approver'] });
 
-    const credentials = { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant' };
+    const credentials = { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant', ...documentLinks };
     assert.throws(
       () => loadConfig({ ...credentials, ...playground }),
       (error: unknown) => {
@@ -75,8 +77,22 @@ describe('Configuration', () => {
       () => loadConfig({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret' }),
       /MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant/,
     );
-    const config = loadConfig({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant' });
+    const config = loadConfig({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant', ...documentLinks });
     assert.equal(config.mode, 'production');
+  });
+
+  it('production mode without Graph needs the document links’ secret and public address; local mode derives them', () => {
+    const credentials = { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant' };
+    assert.throws(() => loadConfig(credentials), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /DOCUMENT_LINK_SECRET: required in production without Microsoft Graph/);
+      assert.match(error.message, /PUBLIC_BASE_URL: required in production without Microsoft Graph/);
+      return true;
+    });
+    assert.throws(() => loadConfig({ DOCUMENT_LINK_SECRET: 'short' }), /DOCUMENT_LINK_SECRET: at least 32 characters/);
+    const local = loadConfig({});
+    assert.equal(local.DOCUMENT_LINK_SECRET, undefined);
+    assert.equal(local.DOCUMENT_LINK_HOURS, 72);
   });
 
   it('packaging the Teams app needs the app id but not the secret', () => {

@@ -44,6 +44,17 @@ describe('the DSA signature card', () => {
     assert.equal(theAction(nhse, 'dsa.sign').data.party, 'nhse');
   });
 
+  it('offers “Open the DSA (PDF)” when the card is rendered with a link for its viewer, and no button without one', () => {
+    const state = sentWithRealHash().case;
+    const link = { url: 'https://dars-bot.example.nhs.uk/documents/token', title: 'Open the DSA (PDF)' };
+    const openUrls = (card: ReturnType<typeof dsaSignatureCard>) => ((card.actions ?? []) as { type: string; title: string; url: string }[]).filter((action) => action.type === 'Action.OpenUrl');
+    const withLink = dsaSignatureCard(state, viewerOf(carl, state), NOW, { documentLink: link });
+    assert.deepEqual(cardProblems(withLink), []);
+    assert.deepEqual(openUrls(withLink).map((action) => [action.title, action.url]), [[link.title, link.url]]);
+    assert.deepEqual(verbsOn(withLink), ['dsa.sign', 'dsa.decline'], 'beside the signature buttons');
+    assert.deepEqual(openUrls(dsaSignatureCard(state, viewerOf(carl, state), NOW)), []);
+  });
+
   it('the signature binds to the hash the card showed; the other party signing leaves a card current, a regeneration makes it stale', () => {
     const d = sentWithRealHash();
     const inputs = { typedName: 'Carl Controller', authorityConfirmed: 'true' };

@@ -155,6 +155,8 @@ describe('The door in production mode: a token that cannot be validated gets 401
         MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
         MICROSOFT_APP_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
         BOT_OPENID_METADATA_URL: keys.metadataUrl,
+        DOCUMENT_LINK_SECRET: 'door-test-document-link-secret-0123456789',
+        PUBLIC_BASE_URL: 'https://dars-bot.example.nhs.uk',
       },
     });
   });

@@ -101,6 +101,13 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     assert.equal(sha256(uploads[0]!.bodyBytes), dsa.contentHash);
     const itemId = standIn.files.get(`${driveId}/DSAs/${caseA.nic}/${dsa.documentName}`)!.id;
 
+    // Each signature card opens that very document in SharePoint (shared with the signatory below).
+    const sharePointUrl = `https://nhsengland.sharepoint.com/sites/DARS/Shared%20Documents/DSAs/${caseA.nic}/${dsa.documentName}`;
+    for (const card of [ninaCard, carlCard]) {
+      const links = ((cardOf(card.activity)?.actions ?? []) as { type: string; title: string; url: string }[]).filter((action) => action.type === 'Action.OpenUrl');
+      assert.deepEqual(links.map((link) => [link.title, link.url]), [['Open the DSA (PDF)', sharePointUrl]]);
+    }
+
     // Shared read-only with each signatory, signed in, without SharePoint's own email.
     const invites = graph(/\/invite$/);
     assert.deepEqual(invites.map((call) => [call.method, call.path]), [1, 2].map(() => ['POST', `/v1.0/drives/${driveId}/items/${itemId}/invite`]));
@@ -175,8 +182,24 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     assert.equal((await record(caseA.reference)).status, 'arrangingAccess', 'continues the case of the test above');
 
     const agreement = await awaitPersonalCard(connector, carl.id, 'serviceAgreement.sign', caseA.reference);
+    // The card opens the agreement itself (served by the bot): the bytes hash to the SHA-256 the signature binds to.
+    const agreementLink = ((cardOf(agreement.activity)?.actions ?? []) as { type: string; title: string; url: string }[]).find((action) => action.type === 'Action.OpenUrl');
+    assert.equal(agreementLink?.title, 'Open the service agreement');
+    const agreementText = await fetch(agreementLink!.url);
+    assert.equal(agreementText.status, 200);
+    assert.equal(sha256(Buffer.from(await agreementText.arrayBuffer())), serviceAgreementDocument.contentHash);
     answeredCard(await as(carl, agreement).click(agreement, 'serviceAgreement.sign', signature('Carl Controller')));
     assert.equal((await record(caseA.reference)).facts.access?.serviceAgreement.signed?.documentHash, serviceAgreementDocument.contentHash);
+
+    // Its signed copy of record reaches the signatory and the applicant, each with a button that opens it.
+    for (const person of [carl, ada]) {
+      const copy = await connector.waitFor(() => connector.sentTo(person.id).find((activity) => String(activity.summary ?? '') === `${caseA.reference}: your signed copy of the service agreement`), 20_000, `the signed service agreement for ${person.name}`);
+      const button = ((cardOf(copy)?.actions ?? []) as { title: string; url: string }[])[0]!;
+      assert.equal(button.title, 'Open the signed service agreement (PDF)');
+      const pdf = await fetch(button.url);
+      assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+      assert.equal(sha256(Buffer.from(await pdf.arrayBuffer())), /\b[0-9a-f]{64}\b/.exec(readableText(copy))![0], person.name);
+    }
 
     const cohortCard = await awaitPersonalCard(connector, dana.id, 'cohortFile.setDue', caseA.reference);
     const due = addWorkingDays(today, 5);

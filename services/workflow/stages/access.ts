@@ -25,7 +25,10 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       if (access.serviceAgreement.signed) return refuse('conflict', `The service agreement for ${reference} was already signed by ${access.serviceAgreement.signed.by.name}.`);
       return accept(
         [{ type: 'serviceAgreementSigned', typedName: command.typedName, documentHash: command.documentHash }],
-        [updateCards(...accessCards), notify('darsContact', `${reference}: the service agreement is signed.`)],
+        [
+          updateCards(...accessCards), notify('darsContact', `${reference}: the service agreement is signed.`),
+          { kind: 'sendSignedCopy', document: 'serviceAgreement', documentHash: command.documentHash },
+        ],
       );
     case 'cohortFileDue': {
       if (!access.cohortFile.required) return refuse('conflict', `${reference} does not need a cohort file.`);

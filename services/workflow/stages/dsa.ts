@@ -94,6 +94,7 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
     const cohortFileRequired = assessment?.cohortSubmissionNeeded === true;
     events.push({ type: 'dsaExecuted', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash, serviceAgreementRequired, cohortFileRequired });
     effects.push(notify('applicantTeam', `The Data Sharing Agreement for ${state.reference} is signed by both parties. DARS will now arrange access.`));
+    effects.push({ kind: 'sendSignedCopy', document: 'dsa', documentHash: dsa.contentHash });
     // What remains before access, each on the card of the person who acts on it.
     if (serviceAgreementRequired) effects.push(sendCard('dataControllerSignatory', 'serviceAgreementSignature'));
     if (cohortFileRequired) effects.push(sendCard('darsContact', 'cohortFile'));
