@@ -89,8 +89,8 @@ describe('Whole cases in Teams, every person acting on their own cards (over HTT
     ]);
     assert.equal(state.facts.access?.cohortFile.files[0]?.rows, 3);
     assert.match(lastSaid(await turn(chat, 'status')), new RegExp(`${reference}[\\s\\S]*access (has been )?arranged`, 'i'));
-    await world.awaitMessage(me(applicant), new RegExp(`Access to data for ${reference} has been arranged`));
-    await world.awaitMessage(me(contact), new RegExp(`${reference}: the cohort file was received \\(3 rows\\)`));
+    await world.awaitMessage(me(applicant), new RegExp(`^\\*\\*${reference}\\*\\*: Access to the data has been arranged`));
+    await world.awaitMessage(me(contact), new RegExp(`^\\*\\*${reference}\\*\\*: the cohort file was received \\(3 rows\\)`));
 
     // Each person was sent, in their own chat, the cards they needed.
     for (const card of ['information request', 'funding confirmation', 'application invitation', 'cohort file']) assert.ok(cardsSentTo(applicant, reference).includes(card), `the applicant got the ${card} card`);
