@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { buttonsOf } from '../support/cardClicks';
 import { cardOf, readableText, type TeamsUser } from '../support/teams';
 import { lastSaid, turn } from './support/applicantJourney';
 import { submittedApplication, triage } from './support/caseSteps';
@@ -45,6 +46,12 @@ describe('Notices of each decision, to the people it concerns, once (over HTTP)'
     await world.act(assurance, 'review.record', reference, { where: { channel: 'assurance' }, inputs: { decision: 'supported' } });
     await world.act(approver, 'approval.approve', reference);
     await untilDelivered(world.database.db, reference);
+
+    // The enquiry's summary card, whose step ended when it was submitted, was updated in that turn: no Change or Submit left.
+    const summaries = world.seen({ person: applicant }).filter((activity) => /Your enquiry/.test(readableText(activity)) && cardOf(activity));
+    assert.ok(summaries.length > 0);
+    for (const summary of summaries) assert.deepEqual(buttonsOf(cardOf(summary)), [], readableText(summary));
+    assert.match(readableText(summaries.at(-1)), /You submitted this enquiry to the DARS team/);
 
     const me = (person: TeamsUser): Where => ({ person });
     const expected: [Where, RegExp, number][] = [

@@ -3,7 +3,7 @@ import { addWorkingDays } from '../../calendar/workingDays';
 import { formatCount, plural } from '../../rules/reason';
 import type { AccessCommand } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import { sendCard, updateCards } from '../effects';
+import { allCaseCards, sendCard, updateCards } from '../effects';
 import { accessItemNames, remainingAccessItems } from '../state/accessItems';
 import type { CaseState } from '../state/caseState';
 
@@ -59,7 +59,8 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       if (remaining.length > 0) {
         return refuse('conflict', `Access cannot be arranged yet: ${remaining.map((item) => accessItemNames[item.item]).join('; ')}.`);
       }
-      return accept([{ type: 'accessArranged' }], [updateCards('caseStatus')]);
+      // The case is over: every card it showed re-renders without buttons ("Take over from …", "Next: arrange access").
+      return accept([{ type: 'accessArranged' }], [updateCards(...allCaseCards)]);
     }
   }
 }
