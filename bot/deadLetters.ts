@@ -125,6 +125,7 @@ const effectNames: Record<string, string> = {
   postCard: 'a card for a staff channel',
   sendCard: 'a card sent in a 1:1 chat',
   notify: 'a message',
+  eventNotices: 'a message',
   requestSignature: 'a DSA signature request',
   updateCards: 'updates to posted cards',
   withdrawSignatureRequests: 'withdrawn signature requests',

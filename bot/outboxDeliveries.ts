@@ -3,7 +3,8 @@ import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/render';
 import type { CaseLog } from '../services/cases/caseLog';
 import type { OutboxEntry } from '../services/cases/outbox';
-import { foldCase, type CardName, type CaseState, type Channel, type OutboxEffect } from '../services/workflow';
+import { foldCase, type CardName, type CaseEvent, type CaseState, type Channel, type OutboxEffect } from '../services/workflow';
+import { decisionMessages } from './notices/decisionNotices';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import type { DeliveryReceipts } from './deliveryReceipts';
 import type { DeliveryResult } from '../services/delivery/deliveryResult';
@@ -39,13 +40,14 @@ export interface DeliveryDependencies {
 
 export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
   return async (caseId: string, entry: OutboxEntry) => {
-    const state = foldCase((await deps.log.load(caseId)).events);
+    const { events } = await deps.log.load(caseId);
+    const state = foldCase(events);
     if (!state) throw new Error(`Case ${caseId} has no events in the case log`);
-    return deliver(deps, state, entry, entry.effect as OutboxEffect);
+    return deliver(deps, state, entry, entry.effect as OutboxEffect, events);
   };
 }
 
-async function deliver(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, effect: OutboxEffect): Promise<DeliveryResult | void> {
+async function deliver(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, effect: OutboxEffect, events: readonly CaseEvent[]): Promise<DeliveryResult | void> {
   switch (effect.kind) {
     case 'postCard': {
       const card = await deps.views.forChannel(effect.card, state, effect.channel, effect.review ? { review: effect.review } : {});
@@ -67,6 +69,12 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
     case 'notify': {
       const targets = (await resolveRecipient(effect.to, state, deps.staff)).filter((target) => !(target.kind === 'person' && target.id === entry.causedBy));
       await eachTarget(targets, (target) => sendText(deps, entry, target, `**${state.reference}**: ${plainInMarkdown(effect.message)}`));
+      return;
+    }
+    case 'eventNotices': {
+      // One message per person (or channel) per decision, in the words of the notice rules.
+      const messages = await decisionMessages(events, effect.firstVersion, effect.lastVersion, entry.causedBy, deps.staff);
+      await eachTarget(messages, (message) => sendText(deps, entry, message.target, `**${state.reference}**: ${message.text}`));
       return;
     }
     case 'updateCards':

@@ -121,7 +121,7 @@ function acceptApplication(inputs: CardInputs, context: CardActionContext): Reco
 function earlyAdvice(inputs: CardInputs): Record<string, unknown> {
   const likely = inputs.text('likelyToBeSupported');
   if (likely !== 'true' && likely !== 'false') inputs.problems.push('“Is the use likely to be supported?”: choose one of the options');
-  return { advice: inputs.text('advice'), likelyToBeSupported: likely === 'true', actionsBeforeApplying: inputs.lines('actionsBeforeApplying') };
+  return { advice: inputs.text('advice'), likelyToBeSupported: likely === 'true', actionsBeforeApplying: inputs.lines('actionsBeforeApplying'), shareWithApplicant: inputs.flag('shareWithApplicant') };
 }
 
 function reviewOutcome(inputs: CardInputs, _context: CardActionContext, data: CardData): Record<string, unknown> {

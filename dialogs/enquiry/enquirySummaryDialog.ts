@@ -26,13 +26,14 @@ const typedParts: [RegExp, EnquiryPart][] = [
 export class EnquirySummaryDialog extends Dialog<SummaryOptions> {
   override async beginDialog(dc: DialogContext, options?: SummaryOptions): Promise<DialogTurnResult> {
     dc.activeDialog!.state.enquiry = options!.enquiry;
-    await this.showSummary(dc.context, options!.enquiry);
+    await this.showSummary(dc.context, options!.enquiry, dc.activeDialog!.state);
     return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const decision = decisionOf(dc.context);
     if (decision) {
+      await this.closeSummary(dc, decision);
       if (dc.context.activity.type === 'invoke') {
         answerInvoke(dc.context, decision.decision === 'submit' ? 'Submitting your enquiry…' : 'Let\'s change that part.');
       }
@@ -50,16 +51,29 @@ export class EnquirySummaryDialog extends Dialog<SummaryOptions> {
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await this.showSummary(context, (instance.state as { enquiry: Enquiry }).enquiry);
+    await this.showSummary(context, (instance.state as { enquiry: Enquiry }).enquiry, instance.state as { cardId?: string });
   }
 
-  private async showSummary(context: TurnContext, enquiry: Enquiry): Promise<void> {
-    await context.sendActivity(
+  /**
+   * The choice is made: the summary card is updated in place, in this turn, to show the answers
+   * without its buttons, so a card left in the chat offers nothing that no longer works.
+   */
+  private async closeSummary(dc: DialogContext, decision: SummaryDecision): Promise<void> {
+    const state = dc.activeDialog!.state as { enquiry: Enquiry; cardId?: string };
+    const cardId = state.cardId ?? (dc.context.activity.type === 'invoke' ? dc.context.activity.replyToId : undefined);
+    if (!cardId) return;
+    const finished = decision.decision === 'submit' ? 'You submitted this enquiry to the DARS team.' : 'You chose to change this enquiry; a new summary follows.';
+    await dc.context.updateActivity({ id: cardId, type: 'message', attachments: [CardFactory.adaptiveCard(enquirySummaryCard(state.enquiry, finished))] });
+  }
+
+  private async showSummary(context: TurnContext, enquiry: Enquiry, state?: { cardId?: string }): Promise<void> {
+    const sent = await context.sendActivity(
       MessageFactory.attachment(
         CardFactory.adaptiveCard(enquirySummaryCard(enquiry)),
         'Here is your enquiry. Submit it, or change any part.',
       ),
     );
+    if (state && sent?.id) state.cardId = sent.id;
   }
 }
 

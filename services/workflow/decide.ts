@@ -4,6 +4,7 @@ import { defaultRules } from '../rules/defaultRules';
 import { reconcileClock } from './clockPolicy';
 import { parseCommand, type CaseCommand } from './commands';
 import { refuse, type Decision, type DecisionContext, type HandlerContext, type HandlerResult } from './decision';
+import type { OutboxEffect } from './effects';
 import type { CaseEvent, CaseEventBody, EventEnvelope } from './events';
 import { evolve } from './evolve';
 import { checkPermission, permissionKey } from './permissions';
@@ -57,7 +58,11 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
     const events = result.events.map(stamp);
     const after = events.reduce<CaseState | undefined>(evolve, state);
     const clockEvents = after ? reconcileClock(after, ctx).map(stamp) : [];
-    return { outcome: 'accepted', events: [...events, ...clockEvents], effects: result.effects };
+    const all = [...events, ...clockEvents];
+    // One notice effect per decision: its delivery tells each person concerned once (bot/notices).
+    const first = (state?.version ?? 0) + 1;
+    const notices: OutboxEffect = { kind: 'eventNotices', firstVersion: first, lastVersion: first + all.length - 1 };
+    return { outcome: 'accepted', events: all, effects: [...result.effects, notices] };
   } catch (error) {
     // A deadline beyond the years the calendar lists: say so rather than guess a date.
     if (error instanceof CalendarNotCoveredError) return refuse('unavailable', `DARS Bot cannot set deadlines yet: ${error.message}`);

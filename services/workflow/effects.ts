@@ -59,6 +59,12 @@ export type OutboxEffect =
   /** A short message; the card it points to holds the detail. */
   | { readonly kind: 'notify'; readonly to: Recipient; readonly message: string }
   /**
+   * Tell everyone concerned what the decision's events mean for them. The words and who hears
+   * them live outside the workflow, in the notice rules (bot/notices/noticeRules.ts), keyed by
+   * event type; delivery reads the events `firstVersion`..`lastVersion` from the case log.
+   */
+  | { readonly kind: 'eventNotices'; readonly firstVersion: number; readonly lastVersion: number }
+  /**
    * Ask a signatory to sign this exact document: share it (SharePoint), post an activity-feed
    * notice, then send the signature card bound to `documentHash`.
    */

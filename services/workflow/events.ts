@@ -53,7 +53,7 @@ export type CaseEventBody =
   // Preliminary assessment
   | { type: 'preliminaryAssessmentRecorded'; assessmentVersion: number; assessment: PreliminaryAssessment; costEstimate: CostEstimate; securityCheck: SecurityOutcome }
   | { type: 'earlyAdviceRequested'; question: string }
-  | { type: 'earlyAdviceGiven'; advice: string; likelyToBeSupported: boolean; actionsBeforeApplying: string[] }
+  | { type: 'earlyAdviceGiven'; advice: string; likelyToBeSupported: boolean; actionsBeforeApplying: string[]; sharedWithApplicant?: boolean }
   | { type: 'fundingConfirmed'; fundingSource: string; paymentDetails: PaymentDetails }
   | { type: 'readyToApply' }
   | { type: 'assessmentNotSupported'; reason: string }

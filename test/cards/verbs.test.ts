@@ -43,7 +43,8 @@ describe('card verbs become workflow commands', () => {
     assert.deepEqual(built('assessment.requestEarlyAdvice', { question: 'Contentious?' }), { type: 'requestEarlyAdvice', question: 'Contentious?' });
     assert.deepEqual(built('assessment.readyToApply', {}), { type: 'markReadyToApply' });
     assert.deepEqual(built('assessment.notSupported', { reason: 'Not health or care.' }), { type: 'markNotSupported', reason: 'Not health or care.' });
-    assert.deepEqual(built('earlyAdvice.give', { advice: 'Fine.', likelyToBeSupported: 'false', actionsBeforeApplying: '' }), { type: 'giveEarlyAdvice', advice: 'Fine.', likelyToBeSupported: false, actionsBeforeApplying: [] });
+    assert.deepEqual(built('earlyAdvice.give', { advice: 'Fine.', likelyToBeSupported: 'false', actionsBeforeApplying: '' }), { type: 'giveEarlyAdvice', advice: 'Fine.', likelyToBeSupported: false, actionsBeforeApplying: [], shareWithApplicant: false });
+    assert.deepEqual(built('earlyAdvice.give', { advice: 'Fine.', likelyToBeSupported: 'true', actionsBeforeApplying: '', shareWithApplicant: 'true' }), { type: 'giveEarlyAdvice', advice: 'Fine.', likelyToBeSupported: true, actionsBeforeApplying: [], shareWithApplicant: true });
     assert.deepEqual(built('funding.confirm', { fundingSource: 'NIHR grant', purchaseOrderNumber: '', invoiceName: 'Finance', invoiceEmail: 'finance@leeds.example.ac.uk', billingAddress: 'Leeds' }), {
       type: 'confirmFunding', fundingSource: 'NIHR grant', paymentDetails: { invoiceContact: { name: 'Finance', email: 'finance@leeds.example.ac.uk' }, billingAddress: 'Leeds' },
     });

@@ -52,7 +52,7 @@ describe('The case store on the real database', () => {
     const [commit] = await log.commits.find({ caseId: REFERENCE }).toArray();
     assert.equal(commit.events[0].type, 'enquirySubmitted');
     assert.deepEqual(commit.outbox[0].effect, { kind: 'postCard', channel: 'triage', card: 'enquiryReview' });
-    assert.ok(commit.outbox.some((entry) => entry.effect.kind === 'notify' && entry.effect.to === 'applicant'));
+    assert.deepEqual(commit.outbox.at(-1)?.effect, { kind: 'eventNotices', firstVersion: 1, lastVersion: commit.events.length });
     assert.deepEqual(commit.pendingOutbox, commit.outbox.map((entry) => entry.id));
     assert.equal(commit.outboxPending, true, 'the outbox worker finds the commit by this flag');
   });

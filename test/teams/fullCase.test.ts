@@ -4,9 +4,11 @@ import { teamsFile } from '../journey/support/journeyChat';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { FileServer } from '../support/fileServer';
 import { cardOf, readableText, teamsUser, type TeamsUser } from '../support/teams';
+import { buttonsOf } from '../support/cardClicks';
 import { answerInTurn, lastSaid, turn } from './support/applicantJourney';
 import { submittedApplication, triage } from './support/caseSteps';
 import { CaseWorld, cardText, newCast, type Cast, type Where } from './support/caseWorld';
+import { untilDelivered } from './support/deliveries';
 
 /**
  * Whole cases over HTTP, the way Teams drives the bot: the applicant in their 1:1 chat
@@ -89,8 +91,8 @@ describe('Whole cases in Teams, every person acting on their own cards (over HTT
     ]);
     assert.equal(state.facts.access?.cohortFile.files[0]?.rows, 3);
     assert.match(lastSaid(await turn(chat, 'status')), new RegExp(`${reference}[\\s\\S]*access (has been )?arranged`, 'i'));
-    await world.awaitMessage(me(applicant), new RegExp(`Access to data for ${reference} has been arranged`));
-    await world.awaitMessage(me(contact), new RegExp(`${reference}: the cohort file was received \\(3 rows\\)`));
+    await world.awaitMessage(me(applicant), new RegExp(`^\\*\\*${reference}\\*\\*: Access to the data has been arranged`));
+    await world.awaitMessage(me(contact), new RegExp(`^\\*\\*${reference}\\*\\*: the cohort file was received \\(3 rows\\)`));
 
     // Each person was sent, in their own chat, the cards they needed.
     for (const card of ['information request', 'funding confirmation', 'application invitation', 'cohort file']) assert.ok(cardsSentTo(applicant, reference).includes(card), `the applicant got the ${card} card`);
@@ -98,6 +100,16 @@ describe('Whole cases in Teams, every person acting on their own cards (over HTT
     assert.ok(cardsSentTo(contact, reference).includes('dsa') && cardsSentTo(contact, reference).includes('cohort file'));
     for (const signatory of [nhseSignatory, controllerSignatory]) assert.ok(cardsSentTo(signatory, reference).includes('the Data Sharing Agreement is ready for your signature'));
     assert.ok(cardsSentTo(controllerSignatory, reference).includes('service agreement signature'));
+
+    // The case is over: every card it showed is updated in place with no live button, not left to `refresh`.
+    await untilDelivered(world.database.db, reference);
+    const finished = (where: Where, title: string) => world.seen(where).filter((activity) => String(activity.summary ?? '') === `${reference}: ${title}`);
+    const takeCase = finished(triage, 'take case');
+    const serviceAgreement = finished(me(controllerSignatory), 'service agreement signature');
+    assert.ok(takeCase.length > 0 && serviceAgreement.length > 0);
+    for (const card of [...takeCase, ...serviceAgreement]) assert.deepEqual(buttonsOf(cardOf(card)), [], readableText(card));
+    assert.doesNotMatch(takeCase.map((card) => readableText(card)).join('\n'), /Take over from/);
+    assert.doesNotMatch(serviceAgreement.map((card) => readableText(card)).join('\n'), /Next: arrange access/);
   });
 
   it('takes a GP-data case through amendments and PAG\'s additional assurance to approval', async () => {

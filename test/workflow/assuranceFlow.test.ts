@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { noticesOf } from '../../bot/notices/decisionNotices';
 import { caseAt } from './support/driver';
 import { ada, asha, dana, gus, mo, pat } from './support/people';
 
@@ -21,7 +22,8 @@ describe('assurance', () => {
 
     d.advanceDays(2); // Wednesday 3 June: two working days paused
     const answered = d.do(mo, { type: 'respondToAdditionalAssurance', response: 'Counts under 10 are suppressed.' });
-    assert.ok(answered.effects.some((effect) => effect.kind === 'notify' && typeof effect.to === 'object' && 'channel' in effect.to && effect.to.channel === 'pag'));
+    const response = answered.events.find((event) => event.type === 'additionalAssuranceProvided');
+    assert.ok(response && noticesOf(response, { before: undefined, after: d.case }).some((notice) => typeof notice.to === 'object' && 'channel' in notice.to && notice.to.channel === 'pag'), 'PAG\'s channel is told');
     const resumed = answered.events.find((event) => event.type === 'clockResumed');
     assert.equal(resumed?.type === 'clockResumed' && resumed.pausedWorkingDays, 2);
     assert.notEqual(d.case.clock?.due, dueBefore);

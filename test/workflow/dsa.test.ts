@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CaseCommand } from '../../services/workflow';
 import { generateDsa, HASH_A, HASH_B } from './support/data';
+import { noticesOf } from '../../bot/notices/decisionNotices';
 import { caseAt } from './support/driver';
 import { carl, dana, nina } from './support/people';
 
@@ -16,7 +17,8 @@ describe('the Data Sharing Agreement', () => {
     const regenerated = d.do(dana, generateDsa(HASH_B));
     assert.deepEqual(regenerated.events.map((event) => event.type).slice(0, 2), ['dsaSignaturesLapsed', 'dsaGenerated']);
     assert.ok(regenerated.effects.some((effect) => effect.kind === 'withdrawSignatureRequests' && effect.documentHash === HASH_A && effect.dsaVersion === 1));
-    assert.ok(regenerated.effects.some((effect) => effect.kind === 'notify' && typeof effect.to === 'object' && 'personId' in effect.to && effect.to.personId === carl.id));
+    const lapsed = regenerated.events[0]!;
+    assert.ok(noticesOf(lapsed, { before: undefined, after: d.case }).some((notice) => typeof notice.to === 'object' && 'personId' in notice.to && notice.to.personId === carl.id), 'Carl is told his signature lapsed');
     const dsa = d.case.facts.dsa;
     assert.deepEqual([dsa?.dsaVersion, dsa?.contentHash, dsa?.signatures.length], [2, HASH_B, 0]);
     assert.deepEqual(dsa?.lapsedSignatures.map((signature) => [signature.party, signature.dsaVersion, signature.documentHash]), [['dataController', 1, HASH_A]]);

@@ -73,7 +73,7 @@ describe('a full case, from enquiry to access arranged', () => {
     assert.deepEqual([d.case.nextAction?.due, d.case.nextAction?.dueFor], ['2026-06-22', 'cohortFile']);
     d.do(ada, { type: 'receiveCohortFile', fileName: `${NIC}_first.csv`, rows: 1200, contentHash: 'f'.repeat(64), failingRows: 0 });
     const arranged = d.do(staffDana, { type: 'arrangeAccess' });
-    assert.deepEqual(kinds(arranged.effects), ['updateCards', 'notify']);
+    assert.deepEqual(kinds(arranged.effects), ['updateCards', 'eventNotices']);
 
     assert.equal(d.case.status, 'accessArranged');
     assert.equal(d.case.stage, 'closed');

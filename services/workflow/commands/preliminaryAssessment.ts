@@ -47,6 +47,8 @@ export const preliminaryAssessmentCommandSchemas = [
     advice: text('the advice', 5000),
     likelyToBeSupported: z.boolean(),
     actionsBeforeApplying: z.array(text('an action', 1000)),
+    /** Whether the applicant is sent the advice; staff choose, and by default it stays with DARS. */
+    shareWithApplicant: z.boolean().optional(),
   }),
   z.object({ type: z.literal('confirmFunding'), fundingSource: text('the source of funding', 500), paymentDetails: paymentDetailsSchema }),
   z.object({ type: z.literal('markReadyToApply') }),

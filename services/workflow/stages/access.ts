@@ -3,7 +3,7 @@ import { addWorkingDays } from '../../calendar/workingDays';
 import { formatCount, plural } from '../../rules/reason';
 import type { AccessCommand } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import { notify, sendCard, updateCards } from '../effects';
+import { allCaseCards, sendCard, updateCards } from '../effects';
 import { accessItemNames, remainingAccessItems } from '../state/accessItems';
 import type { CaseState } from '../state/caseState';
 
@@ -25,10 +25,7 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       if (access.serviceAgreement.signed) return refuse('conflict', `The service agreement for ${reference} was already signed by ${access.serviceAgreement.signed.by.name}.`);
       return accept(
         [{ type: 'serviceAgreementSigned', typedName: command.typedName, documentHash: command.documentHash }],
-        [
-          updateCards(...accessCards), notify('darsContact', `${reference}: the service agreement is signed.`),
-          { kind: 'sendSignedCopy', document: 'serviceAgreement', documentHash: command.documentHash },
-        ],
+        [updateCards(...accessCards), { kind: 'sendSignedCopy', document: 'serviceAgreement', documentHash: command.documentHash }],
       );
     case 'cohortFileDue': {
       if (!access.cohortFile.required) return refuse('conflict', `${reference} does not need a cohort file.`);
@@ -40,7 +37,7 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       }
       return accept(
         [{ type: 'cohortFileDueSet', dueDate: command.dueDate }],
-        [updateCards(...accessCards), sendCard('applicantTeam', 'cohortFile'), notify('applicantTeam', `Please send the cohort file for ${reference} by ${formatDate(command.dueDate)}.`)],
+        [updateCards(...accessCards), sendCard('applicantTeam', 'cohortFile')],
       );
     }
     case 'receiveCohortFile': {
@@ -54,7 +51,7 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       if (problems.length > 0) return refuse('invalid', `The cohort file cannot be accepted: ${problems.join('; ')}. Fix it and send it again.`);
       return accept(
         [{ type: 'cohortFileReceived', fileName: command.fileName, rows: command.rows, contentHash: command.contentHash, firstFile: access.cohortFile.files.length === 0 }],
-        [updateCards(...accessCards), notify('darsContact', `${reference}: the cohort file was received (${plural(command.rows, 'row')}).`)],
+        [updateCards(...accessCards)],
       );
     }
     case 'arrangeAccess': {
@@ -62,7 +59,8 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       if (remaining.length > 0) {
         return refuse('conflict', `Access cannot be arranged yet: ${remaining.map((item) => accessItemNames[item.item]).join('; ')}.`);
       }
-      return accept([{ type: 'accessArranged' }], [updateCards('caseStatus'), notify('applicantTeam', `Access to data for ${reference} has been arranged. The case is complete.`)]);
+      // The case is over: every card it showed re-renders without buttons ("Take over from …", "Next: arrange access").
+      return accept([{ type: 'accessArranged' }], [updateCards(...allCaseCards)]);
     }
   }
 }

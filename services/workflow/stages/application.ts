@@ -5,7 +5,7 @@ import { sectionTitles } from '../application/sections';
 import { draftVersion, latestRevisionNumbers, sectionsChangedSince } from '../application/versions';
 import type { ApplicationCommand } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import { notify, postCard, sendCard, updateCards } from '../effects';
+import { postCard, sendCard, updateCards } from '../effects';
 import { personOf } from '../roles';
 import type { CaseState } from '../state/caseState';
 
@@ -29,10 +29,7 @@ export function decideApplication(state: CaseState, command: ApplicationCommand,
         [{ type: 'darsContactAllocated', contact, ...(current ? { previous: current } : {}) }],
         [
           updateCards('takeCase'),
-          notify({ personId: contact.id }, `You are now the DARS contact for ${reference}.`),
-          ...(inviting
-            ? [sendCard('applicantTeam', 'applicationInvitation'), notify('applicantTeam', `${contact.name} is your DARS contact for ${reference}. You can now write your application.`)]
-            : [notify('applicantTeam', `${contact.name} is now your DARS contact for ${reference}.`)]),
+          ...(inviting ? [sendCard('applicantTeam', 'applicationInvitation')] : []),
         ],
       );
     }
@@ -47,8 +44,6 @@ export function decideApplication(state: CaseState, command: ApplicationCommand,
         [{ type: 'applicationSubmitted', version: draftVersion(application), sectionRevisions: latestRevisionNumbers(application) }],
         [
           postCard('triage', 'applicationReview'),
-          notify('darsContact', `${reference}: the application was submitted for acceptance review.`),
-          notify('applicantTeam', `Your application ${reference} was submitted. DARS will review it and may ask for amendments.`),
         ],
       );
     }
@@ -58,7 +53,6 @@ export function decideApplication(state: CaseState, command: ApplicationCommand,
         [
           updateCards('applicationReview'),
           sendCard('applicantTeam', 'amendments'),
-          notify('applicantTeam', `DARS has asked for amendments to ${reference}: ${command.comments.map((comment) => sectionTitles[comment.section]).join(', ')}.`),
         ],
       );
     case 'resubmitApplication': {
@@ -75,7 +69,6 @@ export function decideApplication(state: CaseState, command: ApplicationCommand,
         [{ type: 'applicationResubmitted', version, sectionRevisions: latestRevisionNumbers(application), changedSections: changed }],
         [
           updateCards('applicationReview', 'amendments'),
-          notify('darsContact', `${reference}: version ${version} of the application was resubmitted; changed: ${changed.map((section) => sectionTitles[section]).join(', ')}.`),
         ],
       );
     }
@@ -96,7 +89,6 @@ export function decideApplication(state: CaseState, command: ApplicationCommand,
         [
           updateCards('applicationReview'),
           postCard('assurance', 'assuranceLevel'),
-          notify('applicantTeam', `Your application ${reference} has been accepted, with NIC number ${command.nicNumber}. It now goes through assurance.`),
         ],
       );
     }

@@ -5,7 +5,7 @@ import { requestedDatasets } from '../application/checks';
 import type { AssuranceCommand, CommandOf } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
 import type { Channel, OutboxEffect } from '../effects';
-import { notify, postCard, sendCard, updateCards } from '../effects';
+import { postCard, sendCard, updateCards } from '../effects';
 import type { CaseEventBody } from '../events';
 import type { CaseState } from '../state/caseState';
 import type { AssuranceRecord, ReviewRecord } from '../state/records';
@@ -26,7 +26,7 @@ export function decideAssurance(state: CaseState, command: AssuranceCommand, ctx
     case 'recordReview':
       return assurance ? recordReview(state, assurance, command) : missing(state);
     case 'respondToAdditionalAssurance':
-      return assurance ? respond(state, assurance, command) : missing(state);
+      return assurance ? respond(assurance, command) : missing(state);
     case 'approve':
       return accept(
         [{ type: 'applicationApproved' }],
@@ -34,8 +34,6 @@ export function decideAssurance(state: CaseState, command: AssuranceCommand, ctx
           updateCards('approval'),
           // The DARS contact generates and sends the DSA on this card (in the triage channel while no one is allocated).
           sendCard('darsContact', 'dsa'),
-          notify('darsContact', `${state.reference} is approved: generate the Data Sharing Agreement.`),
-          notify('applicantTeam', `Your application ${state.reference} has been approved. DARS will now prepare the Data Sharing Agreement.`),
         ],
       );
   }
@@ -79,17 +77,13 @@ function recordReview(state: CaseState, assurance: AssuranceRecord, command: Com
   }
   const events: CaseEventBody[] = [{ type: 'reviewRecorded', review: command.review, outcome: command.outcome }];
   const effects: OutboxEffect[] = [updateCards('review')];
-  const reference = state.reference;
   switch (command.outcome.decision) {
     case 'additionalAssuranceNeeded':
       effects.push(
         sendCard('applicantTeam', 'additionalAssurance'),
-        notify('applicantTeam', `${capitalise(name)} needs additional assurance before ${reference} can go further. The actions are on the card.`),
-        notify('darsContact', `${reference}: ${name} asked the applicant for additional assurance.`),
       );
       break;
     case 'notSupported':
-      effects.push(notify('applicantTeam', `${capitalise(name)} did not support ${reference}, so the application is closed. The reason is on the case card.`), notify('darsContact', `${reference} was not supported by ${name}.`));
       break;
     case 'supported':
     case 'supportedWithConditions': {
@@ -99,14 +93,14 @@ function recordReview(state: CaseState, assurance: AssuranceRecord, command: Com
       if (othersSupportive) {
         const newConditions = command.outcome.decision === 'supportedWithConditions' ? command.outcome.conditions.map((text) => ({ text, source: command.review })) : [];
         events.push({ type: 'assuranceCompleted', specialConditions: [...state.facts.specialConditions, ...newConditions] });
-        effects.push(sendCard({ role: 'approver' }, 'approval'), notify('darsContact', `${reference}: every required review supports the application; it is ready for approval.`));
+        effects.push(sendCard({ role: 'approver' }, 'approval'));
       }
     }
   }
   return accept(events, effects);
 }
 
-function respond(state: CaseState, assurance: AssuranceRecord, command: CommandOf<'respondToAdditionalAssurance'>): HandlerResult {
+function respond(assurance: AssuranceRecord, command: CommandOf<'respondToAdditionalAssurance'>): HandlerResult {
   const waiting = Object.values(assurance.reviews).filter((review) => review.state === 'awaitingApplicant');
   const names = waiting.map((review) => reviewNames[review.review]);
   let target: ReviewRecord | undefined = waiting[0];
@@ -121,7 +115,6 @@ function respond(state: CaseState, assurance: AssuranceRecord, command: CommandO
     [{ type: 'additionalAssuranceProvided', review: target.review, response: command.response }],
     [
       updateCards('additionalAssurance', 'review'),
-      notify({ channel: reviewChannel[target.review] }, `${state.reference}: the applicant responded to the additional assurance actions; the review can decide again.`),
     ],
   );
 }

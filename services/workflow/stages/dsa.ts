@@ -5,7 +5,7 @@ import { dsaUsesFor } from '../application/checks';
 import type { CommandOf, DsaCommand } from '../commands';
 import { partyNames, signatoryParties, type SignatoryParty } from '../commands/fields';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import { notify, sendCard, updateCards, type OutboxEffect, type Recipient } from '../effects';
+import { sendCard, updateCards, type OutboxEffect, type Recipient } from '../effects';
 import type { CaseEventBody } from '../events';
 import type { CaseState } from '../state/caseState';
 import type { DsaRecord } from '../state/records';
@@ -35,7 +35,7 @@ export function decideDsa(state: CaseState, command: DsaCommand, ctx: HandlerCon
     case 'declineDsa':
       return accept(
         [{ type: 'dsaDeclined', party: command.party, reason: command.reason, dsaVersion: dsa.dsaVersion }],
-        [updateCards('dsaSignature', 'dsa'), notify('darsContact', `${state.reference}: ${partyNames[command.party]} declined the DSA. The reason is on the DSA card.`)],
+        [updateCards('dsaSignature', 'dsa')],
       );
   }
 }
@@ -57,9 +57,6 @@ function generate(state: CaseState, command: CommandOf<'generateDsa'>, ctx: Hand
   if (previous) {
     if (previous.signatures.length > 0) {
       events.push({ type: 'dsaSignaturesLapsed', dsaVersion: previous.dsaVersion, signatures: [...previous.signatures] });
-      for (const signature of previous.signatures) {
-        effects.push(notify({ personId: signature.signer.id }, `DSA version ${previous.dsaVersion} of ${state.reference}, which you signed, has been replaced. Your signature has lapsed; you will be asked to sign the new version.`));
-      }
     }
     if (previous.sent) effects.push({ kind: 'withdrawSignatureRequests', dsaVersion: previous.dsaVersion, documentHash: previous.contentHash });
   }
@@ -85,7 +82,7 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
   const events: CaseEventBody[] = [
     { type: 'dsaSigned', party: command.party, typedName: command.typedName, documentHash: command.documentHash, dsaVersion: dsa.dsaVersion },
   ];
-  const effects: OutboxEffect[] = [updateCards('dsaSignature', 'dsa'), notify('darsContact', `${state.reference}: ${partyNames[command.party]} signed DSA version ${dsa.dsaVersion}.`)];
+  const effects: OutboxEffect[] = [updateCards('dsaSignature', 'dsa')];
   const otherSigned = dsa.signatures.some((signature) => signature.party !== command.party);
   if (otherSigned) {
     const assessment = state.facts.assessments[state.facts.assessments.length - 1]?.assessment;
@@ -93,7 +90,6 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
     const serviceAgreementRequired = ctx.rules.charges.accessServices[service].serviceAgreementRequired;
     const cohortFileRequired = assessment?.cohortSubmissionNeeded === true;
     events.push({ type: 'dsaExecuted', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash, serviceAgreementRequired, cohortFileRequired });
-    effects.push(notify('applicantTeam', `The Data Sharing Agreement for ${state.reference} is signed by both parties. DARS will now arrange access.`));
     effects.push({ kind: 'sendSignedCopy', document: 'dsa', documentHash: dsa.contentHash });
     // What remains before access, each on the card of the person who acts on it.
     if (serviceAgreementRequired) effects.push(sendCard('dataControllerSignatory', 'serviceAgreementSignature'));

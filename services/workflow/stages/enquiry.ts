@@ -1,6 +1,6 @@
 import type { CommandOf, EnquiryCommand } from '../commands';
 import { accept, type HandlerContext, type HandlerResult } from '../decision';
-import { notify, postCard, sendCard, updateCards } from '../effects';
+import { postCard, sendCard, updateCards } from '../effects';
 import { personOf } from '../roles';
 import type { CaseState } from '../state/caseState';
 
@@ -11,13 +11,11 @@ export function submitEnquiry(command: CommandOf<'submitEnquiry'>, ctx: HandlerC
     [{ type: 'enquirySubmitted', reference: command.reference, enquiry: command.enquiry, applicant: personOf(ctx.actor) }],
     [
       postCard('triage', 'enquiryReview'),
-      notify('applicant', `Thank you. Your enquiry ${command.reference} is with the DARS data applications team, who will review it.`),
     ],
   );
 }
 
 export function decideEnquiry(state: CaseState, command: Exclude<EnquiryCommand, { type: 'submitEnquiry' }>): HandlerResult {
-  const reference = state.reference;
   const requests = state.facts.informationRequests;
   switch (command.type) {
     case 'requestInformation':
@@ -26,7 +24,6 @@ export function decideEnquiry(state: CaseState, command: Exclude<EnquiryCommand,
         [
           updateCards('enquiryReview'),
           sendCard('applicant', 'informationRequest'),
-          notify('applicant', `DARS has a question about your enquiry ${reference}. Answer it here and the team will carry on.`),
         ],
       );
     case 'answerInformationRequest': {
@@ -34,7 +31,7 @@ export function decideEnquiry(state: CaseState, command: Exclude<EnquiryCommand,
       const open = requests[requests.length - 1];
       return accept(
         [{ type: 'informationProvided', requestNumber: open?.requestNumber ?? requests.length, answer: command.answer }],
-        [updateCards('enquiryReview', 'informationRequest'), notify({ channel: 'triage' }, `${reference}: the applicant answered DARS’s question.`)],
+        [updateCards('enquiryReview', 'informationRequest')],
       );
     }
     case 'declineEnquiry':
@@ -43,7 +40,6 @@ export function decideEnquiry(state: CaseState, command: Exclude<EnquiryCommand,
         [
           updateCards('enquiryReview', 'informationRequest'),
           sendCard('applicantTeam', 'caseStatus'),
-          notify('applicantTeam', `DARS cannot take enquiry ${reference} further. The reason, and where else you could go, are on the case card.`),
         ],
       );
     case 'acceptEnquiry':
@@ -52,7 +48,6 @@ export function decideEnquiry(state: CaseState, command: Exclude<EnquiryCommand,
         [
           updateCards('enquiryReview'),
           postCard('triage', 'preliminaryAssessment'),
-          notify('applicantTeam', `Your enquiry ${reference} has moved to preliminary assessment: DARS will work out with you how your data needs can be met.`),
         ],
       );
   }

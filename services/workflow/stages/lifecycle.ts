@@ -1,6 +1,6 @@
 import type { LifecycleCommand } from '../commands';
 import { accept, refuse, type HandlerResult } from '../decision';
-import { allCaseCards, notify, sendCard, updateCards, type OutboxEffect } from '../effects';
+import { allCaseCards, sendCard, updateCards, type OutboxEffect } from '../effects';
 import type { CaseState } from '../state/caseState';
 
 /** Across stages: the applicant's team, withdrawal (before access) and closure by DARS. */
@@ -13,17 +13,17 @@ export function decideLifecycle(state: CaseState, command: LifecycleCommand): Ha
       if (people.members.some((member) => member.id === command.member.id)) return refuse('conflict', `${command.member.name} is already on ${reference}.`);
       return accept(
         [{ type: 'applicantMemberInvited', member: command.member }],
-        [sendCard({ personId: command.member.id }, 'caseStatus'), notify({ personId: command.member.id }, `${people.applicant.name} added you to DARS case ${reference}.`)],
+        [sendCard({ personId: command.member.id }, 'caseStatus')],
       );
     case 'removeApplicantMember': {
       const member = people.members.find((candidate) => candidate.id === command.memberId);
       if (!member) return refuse('invalid', `That person is not a member of ${reference}.`);
-      return accept([{ type: 'applicantMemberRemoved', member }], [notify({ personId: member.id }, `You are no longer a member of DARS case ${reference}.`)]);
+      return accept([{ type: 'applicantMemberRemoved', member }], []);
     }
     case 'withdraw':
-      return accept([{ type: 'caseWithdrawn', reason: command.reason }], [...closingEffects(state), notify('darsContact', `${reference} was withdrawn by the applicant.`)]);
+      return accept([{ type: 'caseWithdrawn', reason: command.reason }], [...closingEffects(state)]);
     case 'close':
-      return accept([{ type: 'caseClosed', reason: command.reason }], [...closingEffects(state), notify('applicantTeam', `DARS has closed case ${reference}. The reason is on the case card.`)]);
+      return accept([{ type: 'caseClosed', reason: command.reason }], [...closingEffects(state)]);
   }
 }
 

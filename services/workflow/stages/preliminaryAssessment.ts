@@ -2,7 +2,7 @@ import { estimateCost } from '../../rules/charges';
 import { checkSecurity } from '../../rules/security';
 import type { PreliminaryAssessmentCommand } from '../commands';
 import { accept, type HandlerContext, type HandlerResult } from '../decision';
-import { notify, postCard, sendCard, updateCards } from '../effects';
+import { postCard, sendCard, updateCards } from '../effects';
 import type { CaseState } from '../state/caseState';
 
 /**
@@ -11,7 +11,6 @@ import type { CaseState } from '../state/caseState';
  * the figures they were shown even if the tariff changes later.
  */
 export function decidePreliminaryAssessment(state: CaseState, command: PreliminaryAssessmentCommand, ctx: HandlerContext): HandlerResult {
-  const reference = state.reference;
   switch (command.type) {
     case 'recordPreliminaryAssessment': {
       const assessment = command.assessment;
@@ -20,13 +19,11 @@ export function decidePreliminaryAssessment(state: CaseState, command: Prelimina
         ctx.rules,
       );
       const securityCheck = checkSecurity(assessment.security.evidence, ctx.today, ctx.rules);
-      const revised = state.facts.assessments.length > 0;
       return accept(
         [{ type: 'preliminaryAssessmentRecorded', assessmentVersion: state.facts.assessments.length + 1, assessment, costEstimate, securityCheck }],
         [
           updateCards('preliminaryAssessment'),
           sendCard('applicant', 'fundingConfirmation'),
-          notify('applicant', `DARS has ${revised ? 'revised' : 'completed'} the preliminary assessment of ${reference}. Please read it and confirm how the work will be funded.`),
         ],
       );
     }
@@ -37,17 +34,21 @@ export function decidePreliminaryAssessment(state: CaseState, command: Prelimina
       );
     case 'giveEarlyAdvice':
       return accept(
-        [{ type: 'earlyAdviceGiven', advice: command.advice, likelyToBeSupported: command.likelyToBeSupported, actionsBeforeApplying: command.actionsBeforeApplying }],
+        [{
+          type: 'earlyAdviceGiven',
+          advice: command.advice,
+          likelyToBeSupported: command.likelyToBeSupported,
+          actionsBeforeApplying: command.actionsBeforeApplying,
+          ...(command.shareWithApplicant === true ? { sharedWithApplicant: true } : {}),
+        }],
         [
           updateCards('earlyAdvice', 'preliminaryAssessment'),
-          notify({ channel: 'triage' }, `${reference}: assurance has given early advice.`),
-          notify('applicantTeam', `Early advice on ${reference} is ready: it indicates whether your request is likely to be supported and what to do before applying.`),
         ],
       );
     case 'confirmFunding':
       return accept(
         [{ type: 'fundingConfirmed', fundingSource: command.fundingSource, paymentDetails: command.paymentDetails }],
-        [updateCards('fundingConfirmation', 'preliminaryAssessment'), notify({ channel: 'triage' }, `${reference}: the applicant confirmed funding and payment details.`)],
+        [updateCards('fundingConfirmation', 'preliminaryAssessment')],
       );
     case 'markReadyToApply':
       return accept(
@@ -55,13 +56,12 @@ export function decidePreliminaryAssessment(state: CaseState, command: Prelimina
         [
           updateCards('preliminaryAssessment'),
           postCard('triage', 'takeCase'),
-          notify('applicantTeam', `${reference} is ready for a formal application. A DARS contact will be allocated and will invite you to write it.`),
         ],
       );
     case 'markNotSupported':
       return accept(
         [{ type: 'assessmentNotSupported', reason: command.reason }],
-        [updateCards('preliminaryAssessment', 'fundingConfirmation'), notify('applicantTeam', `DARS cannot support request ${reference}. The reason is on the case card.`)],
+        [updateCards('preliminaryAssessment', 'fundingConfirmation')],
       );
   }
 }

@@ -1,0 +1,46 @@
+import { evolve, type CaseEvent, type CaseEventType, type CaseState, type EventOf } from '../../services/workflow';
+import { resolveRecipient, targetKey, type Target } from '../recipients';
+import type { StaffDirectory } from '../staffDirectory';
+import { noticeRules, type Notice, type NoticeContext, type NoticeRule } from './noticeRules';
+
+/**
+ * What one decision tells each person or channel: the notice rules applied to the decision's
+ * events (versions `firstVersion`..`lastVersion` of the case), each on the case as it stood at
+ * that event, resolved to targets and joined so that each target gets one message per decision.
+ * The person who made the decision is left out: they saw its result in their own turn.
+ */
+export interface DecisionMessage {
+  readonly target: Target;
+  readonly text: string;
+}
+
+export async function decisionMessages(
+  events: readonly CaseEvent[],
+  firstVersion: number,
+  lastVersion: number,
+  actorId: string | undefined,
+  staff: StaffDirectory,
+): Promise<DecisionMessage[]> {
+  let state = events.slice(0, firstVersion - 1).reduce<CaseState | undefined>(evolve, undefined);
+  const byTarget = new Map<string, { target: Target; texts: string[] }>();
+  for (const event of events.slice(firstVersion - 1, lastVersion)) {
+    const before = state;
+    state = evolve(state, event);
+    for (const notice of noticesOf(event, { before, after: state })) {
+      for (const target of await resolveRecipient(notice.to, state, staff)) {
+        if (target.kind === 'person' && target.id === actorId) continue;
+        const key = targetKey(target);
+        const entry = byTarget.get(key) ?? { target, texts: [] };
+        if (!entry.texts.includes(notice.text)) entry.texts.push(notice.text);
+        byTarget.set(key, entry);
+      }
+    }
+  }
+  return [...byTarget.values()].map(({ target, texts }) => ({ target, text: texts.join('\n\n') }));
+}
+
+/** The notices of one event by its rule; a 'silent' event tells no one. */
+export function noticesOf(event: CaseEvent, context: NoticeContext): Notice[] {
+  const rule = noticeRules[event.type] as NoticeRule<CaseEventType> | 'silent';
+  return rule === 'silent' ? [] : rule(event as EventOf<CaseEventType>, context);
+}
