@@ -62,7 +62,7 @@ export class CardActions {
     if (action.kind === 'refresh') return this.render(cardName, state, person.id, cardOptions);
 
     const parsed = commandFromCardAction(action.verb, action.data, await this.commandContext(action, state));
-    if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem });
+    if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem, noticeFor: action.verb });
 
     const result = await this.desk.execute({
       reference: action.caseId,
@@ -75,7 +75,7 @@ export class CardActions {
 
     // A replayed activity id answers with the case it was first applied to: show only this one.
     const current = result.state?.reference === state.reference ? result.state : state;
-    if (result.kind === 'refused') return this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason });
+    if (result.kind === 'refused') return this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason, noticeFor: action.verb });
     if (result.kind === 'stale') {
       return this.render(cardName, current, person.id, { ...cardOptions, notice: 'This case has moved on since this card was shown, so nothing was changed. Here it is now.' });
     }

@@ -12,7 +12,7 @@ import type { SignatureSetup } from './signatureRequests';
 import { resolveRecipient, targetKey, type Target } from './recipients';
 import type { StaffDirectory } from './staffDirectory';
 import type { TeamsMessenger } from './teamsMessenger';
-import { plainInMarkdown } from '../services/text/markdownText';
+import { noticeText } from '../services/text/noticeText';
 
 /**
  * How each outbox effect reaches Teams. Cards are rendered from the case as stored now, so a
@@ -67,7 +67,7 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
       for (const target of await resolveRecipient(effect.to, state, deps.staff)) {
         if (target.kind === 'person' && target.id === entry.causedBy) continue;
         await deps.receipts.once(entry.id, targetKey(target), async () => {
-          const text = `**${state.reference}**: ${plainInMarkdown(effect.message)}`;
+          const text = noticeText(state.reference, effect.message);
           if (target.kind === 'person') await deps.messenger.sendToPerson(target.id, MessageFactory.text(text));
           else await deps.messenger.postToChannel(deps.channels[target.channel], MessageFactory.text(text));
         });

@@ -9,6 +9,8 @@ import { journey, staffDana } from './support/longCase';
 import { cardVerbs, isCardVerb } from '../../cards/verbs';
 import { markdownInCard } from '../support/peoplesWords';
 import { plainWordProblems } from './support/plainWords';
+import { unreadableClickCard } from '../../cards/unreadableClickCard';
+import { unseenCaseCard } from '../../cards/unseenCaseCard';
 
 /**
  * Every card, at every moment of a long case (answers as long as the workflow allows), for every
@@ -91,6 +93,11 @@ describe('every case card, at every step of a long case, for everyone on it', fu
       assert.equal(card.refresh, undefined, `${name} on a withdrawn case`);
       assert.deepEqual(executeActions(card), [], `${name} on a withdrawn case has no buttons`);
     }
+  });
+
+  it('the cards for a click DARS cannot read, and for a case the person cannot see, read as plain English too', () => {
+    assert.deepEqual(plainWordProblems(unreadableClickCard()), []);
+    assert.deepEqual(plainWordProblems(unseenCaseCard('DARS-2026-00001')), []);
   });
 
   it('every verb in the table issues a command the permission table knows', () => {
