@@ -1,4 +1,5 @@
 import { formatDate, formatYearMonth } from '../services/enquiry/dates';
+import { wordsOf } from '../services/vocabulary/plainFacts';
 import { enquiryPartTitles, includesGpData, type Enquiry, type EnquiryPart } from '../services/enquiry/enquiry';
 
 /** An enquiry as the facts a person reads, one section per part: shared by every enquiry card. */
@@ -17,7 +18,7 @@ export function enquirySections(enquiry: Enquiry): EnquirySectionView[] {
       facts: [
         { title: 'Datasets', value: dataWanted.datasets.map((d) => `${d.name} (${d.code})`).join('; ') },
         { title: 'Period', value: `${formatYearMonth(dataWanted.period.from)} to ${formatYearMonth(dataWanted.period.to)}` },
-        { title: 'Level', value: dataWanted.level },
+        { title: 'Level of data', value: wordsOf('level', dataWanted.level) },
         ...(includesGpData(enquiry) ? [{ title: 'GP data', value: 'Yes: a PAG review will be needed' }] : []),
       ],
     },

@@ -5,7 +5,7 @@ describe('a notice names its case once', () => {
   const reference = 'DARS-2026-00001';
 
   it('does not repeat a reference the message starts with', () => {
-    assert.equal(noticeText(reference, `${reference}: the applicant answered DARS’s question.`), `**${reference}**: the applicant answered DARS’s question.`);
+    assert.equal(noticeText(reference, `${reference}: the applicant answered DARS’s question.`), `${reference}: the applicant answered DARS’s question.`);
   });
 
   it('leaves a message that names the case in its sentence as it is, and prefixes one that does not', () => {
