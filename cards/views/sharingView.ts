@@ -3,7 +3,7 @@ import type { RulesConfig } from '../../services/rules/config';
 import { latestSection, type CaseState } from '../../services/workflow';
 import { clip, fact, type Fact } from '../frame/cardText';
 import type { Fit } from '../frame/frameCard';
-import { wordsOf } from '../../services/vocabulary/plainFacts';
+import { listOf, wordsOf } from '../../services/vocabulary/plainFacts';
 import { latestAssessment } from './assessmentView';
 
 /**
@@ -38,7 +38,7 @@ export function sharingView(state: CaseState, fit: Fit, rules: RulesConfig = def
       fact('Data processors', named('data processor') || 'None named', max),
     ],
     data: [
-      fact('Datasets', datasets.map((d) => `${d.name} (${d.code})`).join('; '), max),
+      fact('Datasets', listOf('datasets', datasets), max),
       fact('Level of data', wordsOf('level', requested?.level ?? state.facts.enquiry.dataWanted.level)),
       fact('Years', requested?.years ?? ''),
       fact('Filters', requested?.filters ?? '', max),

@@ -74,6 +74,11 @@ function itemText(path: readonly string[], item: Answer): string {
     .join(', ');
 }
 
+/** A list on one line, each item as the list's lines say it: "Hospital Episode Statistics (HES-APC); …". */
+export function listOf(field: string, items: readonly Answer[]): string {
+  return items.filter((item) => !isEmpty(item)).map((item) => itemText([field], item)).join('; ');
+}
+
 const text = (value: Answer): string => (isEmpty(value) ? '' : String(value));
 
 /** How each kind of list item reads: the name first, then what matters about it. */

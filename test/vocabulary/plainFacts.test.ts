@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { plainLines, unlabelledPaths, wordsOf } from '../../services/vocabulary/plainFacts';
+import { listOf, plainLines, unlabelledPaths, wordsOf } from '../../services/vocabulary/plainFacts';
 import { sectionNames, type SectionContents } from '../../services/workflow';
 import { sections } from '../workflow/support/data';
 import { longSections } from '../cards/support/longCase';
@@ -41,5 +41,11 @@ describe('plain facts: every answer in words', () => {
   it('keeps a multi-line answer’s lines, so the version diff shows the line that changed', () => {
     assert.deepEqual(plainLines({ dataSubjects: 'Adults.\nNo control group.' }), ['Data subjects: Adults.', '  No control group.']);
     assert.equal(wordsOf('use', 'subLicence'), 'Sub-licence');
+  });
+
+  it('says a list on one line the way its lines say each item', () => {
+    const base = sections({ gpData: true });
+    const line = listOf('datasets', base.dataRequested.datasets);
+    assert.match(line, /^.+ \(HES-APC\); .+ \(GDPPR\), includes GP data$/);
   });
 });
