@@ -71,12 +71,12 @@ export class CardActions {
 
     const actor = await this.staff.actorFor(person);
     const early = action.verb === 'dsa.generate' ? refusalBeforeRenderingDsa(state, loaded.events, action.version, actor) : undefined;
-    if (early) return this.render(cardName, state, person.id, { ...cardOptions, notice: early });
+    if (early) return this.render(cardName, state, person.id, { ...cardOptions, notice: early, noticeFor: action.verb });
     // Identifiers looked up for the command (signatory by email, NIC number), once the clicker may decide.
     const looked = await this.lookups.forAction(action, state, viewer.roles, new Date());
-    if ('notice' in looked) return this.render(cardName, state, person.id, { ...cardOptions, notice: looked.notice });
+    if ('notice' in looked) return this.render(cardName, state, person.id, { ...cardOptions, notice: looked.notice, noticeFor: action.verb });
     const parsed = commandFromCardAction(action.verb, action.data, { ...(await this.commandContext(action, state)), ...looked.context });
-    if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem });
+    if (!parsed.ok) return this.render(cardName, state, person.id, { ...cardOptions, notice: parsed.problem, noticeFor: action.verb });
 
     const replyToId = context.activity.replyToId;
     const result = await this.desk.execute({
@@ -93,7 +93,7 @@ export class CardActions {
 
     // A replayed activity id answers with the case it was first applied to: show only this one.
     const current = result.state?.reference === state.reference ? result.state : state;
-    if (result.kind === 'refused') return this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason });
+    if (result.kind === 'refused') return this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason, noticeFor: action.verb });
     if (result.kind === 'stale') {
       return this.render(cardName, current, person.id, { ...cardOptions, notice: staleCardNotice });
     }

@@ -98,7 +98,7 @@ export class DarsBot extends TeamsActivityHandler {
     this.logger.info('card action', { verb, activityId: context.activity.id });
     if (isPersonal(context) && verb.startsWith('enquiryDraft.')) {
       await this.runPersonalChat(context);
-      return invokeAnswerOf(context) ?? message('This card belongs to an enquiry that has ended. Say **status** to see your cases.');
+      return invokeAnswerOf(context) ?? message('This card belongs to an enquiry that has ended. Say “status” to see your cases.');
     }
     const click = readCardAction(invokeValue);
     if (!click.ok) {

@@ -16,7 +16,7 @@ import { signedCopyMessages, type SignedCopies } from './signedCopies';
 import { resolveRecipient, targetKey, type Target } from './recipients';
 import type { StaffDirectory } from './staffDirectory';
 import type { TeamsMessenger } from './teamsMessenger';
-import { plainInMarkdown } from '../services/text/markdownText';
+import { noticeText } from '../services/text/noticeText';
 
 /**
  * How each outbox effect reaches Teams. Cards are rendered from the case as stored now, so a
@@ -68,7 +68,7 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
       );
     case 'notify': {
       const targets = (await resolveRecipient(effect.to, state, deps.staff)).filter((target) => !(target.kind === 'person' && target.id === entry.causedBy));
-      await eachTarget(targets, (target) => sendText(deps, entry, target, `**${state.reference}**: ${plainInMarkdown(effect.message)}`));
+      await eachTarget(targets, (target) => sendText(deps, entry, target, noticeText(state.reference, effect.message)));
       return;
     }
     case 'eventNotices': {

@@ -1,4 +1,5 @@
 import { formatDate, formatYearMonth } from '../services/enquiry/dates';
+import { listOf, wordsOf } from '../services/vocabulary/plainFacts';
 import { enquiryPartTitles, includesGpData, type Enquiry, type EnquiryPart } from '../services/enquiry/enquiry';
 
 /** An enquiry as the facts a person reads, one section per part: shared by every enquiry card. */
@@ -15,9 +16,9 @@ export function enquirySections(enquiry: Enquiry): EnquirySectionView[] {
       part: 'dataWanted',
       title: enquiryPartTitles.dataWanted,
       facts: [
-        { title: 'Datasets', value: dataWanted.datasets.map((d) => `${d.name} (${d.code})`).join('; ') },
+        { title: 'Datasets', value: listOf('datasets', dataWanted.datasets) },
         { title: 'Period', value: `${formatYearMonth(dataWanted.period.from)} to ${formatYearMonth(dataWanted.period.to)}` },
-        { title: 'Level', value: dataWanted.level },
+        { title: 'Level of data', value: wordsOf('level', dataWanted.level) },
         ...(includesGpData(enquiry) ? [{ title: 'GP data', value: 'Yes: a PAG review will be needed' }] : []),
       ],
     },

@@ -62,7 +62,8 @@ export const cardVerbs = {
   'application.requestAmendments': {
     command: 'requestAmendments',
     build: (i) => ({ comments: i.withPrefix('comment.').filter(([, comment]) => comment.trim() !== '').map(([section, comment]) => ({ section, comment })) }),
-    labels: { comments: 'Comment on a section' },
+    // The card's per-section button, so the problem names what the reviewer sees.
+    labels: { comments: 'Request changes' },
   },
   'application.accept': { command: 'acceptApplication', build: acceptApplication, labels: { nicNumber: 'Existing NIC number (leave empty for a new one)' } },
   'assurance.confirmLevel': { command: 'confirmAssuranceLevel', build: (i) => ({ level: i.text('level'), ...(i.optional('reason') ? { reason: i.optional('reason') } : {}) }), labels: { level: 'Assurance level', reason: 'Reason for the change' } },

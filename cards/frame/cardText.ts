@@ -59,9 +59,12 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A fact for a FactSet; empty values read "—" so a row never collapses. */
+/**
+ * A fact for a FactSet. An empty value stays empty, and the card leaves the row out
+ * (`literalText.ts`): a label with nothing after it reads as something missing.
+ */
 export interface Fact {
   readonly title: string;
   readonly value: string;
 }
-export const fact = (title: string, value: string, max = 400): Fact => ({ title, value: value.trim() === '' ? '—' : clip(value, max) });
+export const fact = (title: string, value: string, max = 400): Fact => ({ title, value: value.trim() === '' ? '' : clip(value, max) });

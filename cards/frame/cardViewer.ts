@@ -45,6 +45,11 @@ export interface CardOptions {
    */
   readonly notice?: string;
   /**
+   * The verb of the button whose click the notice answers (a refusal, a problem with an input):
+   * the notice is then shown next to that button rather than at the top of the card.
+   */
+  readonly noticeFor?: string;
+  /**
    * Teams user MRIs ("29:…") whose clients refresh the card automatically (Universal Actions
    * `refresh.userIds`): the bot knows them from the conversation roster. At most 60 are kept
    * (Teams' limit); without them, Teams refreshes for everyone only in conversations of up to 60.

@@ -3,10 +3,11 @@ import { cardByteBudget, cardSize, renderCard, renderTemplate, type AdaptiveCard
 import headerTemplate from '../templates/caseHeader.json';
 import noticeTemplate from '../templates/notice.json';
 import { caseHeaderData } from './caseHeader';
+import { placeNotice } from './noticePlacement';
 import type { CardOptions, CardViewer } from './cardViewer';
 
 /**
- * What every case card shares: the notice banner, the case header, the Universal Actions
+ * What every case card shares: the notice banner (next to the button it answers: noticePlacement.ts), the case header, the Universal Actions
  * `refresh`, the data every button carries (`caseId`, and `version`: the case version the card
  * shows, so a click on an older card gets the current one; signature and review cards add `shown`,
  * a fingerprint of what they show, so only a change to that makes them stale), and the size budget.
@@ -29,10 +30,10 @@ export const maxRefreshUserIds = 60;
 export function frameCard(template: object, data: object, frame: CardFrame): AdaptiveCard {
   const { state, options } = frame;
   const card = renderCard(template, { caseId: state.reference, version: state.version, ...data });
-  const notice = options.notice?.trim() ? [renderTemplate(noticeTemplate, { notice: options.notice.trim() })] : [];
+  const notice = options.notice?.trim() ? renderTemplate(noticeTemplate, { notice: options.notice.trim() }) : undefined;
   const header = renderTemplate(headerTemplate, caseHeaderData(frame.title, state, frame.viewer, frame.now));
   const body = Array.isArray(card.body) ? (card.body as unknown[]) : [];
-  const framed: AdaptiveCard = { ...card, body: [...notice, header, ...body] };
+  const framed: AdaptiveCard = { ...card, body: placeNotice([header, ...body], card.actions, notice, options.noticeFor) };
   if (Array.isArray(framed.actions) && framed.actions.length === 0) delete framed.actions;
   const actionable = frame.actions.some((key) => permissions[key].statuses.includes(state.status));
   return actionable ? { ...framed, refresh: refreshFor(frame) } : framed;

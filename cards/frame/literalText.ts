@@ -41,7 +41,8 @@ function textBlock(block: Json): Json {
 }
 
 function factSet(set: Json): Json {
-  const facts = Array.isArray(set.facts) ? (set.facts as Json[]) : [];
+  // A fact with no value is left out rather than shown as a label with nothing after it.
+  const facts = (Array.isArray(set.facts) ? (set.facts as Json[]) : []).filter((fact) => String(fact.value ?? '').trim() !== '');
   return {
     type: 'Container',
     ...pick(set, elementKeys),

@@ -23,6 +23,8 @@ export interface ReviewSectionView {
   readonly content: string;
   readonly diff: readonly DiffLineView[];
   readonly asked: string;
+  /** Whether the section starts unfolded: a resubmission's changed sections, which are what to read. */
+  readonly open: boolean;
 }
 
 /** The version under review: the last one submitted. */
@@ -47,6 +49,7 @@ export function reviewSections(state: CaseState, fit: Fit, withChanges = true): 
       content: diff ? '' : revision ? clip(renderSection(revision.content).join('\n'), fit.text) : 'Not written.',
       diff: diff ? diffLineViews(diff.lines, fit) : [],
       asked: asked && withChanges ? `DARS asked for version ${version - 1}: ${clip(asked.comment, Math.min(fit.text, 600))}` : '',
+      open: diff !== undefined,
     };
   });
 }

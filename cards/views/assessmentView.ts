@@ -3,6 +3,7 @@ import { chargeLabels, type CostEstimate } from '../../services/rules/charges';
 import type { ChargeType, RulesConfig } from '../../services/rules/config';
 import { formatPounds } from '../../services/rules/reason';
 import type { AssessmentRecord, CaseState } from '../../services/workflow';
+import { listOf, wordsOf } from '../../services/vocabulary/plainFacts';
 import { clip, dayOf, fact, yesNo, type Fact } from '../frame/cardText';
 
 /** A recorded preliminary assessment as facts: shared by the assessment, funding and "take it" cards. */
@@ -70,8 +71,8 @@ export function enquiryGist(state: CaseState, max: number): { facts: Fact[]; pur
   const wanted = state.facts.enquiry.dataWanted;
   return {
     facts: [
-      fact('Datasets', wanted.datasets.map((d) => `${d.name} (${d.code})`).join('; '), max),
-      fact('Level', wanted.level),
+      fact('Datasets', listOf('datasets', wanted.datasets), max),
+      fact('Level of data', wordsOf('level', wanted.level)),
       fact('Organisations', state.facts.enquiry.organisations.map((o) => `${o.name} (${o.role})`).join('; '), max),
     ],
     purpose: clip(state.facts.enquiry.purpose, max),

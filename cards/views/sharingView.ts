@@ -3,13 +3,13 @@ import type { RulesConfig } from '../../services/rules/config';
 import { latestSection, type CaseState } from '../../services/workflow';
 import { clip, fact, type Fact } from '../frame/cardText';
 import type { Fit } from '../frame/frameCard';
+import { listOf, wordsOf } from '../../services/vocabulary/plainFacts';
 import { latestAssessment } from './assessmentView';
 
 /**
  * What is shared, with whom, and why — the substance of the DSA (DOMAIN stage 5) — read from the
  * application as accepted, for the approver, the DSA card and the signatories.
  */
-const commonLawNames = { consent: 'consent', s251: 's251 support', notApplicable: 'not applicable (de-identified data)' } as const;
 
 export interface SharingView {
   readonly parties: Fact[];
@@ -38,14 +38,14 @@ export function sharingView(state: CaseState, fit: Fit, rules: RulesConfig = def
       fact('Data processors', named('data processor') || 'None named', max),
     ],
     data: [
-      fact('Datasets', datasets.map((d) => `${d.name} (${d.code})`).join('; '), max),
-      fact('Level', requested?.level ?? state.facts.enquiry.dataWanted.level),
+      fact('Datasets', listOf('datasets', datasets), max),
+      fact('Level of data', wordsOf('level', requested?.level ?? state.facts.enquiry.dataWanted.level)),
       fact('Years', requested?.years ?? ''),
       fact('Filters', requested?.filters ?? '', max),
       fact('Fields', requested ? `${requested.fields.length}: ${requested.fields.map((f) => f.name).join('; ')}` : '', max),
       fact('Access service', service ? rules.charges.accessServices[service].name : ''),
       fact('Storage and territory', storage ? `${storage.storageLocation}; used in ${storage.territoryOfUse}` : '', max),
-      fact('Legal basis', legal ? `UK GDPR ${legal.article6}; ${legal.article9}; common law duty: ${commonLawNames[legal.commonLawDuty]}${legal.cagReference ? ` (CAG ${legal.cagReference})` : ''}` : '', max),
+      fact('Legal basis', legal ? `UK GDPR ${legal.article6}; ${legal.article9}; common law duty of confidentiality: ${wordsOf('commonLawDuty', legal.commonLawDuty).toLowerCase()}${legal.cagReference ? ` (CAG ${legal.cagReference})` : ''}` : '', max),
     ],
     purpose: clip(objective ? objective.aim : state.facts.enquiry.purpose, fit.text),
     conditions: state.facts.specialConditions.map((condition) => ({ text: clip(condition.text, fit.text) })),

@@ -8,11 +8,15 @@ import { executeActions, viewerOf } from './support/cardWalk';
 import { journey, staffDana } from './support/longCase';
 import { cardVerbs, isCardVerb } from '../../cards/verbs';
 import { markdownInCard } from '../support/peoplesWords';
+import { plainWordProblems } from './support/plainWords';
+import { unreadableClickCard } from '../../cards/unreadableClickCard';
+import { unseenCaseCard } from '../../cards/unseenCaseCard';
 
 /**
  * Every card, at every moment of a long case (answers as long as the workflow allows), for every
  * person on it: it parses as Adaptive Card 1.5 with no problem, fits in 28 KB, leaves no template
- * expression unbound, holds no text Teams would read as Markdown, and every button it shows is
+ * expression unbound, holds no text Teams would read as Markdown, reads as plain English (no field key, ISO date
+ * or empty label: support/plainWords.ts), and every button it shows is
  * one the workflow would let that person press.
  */
 const NOW = new Date('2026-06-03T10:00:00Z');
@@ -60,6 +64,7 @@ describe('every case card, at every step of a long case, for everyone on it', fu
           largest = Math.max(largest, cardSize(card));
           assert.doesNotMatch(json, /\$\{/, `${where} has an unbound template expression`);
           assert.deepEqual(markdownInCard(card, where), [], `${where} has text Teams would read as Markdown`);
+          assert.deepEqual(plainWordProblems(card), [], `${where} reads as plain English`);
           const viewer = people.find((person) => label.startsWith(person.name));
           assert.ok(viewer);
           for (const action of executeActions(card)) {
@@ -88,6 +93,11 @@ describe('every case card, at every step of a long case, for everyone on it', fu
       assert.equal(card.refresh, undefined, `${name} on a withdrawn case`);
       assert.deepEqual(executeActions(card), [], `${name} on a withdrawn case has no buttons`);
     }
+  });
+
+  it('the cards for a click DARS cannot read, and for a case the person cannot see, read as plain English too', () => {
+    assert.deepEqual(plainWordProblems(unreadableClickCard()), []);
+    assert.deepEqual(plainWordProblems(unseenCaseCard('DARS-2026-00001')), []);
   });
 
   it('every verb in the table issues a command the permission table knows', () => {

@@ -118,7 +118,7 @@ describe('card verbs become workflow commands', () => {
     assert.match(refused('dsa.sign', { party: 'dataController', typedName: 'Carl Controller', authorityConfirmed: 'false' }, { state: signing }), /“I am authorised to sign”: confirm that you are authorised to sign/);
     assert.match(refused('dsa.decline', { party: 'nhse', reason: '' }), /“Why you cannot sign”: give the reason for declining/);
     assert.match(refused('application.accept', { nicNumber: 'NIC-12-AB' }), /“Existing NIC number \(leave empty for a new one\)”: a NIC number like NIC-123456-AB1C2/);
-    assert.match(refused('application.requestAmendments', { 'comment.objective': ' ' }), /“Comment on a section”: comment on at least one section/);
+    assert.match(refused('application.requestAmendments', { 'comment.objective': ' ' }), /“Request changes”: comment on at least one section/);
     assert.match(refused('review.record', { review: 'pag' }), /“Outcome”: choose supported/);
     assert.match(refused('review.record', { review: 'pag', decision: 'supportedWithConditions', conditions: '' }), /“Conditions”: give at least one condition/);
     assert.match(refused('review.record', { review: 'pag', decision: 'additionalAssuranceNeeded', actions: '' }), /“Actions for the applicant”: give at least one action/);

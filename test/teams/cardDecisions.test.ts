@@ -105,6 +105,8 @@ describe('Staff decisions on cards (Universal Actions), over HTTP', () => {
     const { reference, card } = await newEnquiry('Zoe Applicant');
     const answer = answeredCard(await click(channelFor(sam), card, 'enquiry.requestInformation', { question: '   ' }));
     assert.match(JSON.stringify(answer), /Your question to the applicant/);
+    const body = answer.body as unknown[];
+    assert.match(JSON.stringify(body.at(-1)), /Your question to the applicant/, 'the problem is shown just above the buttons that caused it, not at the top of the card');
     assert.equal((await stored(reference))?.status, 'enquiryUnderReview');
   });
 
