@@ -92,6 +92,8 @@ const steps: Readonly<Record<Exclude<CaseStatus, 'new'>, (d: CaseDriver) => void
     steps.awaitingDarsContact(d);
     d.do(sam, { type: 'allocateDarsContact', contact: { id: dana.id, name: dana.name } });
     for (const save of saveAllSections(sections({ gpData: true }))) d.do(ada, save);
+    // The assessment asks for ethics approval: the applicant attaches the letter, as submission needs.
+    d.do(ada, { type: 'attachEvidence', fileId: 'file-0000-0001', kind: 'ethicsApproval', fileName: 'ethics-approval.pdf', size: 84_000, sha256: 'a'.repeat(64) });
   },
   underAcceptanceReview: (d) => {
     steps.drafting(d);
