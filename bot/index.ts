@@ -16,6 +16,8 @@ import { DsaDocumentStore } from '../services/dsa';
 import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';
 import { HttpAttachmentFetcher } from './attachmentFetcher';
+import { FileKeepingDesk } from './fileKeeping';
+import { FileStore } from '../services/evidence/fileStore';
 import { CardActions } from './cardActions';
 import { ChatState } from './chatState';
 import { CaseCardViews } from './caseCardViews';
@@ -80,6 +82,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const index = new CaseIndex(db);
   const queries = new CaseQueries(index, new CaseStates(log));
   const dsaDocuments = new DsaDocumentStore(db);
+  const fileStore = new FileStore(db);
 
   // Staff roles and DSA signature routing: Microsoft Graph, or local mode.
   const signatures = signatureSetup(config, db, log, dsaDocuments);
@@ -100,7 +103,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, outbox: worker, reminders, dsaDocuments, signatureSteps: signatures.ledger };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, outbox: worker, reminders, dsaDocuments, signatureSteps: signatures.ledger, storedFiles: fileStore };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
@@ -108,9 +111,10 @@ async function start(config: Config, logger: Logger): Promise<void> {
   }
   await ensureCaseReferenceIndexes(db);
 
+  const fetcher = new HttpAttachmentFetcher();
   const commands = new CaseCommands(log, index, darsWorkflow, () => worker.kick());
   const desk = new CaseDesk(commands, log, index);
-  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(desk), desk, staff, new HttpAttachmentFetcher());
+  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus(desk), desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore));
   const bot = new DarsBot(
     new ChatState(storage),
     dialog,
