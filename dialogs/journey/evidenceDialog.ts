@@ -9,7 +9,6 @@ import { personOf } from '../personOf';
 import { evidenceChecklistText } from './evidenceChecklistText';
 import { runCaseCommand } from './caseCommand';
 import type { FileAttachment } from './fileAttachment';
-import { FilePrompt } from './filePrompt';
 import { JourneyDialog, setProgress, type JourneyOptions } from './journeyDialog';
 import { pick, PickPrompt, type Pick } from './pickPrompt';
 
@@ -27,18 +26,18 @@ export interface EvidenceOptions extends JourneyOptions {
   readonly words?: string;
 }
 
+const howToSend = 'To send a file, attach it to a message here (the paperclip under the box where you type) and say what it is, for example "ethics approval letter". PDF, Word (DOCX), PNG, JPEG or CSV, up to 25 MB each.';
+
 interface Values {
   reference?: string;
   file?: { fileId: string; fileName: string; size: number; sha256: string };
 }
 
 export class EvidenceDialog extends JourneyDialog {
-  private readonly fileId = `${evidenceDialogId}.file`;
   private readonly kindId = `${evidenceDialogId}.kind`;
 
   constructor(desks: JourneyDesks) {
     super(evidenceDialogId, desks);
-    this.addDialog(new FilePrompt(this.fileId, 'the file (PDF, Word, PNG, JPEG or CSV, up to 25 MB)'));
     this.addDialog(new PickPrompt(this.kindId));
     this.addDialog(new WaterfallDialog(`${evidenceDialogId}.steps`, [this.chooseCase.bind(this), this.askForFile.bind(this), this.keep.bind(this), this.record.bind(this)]));
     this.initialDialogId = `${evidenceDialogId}.steps`;
@@ -54,9 +53,11 @@ export class EvidenceDialog extends JourneyDialog {
     (step.values as Values).reference = reference;
     setProgress(step, `You are sending evidence for ${reference}.`);
     if (step.options.attachment) return step.next(step.options.attachment);
+    // "evidence" on its own: the checklist, and how to send a file. No waiting for one: the next
+    // file attached comes here anyway, and an applicant gathering letters should not be held in a step.
     const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
-    if (state) await step.context.sendActivity(evidenceChecklistText(state));
-    return step.beginDialog(this.fileId);
+    if (state) await step.context.sendActivity(`${evidenceChecklistText(state)}\n\n${howToSend}`);
+    return step.endDialog();
   }
 
   /** Downloads, checks and keeps the file; then asks what it evidences unless the person said. */

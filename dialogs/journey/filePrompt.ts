@@ -7,15 +7,12 @@ import { replyOrAccept, type Recognition } from '../recognition';
 /** Waits for a file attached to a message; typed text gets an explanation (pure recognition). */
 
 export class FilePrompt extends Prompt<unknown> {
-  constructor(
-    id: string,
-    private readonly what = 'the CSV file',
-  ) {
+  constructor(id: string) {
     super(id, replyOrAccept);
   }
 
   protected async onPrompt(context: TurnContext, _state: object, _options: PromptOptions, _isRetry: boolean): Promise<void> {
-    await context.sendActivity(`Attach ${this.what} to a message here (the paperclip under the box where you type), then send it.`);
+    await context.sendActivity('Attach the CSV file to a message here (the paperclip under the box where you type), then send it.');
   }
 
   protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<Recognition<FileAttachment>>> {
@@ -23,7 +20,7 @@ export class FilePrompt extends Prompt<unknown> {
     if (file) return { succeeded: true, value: { kind: 'answer', value: file } };
     return {
       succeeded: true,
-      value: { kind: 'reply', message: `I need the file itself: attach ${this.what} to a message (the paperclip under the box where you type). Or say **cancel** to stop.` },
+      value: { kind: 'reply', message: 'I need the file itself: attach the CSV to a message (the paperclip under the box where you type). Or say **cancel** to stop.' },
     };
   }
 }
