@@ -16,6 +16,7 @@ import { DsaDocumentStore } from '../services/dsa';
 import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';
 import { HttpAttachmentFetcher } from './attachmentFetcher';
+import { FileConsents } from './fileConsent';
 import { FileKeepingDesk } from './fileKeeping';
 import { FileStore } from '../services/evidence/fileStore';
 import { CardActions } from './cardActions';
@@ -122,6 +123,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger),
     new StaffChannel(queries, desk, views, staff, channels),
     logger,
+    new FileConsents(fileStore, desk, logger),
   );
 
   const server = createServer(adapter, bot, () => database.isHealthy(), logger);
