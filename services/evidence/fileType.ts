@@ -65,5 +65,10 @@ function isText(bytes: Buffer): boolean {
   } catch {
     return false;
   }
-  return text.trim().length > 0 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text);
+  if (text.trim().length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return false;
+  }
+  return true;
 }

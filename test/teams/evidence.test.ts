@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import JSZip from 'jszip';
 
 import { FileStore } from '../../services/evidence/fileStore';
+import type { EvidenceFileRecord } from '../../services/workflow/state/records';
 import { FileServer } from '../support/fileServer';
 import type { SentActivity } from '../support/connectorStandIn';
 import { readableText, type PersonalChat } from '../support/teams';
@@ -32,6 +35,7 @@ describe('evidence attached in chat, over HTTP', () => {
   const cast = newCast();
   let world: CaseWorld;
   let files: FileServer;
+  let attached: { reference: string; file: EvidenceFileRecord; bytes: Buffer } | undefined;
 
   before(async () => {
     world = await CaseWorld.start('evidence', cast);
@@ -109,6 +113,53 @@ describe('evidence attached in chat, over HTTP', () => {
       assert.ok(kept, `file ${file.fileName} is stored`);
       assert.equal(sha256(kept.bytes), file.sha256);
       assert.deepEqual(kept.bytes, sent);
+    }
+    attached = { reference, file: evidence[0]!, bytes: ethicsLetter };
+  });
+
+  it('gives the applicant a copy through Teams file consent (accept uploads the kept bytes; decline and outsiders get nothing)', async () => {
+    assert.ok(attached, 'the case of the test before');
+    const { reference, file, bytes } = attached;
+    const uploads: Buffer[] = [];
+    const oneDrive = createServer((request, response) => {
+      const parts: Buffer[] = [];
+      request.on('data', (part: Buffer) => parts.push(part));
+      request.on('end', () => {
+        if (request.method === 'PUT') uploads.push(Buffer.concat(parts));
+        response.writeHead(201).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => oneDrive.listen(0, '127.0.0.1', resolve));
+    try {
+      const uploadUrl = `http://127.0.0.1:${(oneDrive.address() as AddressInfo).port}/upload/session-1`;
+      const consent = (action: 'accept' | 'decline') => ({
+        type: 'invoke',
+        name: 'fileConsent/invoke',
+        value: {
+          type: 'fileUpload', action, context: { fileId: file.fileId, caseReference: reference },
+          ...(action === 'accept' ? { uploadInfo: { name: file.fileName, uploadUrl, contentUrl: 'https://onedrive.example/ethics.pdf', uniqueId: 'u-1', fileType: 'pdf' } } : {}),
+        },
+      });
+
+      // Someone not on the case: nothing uploaded, and the answer says nothing about the case.
+      const outsider = await world.chat(cast.pag).post(consent('accept'));
+      assert.equal(outsider.status, 200);
+      assert.match(said(outsider.sent), /I cannot send that file: it is not one you can see\./);
+      assert.equal(uploads.length, 0);
+
+      const declined = await world.chat(cast.applicant).post(consent('decline'));
+      assert.equal(declined.status, 200);
+      assert.match(said(declined.sent), /the file was not sent/);
+      assert.equal(uploads.length, 0);
+
+      const accepted = await world.chat(cast.applicant).post(consent('accept'));
+      assert.equal(accepted.status, 200);
+      assert.equal(uploads.length, 1);
+      assert.equal(sha256(uploads[0]!), file.sha256);
+      assert.deepEqual(uploads[0], bytes);
+      assert.equal(accepted.sent.at(-1)?.attachments?.[0]?.contentType, 'application/vnd.microsoft.teams.card.file.info');
+    } finally {
+      await new Promise((resolve) => oneDrive.close(resolve));
     }
   });
 });
