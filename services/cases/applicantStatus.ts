@@ -1,5 +1,6 @@
 import { formatDate } from '../calendar';
 import { caseStatus, describeHolder, type CaseState } from '../workflow';
+import { evidenceStatusLine } from '../workflow/state/evidenceChecklist';
 import type { CaseDesk } from './caseDesk';
 
 /** "status" in chat: every case the person is on, where it stands, who has the next step, what is due. */
@@ -24,5 +25,5 @@ export function describeCase(state: CaseState, viewerId: string, now: Date): str
   if (!next) return title;
   const holders = next.holders.map((holder) => (holder.kind === 'person' && holder.id === viewerId ? 'you' : describeHolder(holder)));
   const due = next.due ? `, due by ${formatDate(next.due)}${status.overdue ? ' (overdue)' : ''}` : '';
-  return `${title} Next: ${next.description} (${holders.join(', ') || 'DARS'})${due}.`;
+  return `${title} Next: ${next.description} (${holders.join(', ') || 'DARS'})${due}.${evidenceStatusLine(state)}`;
 }

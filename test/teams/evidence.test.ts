@@ -74,6 +74,8 @@ describe('evidence attached in chat, over HTTP', () => {
         assert.match(kept, new RegExp(`Kept ethics\\\\_approval \\\\\\[REC\\\\\\]\\.pdf as the ethics approval letter for \\*\\*${ref}\\*\\* \\(${ethicsLetter.length} bytes; SHA-256 ${sha256(ethicsLetter)}\\)`));
         assert.match(kept, /CAG \(s251\) support letter: not attached yet/);
 
+        assert.match(said(await chat.say('status')), /Evidence: 1 of the 2 files DARS asked for attached; say \*\*evidence\*\* to see which\./);
+
         // One still missing: still held, naming only that one.
         const stillHeld = said(await chat.say('submit application'));
         assert.match(stillHeld, /not attached yet: cag \(s251\) support letter\./);

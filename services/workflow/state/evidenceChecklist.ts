@@ -51,6 +51,16 @@ export function evidenceProblems(state: CaseState): string[] {
   return [`DARS asked for evidence that is not attached yet: ${list}. Attach each file to a message in this chat (the paperclip under the box where you type) and tell me what it is.`];
 }
 
+/** The checklist in one line for the applicant's status: empty while DARS has asked for no file. */
+export function evidenceStatusLine(state: CaseState): string {
+  const wanted = evidenceChecklist(state).filter((item) => item.kind !== undefined && !item.extra);
+  if (wanted.length === 0) return '';
+  const attached = wanted.filter((item) => item.file).length;
+  return attached === wanted.length
+    ? ` Evidence: all ${wanted.length} files DARS asked for are attached.`
+    : ` Evidence: ${attached} of the ${wanted.length} files DARS asked for attached; say **evidence** to see which.`;
+}
+
 /** Sizes as people read them: "840 KB", "2.4 MB". */
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
