@@ -70,7 +70,9 @@ export class DarsBot extends TeamsActivityHandler {
    * modules, message extensions, sign-in…), which our manifest never asks Teams for, gets the
    * Universal Action Model's "not supported" error (400, `application/vnd.microsoft.error`,
    * code NotSupported, as botbuilder answers an unsupported action type) instead of
-   * botbuilder's 501; a card action without an action is a bad request.
+   * botbuilder's 501; a card action without an action is a bad request. The one other invoke
+   * taken is Teams' file consent (`fileConsent/invoke`, 1:1 chats only), answered by botbuilder's
+   * own routing to `handleTeamsFileConsentAccept`/`Decline`.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'fileConsent/invoke' && this.fileConsents && isPersonal(context)) return super.onInvokeActivity(context);

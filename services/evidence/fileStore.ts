@@ -47,7 +47,9 @@ export class FileStore {
     this.chunks = db.collection<FileChunk>('storedFileChunks');
   }
 
+  /** Both collections are made at start, so no turn creates one (FerretDB races on that). */
   async ensureIndexes(): Promise<void> {
+    await createIndexesOneByOne(this.files, [{ key: { caseReference: 1 }, name: 'filesOfCase' }]);
     await createIndexesOneByOne(this.chunks, [{ key: { fileId: 1, n: 1 }, name: 'fileChunksInOrder' }]);
   }
 
