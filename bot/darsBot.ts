@@ -3,6 +3,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationState,
+  type FileConsentCardResponse,
   type InvokeResponse,
   type StatePropertyAccessor,
   type TurnContext,
@@ -15,6 +16,7 @@ import { invokeAnswerOf } from '../dialogs/invokeAnswer';
 import type { CardActions } from './cardActions';
 import type { ConversationReferences } from './conversationReferences';
 import { ConversationTurns } from './conversationTurns';
+import type { FileConsents } from './fileConsent';
 import { describeError, type Logger } from './logger';
 import type { StaffChannel } from './staffChannel';
 import { botWasAdded, type Welcomes } from './welcomes';
@@ -37,6 +39,8 @@ export class DarsBot extends TeamsActivityHandler {
     private readonly staffChannel: StaffChannel,
     private readonly logger: Logger,
     welcomes?: Welcomes,
+    /** Teams' file consent flow (bot/fileConsent.ts); without it those invokes are not supported. */
+    private readonly fileConsents?: FileConsents,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -83,14 +87,25 @@ export class DarsBot extends TeamsActivityHandler {
    * modules, message extensions, sign-in…), which our manifest never asks Teams for, gets the
    * Universal Action Model's "not supported" error (400, `application/vnd.microsoft.error`,
    * code NotSupported, as botbuilder answers an unsupported action type) instead of
-   * botbuilder's 501; a card action without an action is a bad request.
+   * botbuilder's 501; a card action without an action is a bad request. The one other invoke
+   * taken is Teams' file consent (`fileConsent/invoke`, 1:1 chats only), answered by botbuilder's
+   * own routing to `handleTeamsFileConsentAccept`/`Decline`.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'fileConsent/invoke' && this.fileConsents && isPersonal(context)) return super.onInvokeActivity(context);
     if (context.activity.name !== 'adaptiveCard/action') return invokeError(400, 'NotSupported', 'DARS Bot does not support this kind of request.');
     const action = (context.activity.value as { action?: { type?: unknown } | null } | undefined)?.action;
     if (typeof action !== 'object' || action === null) return invokeError(400, 'BadRequest', 'The card action has no action.');
     if (action.type !== 'Action.Execute') return invokeError(400, 'NotSupported', 'Only Action.Execute card actions are supported.');
     return super.onInvokeActivity(context);
+  }
+
+  protected override async handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.fileConsents!.accept(context, response);
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    await this.fileConsents!.decline(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -20,6 +20,9 @@ import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';
 import { HttpAttachmentFetcher } from './attachmentFetcher';
 import { IdentifierLookups } from './identifierLookups';
+import { FileConsents } from './fileConsent';
+import { FileKeepingDesk } from './fileKeeping';
+import { FileStore } from '../services/evidence/fileStore';
 import { CardActions } from './cardActions';
 import { ChatState } from './chatState';
 import { CaseCardViews } from './caseCardViews';
@@ -90,6 +93,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const dsaDocuments = new DsaDocumentStore(db);
   const nicNumbers = new NicNumbers(db);
   const signedDocuments = new SignedRecordStore(db);
+  const fileStore = new FileStore(db);
 
   // One policy for every side effect on the delivery road (outbox, reminders, DSA steps).
   const policy = {
@@ -128,7 +132,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
-  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signedDocuments, signatureSteps: signatures.ledger, nicNumbers, welcomes };
+  const collections = { caseLog: log, caseIndex: index, botState: storage, conversationReferences: references, postedCards: posted, deliveryReceipts: receipts, deliveryRoad: road, dsaDocuments, signedDocuments, signatureSteps: signatures.ledger, nicNumbers, welcomes, storedFiles: fileStore };
   for (const [name, owner] of Object.entries(collections)) {
     await owner.ensureIndexes().catch((error: unknown) => {
       throw new Error(`preparing the ${name} collection: ${describeError(error)}`);
@@ -136,10 +140,15 @@ async function start(config: Config, logger: Logger): Promise<void> {
   }
   await ensureCaseReferenceIndexes(db);
 
+  const fetcher = new HttpAttachmentFetcher();
   const commands = new CaseCommands(log, index, darsWorkflow, () => road.kick());
   const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
-  const dialog = new PersonalChatDialog(new EnquirySubmissions(db, log, commands), new ApplicantStatus({ desk, actors: staff, mine: (personId) => queries.mine(personId) }), desk, staff, new HttpAttachmentFetcher());
+  const dialog = new PersonalChatDialog(
+    new EnquirySubmissions(db, log, commands),
+    new ApplicantStatus({ desk, actors: staff, mine: (personId) => queries.mine(personId) }),
+    desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore),
+  );
   const bot = new DarsBot(
     new ChatState(storage),
     dialog,
@@ -148,6 +157,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     new StaffChannel(queries, desk, views, staff, channels, new DeliveryCommands(deadLetters, staff, channels)),
     logger,
     welcomes,
+    new FileConsents(fileStore, desk, logger),
   );
 
   const server = createServer(adapter, bot, () => database.isHealthy(), logger, {

@@ -46,6 +46,15 @@ export interface AttachmentFetcher {
 }
 
 /**
+ * Files people send in chat, kept whole (services/evidence/fileStore.ts): downloaded with a cap
+ * (a file over `maxBytes` answers 'tooLarge' without being read to the end), then stored.
+ */
+export interface FileKeeping {
+  download(downloadUrl: string, maxBytes: number): Promise<Buffer | 'tooLarge'>;
+  keep(file: import('../services/evidence/fileStore').FileToKeep): Promise<import('../services/evidence/fileStore').StoredFile>;
+}
+
+/**
  * Reading and changing cases as the person in the chat: `CaseDesk` (services/cases/caseDesk.ts),
  * seen through only what dialogs use. Reads are the person's own cases only (the read table).
  */
@@ -58,4 +67,6 @@ export interface JourneyDesks {
   readonly attachments: AttachmentFetcher;
   readonly status: StatusDesk;
   readonly clock: () => Date;
+  /** Keeping files (evidence, cohort files); without it the cohort file is checked but not kept. */
+  readonly files?: FileKeeping;
 }

@@ -4,13 +4,14 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { AmendDialog, amendDialogId } from './application/amendDialog';
 import { ApplicationDialog, applicationDialogId, type ApplicationOptions } from './application/applicationDialog';
 import { SubmitApplicationDialog, submitApplicationDialogId } from './application/submitApplicationDialog';
-import type { ActorDirectory, AttachmentFetcher, CaseAccess, EnquiryDesk, JourneyDesks, StatusDesk } from './desks';
+import type { ActorDirectory, AttachmentFetcher, CaseAccess, EnquiryDesk, FileKeeping, JourneyDesks, StatusDesk } from './desks';
 import { EnquiryDialog, enquiryDialogId } from './enquiry/enquiryDialog';
 import { AnswerDialog, answerDialogId, type AnswerOptions } from './journey/answerDialog';
 import { AssuranceDialog, assuranceDialogId } from './journey/assuranceDialog';
 import { canDo } from './journey/caseChoice';
 import { CohortFileDialog, cohortFileDialogId, type CohortFileOptions } from './journey/cohortFileDialog';
-import { fileAttachmentOf } from './journey/fileAttachment';
+import { EvidenceDialog, evidenceDialogId, type EvidenceOptions } from './journey/evidenceDialog';
+import { fileAttachmentOf, type FileAttachment } from './journey/fileAttachment';
 import { FundingDialog, fundingDialogId } from './journey/fundingDialog';
 import { WithdrawDialog, withdrawDialogId } from './journey/withdrawDialog';
 import { personOf } from './personOf';
@@ -39,6 +40,7 @@ const journeyHelp =
   '- **amend**: see DARS\'s comments, change those sections and resubmit\n' +
   '- **assurance**: respond to a request for additional assurance\n' +
   '- **cohort file**: send the cohort file (or just attach the CSV here)\n' +
+  '- **evidence**: see the evidence DARS asked for, and send it (or just attach the file here, saying what it is)\n' +
   '- **withdraw**: withdraw a case\n';
 
 export const personalChatHelp =
@@ -63,6 +65,7 @@ const journeyDialogIds: Readonly<Record<JourneyName, string>> = {
   amend: amendDialogId,
   assurance: assuranceDialogId,
   cohortFile: cohortFileDialogId,
+  evidence: evidenceDialogId,
   withdraw: withdrawDialogId,
 };
 
@@ -81,17 +84,19 @@ export class PersonalChatDialog extends ComponentDialog {
     actorDirectory?: ActorDirectory,
     attachmentFetcher?: AttachmentFetcher,
     clock: () => Date = () => new Date(),
+    files?: FileKeeping,
   ) {
     super(personalChatDialogId);
     this.addDialog(new EnquiryDialog(enquiryDesk, statusDesk, clock));
     this.journeys =
       caseDesk && actorDirectory && attachmentFetcher
-        ? { cases: caseDesk, actors: actorDirectory, attachments: attachmentFetcher, status: statusDesk, clock }
+        ? { cases: caseDesk, actors: actorDirectory, attachments: attachmentFetcher, status: statusDesk, clock, ...(files ? { files } : {}) }
         : undefined;
     if (this.journeys) {
       for (const Journey of [AnswerDialog, FundingDialog, ApplicationDialog, SubmitApplicationDialog, AmendDialog, AssuranceDialog, CohortFileDialog, WithdrawDialog]) {
         this.addDialog(new Journey(this.journeys));
       }
+      if (files) this.addDialog(new EvidenceDialog(this.journeys));
     }
     this.addDialog(new WaterfallDialog(routeId, [this.route.bind(this), this.afterConversation.bind(this)]));
     this.initialDialogId = routeId;
@@ -99,7 +104,7 @@ export class PersonalChatDialog extends ComponentDialog {
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const attachment = fileAttachmentOf(step.context.activity);
-    if (attachment && this.journeys) return step.beginDialog(cohortFileDialogId, { attachment } satisfies CohortFileOptions);
+    if (attachment && this.journeys) return this.routeFile(step, attachment);
 
     const route = routeOf(step.context.activity.text ?? '');
     switch (route.kind) {
@@ -115,7 +120,7 @@ export class PersonalChatDialog extends ComponentDialog {
         await step.context.sendActivity('There is nothing to cancel. Say **new enquiry** to start one, or **help** to see what I can do.');
         return step.endDialog();
       case 'journey':
-        if (!this.journeys) break;
+        if (!this.journeys || (route.journey === 'evidence' && !this.journeys.files)) break;
         if (route.journey === 'application') {
           const options: ApplicationOptions = { ...(route.reference ? { reference: route.reference } : {}), ...(route.rest ? { sectionText: route.rest } : {}) };
           return step.beginDialog(applicationDialogId, options);
@@ -146,6 +151,29 @@ export class PersonalChatDialog extends ComponentDialog {
     if (!command) return step.endDialog(step.result);
     step.context.activity.text = command;
     return step.replaceDialog(routeId);
+  }
+
+  /**
+   * A file attached on its own: a CSV is the cohort file when one of the person's cases is waiting
+   * for it; anything else (or a CSV otherwise) is evidence, when files can be kept.
+   */
+  private async routeFile(step: WaterfallStepContext, attachment: FileAttachment): Promise<DialogTurnResult> {
+    const journeys = this.journeys!;
+    if (journeys.files) {
+      const cohortWanted = /\.csv$/i.test(attachment.name) && (await this.anyCaseCan(step, 'receiveCohortFile'));
+      if (!cohortWanted) {
+        const options: EvidenceOptions = { attachment, ...(step.context.activity.text ? { words: step.context.activity.text } : {}) };
+        return step.beginDialog(evidenceDialogId, options);
+      }
+    }
+    return step.beginDialog(cohortFileDialogId, { attachment } satisfies CohortFileOptions);
+  }
+
+  private async anyCaseCan(step: WaterfallStepContext, key: 'receiveCohortFile'): Promise<boolean> {
+    const journeys = this.journeys!;
+    const person = personOf(step.context);
+    const [cases, actor] = await Promise.all([journeys.cases.casesFor(person.id), journeys.actors.actorFor(person)]);
+    return cases.some((state) => canDo(state, actor, [key]));
   }
 
   /** Whether DARS is waiting for this person's answer on one of their cases (the card says "reply in chat"). */

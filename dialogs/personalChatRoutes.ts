@@ -5,7 +5,7 @@ import { referencePattern } from './journey/caseChoice';
  * dialog acts on the route. A case reference anywhere in the message ("withdraw DARS-2026-00042")
  * picks that case.
  */
-export type JourneyName = 'answer' | 'funding' | 'application' | 'submitApplication' | 'amend' | 'assurance' | 'cohortFile' | 'withdraw';
+export type JourneyName = 'answer' | 'funding' | 'application' | 'submitApplication' | 'amend' | 'assurance' | 'cohortFile' | 'evidence' | 'withdraw';
 
 export type Route =
   | { readonly kind: 'enquiry' | 'status' | 'help' | 'cancel' }
@@ -20,6 +20,7 @@ const journeys: readonly (readonly [RegExp, JourneyName])[] = [
   [/^(amend|amendments|amend (my |the )?application)$/, 'amend'],
   [/^(assurance|additional assurance|respond to (additional )?assurance|assurance response)$/, 'assurance'],
   [/^(cohort|cohort file|(send|upload) (the |my |a )?cohort( file)?)$/, 'cohortFile'],
+  [/^(evidence|(send|attach|add) (the |my |some )?evidence|evidence checklist)$/, 'evidence'],
   [/^(withdraw|withdraw (my |the )?(case|enquiry|application|request))$/, 'withdraw'],
 ];
 

@@ -133,6 +133,9 @@ export const noticeRules: NoticeRules = {
   serviceAgreementSigned: () => [to('darsContact', 'the service agreement is signed.')],
   cohortFileDueSet: (event) => [to('applicantTeam', `Please send the cohort file by ${formatDate(event.dueDate)}.`)],
   cohortFileReceived: (event) => [to('darsContact', `the cohort file was received (${plural(event.rows, 'row')}).`)],
+  // Evidence: the DARS contact sees it on the review cards; a message per file would be noise
+  // while the applicant assembles their letters, and submission is what asks for review.
+  evidenceAttached: 'silent',
   accessArranged: () => [to('applicantTeam', 'Access to the data has been arranged. The case is complete.')],
 
   // Any stage.

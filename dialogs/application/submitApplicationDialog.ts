@@ -2,6 +2,8 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 
 import { londonDate } from '../../services/calendar';
 import { defaultRules } from '../../services/rules/defaultRules';
+import { evidenceProblems } from '../../services/workflow/state/evidenceChecklist';
+import { missingSections } from '../../services/workflow/application/versions';
 import { applicationProblems, draftVersion, sectionNames, sectionsChangedSince, sectionTitles } from '../../services/workflow';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
@@ -49,7 +51,9 @@ export class SubmitApplicationDialog extends JourneyDialog {
     if (problems.length > 0) {
       await step.context.sendActivity(
         `The application for **${reference}** cannot be submitted yet:\n\n${problems.map((problem) => `- ${problem}`).join('\n')}\n\n` +
-          'Say **application** to carry on with the sections still to write, or **application** and a section\'s name to change one.',
+          (missingSections(state.facts.application).length > 0 || evidenceProblems(state).length < problems.length
+            ? 'Say **application** to carry on with the sections still to write, or **application** and a section\'s name to change one.'
+            : 'Say **evidence** to see the evidence DARS asked for, or attach each file here.'),
       );
       return step.endDialog();
     }

@@ -24,6 +24,9 @@ import { plainInMarkdown } from '../../services/text/markdownText';
  */
 export const cohortFileDialogId = 'journey.cohortFile';
 
+/** Cohort files are lists of people, larger than letters: the cap Teams downloads are read with. */
+const cohortFileMaximumBytes = 200 * 1024 * 1024;
+
 export interface CohortFileOptions extends JourneyOptions {
   /** The file, when the person attached it without saying "cohort file" first. */
   readonly attachment?: FileAttachment;
@@ -69,8 +72,19 @@ export class CohortFileDialog extends JourneyDialog {
     }
     await step.context.sendActivity({ type: 'typing' });
     let text: string;
+    let bytes: Buffer | undefined;
     try {
-      text = await this.desks.attachments.fetchText(file.downloadUrl);
+      if (this.desks.files) {
+        const read = await this.desks.files.download(file.downloadUrl, cohortFileMaximumBytes);
+        if (read === 'tooLarge') {
+          await step.context.sendActivity(`${plainInMarkdown(file.name)} is larger than 200 MB, the most DARS accepts for a cohort file. Please split it and send each part.`);
+          return step.endDialog();
+        }
+        bytes = read;
+        text = read.toString('utf8');
+      } else {
+        text = await this.desks.attachments.fetchText(file.downloadUrl);
+      }
     } catch {
       await step.context.sendActivity(`I could not download ${plainInMarkdown(file.name)} from Teams. Please attach it again.`);
       return step.endDialog();
@@ -79,11 +93,16 @@ export class CohortFileDialog extends JourneyDialog {
     for (const message of cohortReportMessages(report, state.nicNumber ?? '')) await step.context.sendActivity(message);
     if (!report.ok) return step.endDialog();
 
+    // Kept whole, like evidence: the hash recorded is then the stored bytes' own.
+    const stored = bytes && this.desks.files
+      ? await this.desks.files.keep({ fileName: file.name, contentType: 'text/csv', bytes, caseReference: reference, sentBy: personOf(step.context).id, purpose: 'cohortFile' })
+      : undefined;
     const outcome = await runCaseCommand(step.context, this.desks, reference, {
       type: 'receiveCohortFile',
+      ...(stored ? { fileId: stored._id } : {}),
       fileName: file.name,
       rows: report.rowCount,
-      contentHash: createHash('sha256').update(text, 'utf8').digest('hex'),
+      contentHash: stored?.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex'),
       failingRows: report.failingRowCount,
     });
     await step.context.sendActivity(

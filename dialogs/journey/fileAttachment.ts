@@ -19,9 +19,18 @@ export function fileAttachmentOf(activity: Partial<Activity>): FileAttachment | 
     if (attachment.contentType === teamsFileDownloadInfo) {
       const downloadUrl = (attachment.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
       if (typeof downloadUrl === 'string') return { name, downloadUrl };
-    } else if (attachment.contentUrl && (attachment.contentType === 'text/csv' || /\.csv$/i.test(name))) {
+    } else if (attachment.contentUrl && isInlineFile(attachment.contentType ?? '', name)) {
       return { name, downloadUrl: attachment.contentUrl };
     }
   }
   return undefined;
+}
+
+/**
+ * An inline attachment that is a file (a CSV, a PDF, an image…), not the message's own HTML body
+ * or a card, which Teams also sends as attachments.
+ */
+function isInlineFile(contentType: string, name: string): boolean {
+  if (contentType === 'text/html' || contentType.startsWith('application/vnd.microsoft.')) return false;
+  return contentType === 'text/csv' || contentType.startsWith('image/') || contentType.startsWith('application/') || /\.[a-z0-9]+$/i.test(name);
 }

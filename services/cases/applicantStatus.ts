@@ -3,6 +3,7 @@ import { caseStatus, describeHolder, rolesOnCase, type Actor, type CaseState } f
 import { historyViewFor, readableHistory, type HistoryLine } from '../workflow/readableHistory';
 import { plainInMarkdown } from '../text/markdownText';
 import type { CaseRecord } from './caseIndex';
+import { evidenceStatusLine } from '../workflow/state/evidenceChecklist';
 import type { CaseDesk } from './caseDesk';
 
 /**
@@ -88,7 +89,7 @@ export function describeCase(state: CaseState, viewerId: string, now: Date): str
   if (!next) return title;
   const holders = next.holders.map((holder) => (holder.kind === 'person' && holder.id === viewerId ? 'you' : plainInMarkdown(describeHolder(holder))));
   const due = next.due ? `, due by ${formatDate(next.due)}${status.overdue ? ' (overdue)' : ''}` : '';
-  return `${title} Next: ${next.description} (${holders.join(', ') || 'DARS'})${due}.`;
+  return `${title} Next: ${next.description} (${holders.join(', ') || 'DARS'})${due}.${evidenceStatusLine(state)}`;
 }
 
 function historyMessage(state: CaseState, actor: Actor): string {

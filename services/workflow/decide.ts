@@ -15,6 +15,7 @@ import { decideApplication } from './stages/application';
 import { decideAssurance } from './stages/assurance';
 import { decideDsa } from './stages/dsa';
 import { decideEnquiry, submitEnquiry } from './stages/enquiry';
+import { attachEvidence } from './stages/evidence';
 import { decideLifecycle } from './stages/lifecycle';
 import { decidePreliminaryAssessment } from './stages/preliminaryAssessment';
 import type { CaseState } from './state/caseState';
@@ -108,6 +109,8 @@ function route(state: CaseState | undefined, command: CaseCommand, ctx: HandlerC
     case 'receiveCohortFile':
     case 'arrangeAccess':
       return decideAccess(state, command, ctx);
+    case 'attachEvidence':
+      return attachEvidence(state, command);
     case 'inviteApplicantMember':
     case 'removeApplicantMember':
     case 'withdraw':

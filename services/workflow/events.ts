@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/isoDate';
 import type { Enquiry } from '../enquiry/enquiry';
+import type { EvidenceKind } from '../rules/evidence';
 import type { AssuranceFacts } from '../rules/assuranceLevel';
 import type { CostEstimate } from '../rules/charges';
 import type { ClockName } from '../rules/config';
@@ -81,8 +82,10 @@ export type CaseEventBody =
   // Access
   | { type: 'serviceAgreementSigned'; typedName: string; documentHash: string }
   | { type: 'cohortFileDueSet'; dueDate: IsoDate }
-  | { type: 'cohortFileReceived'; fileName: string; rows: number; contentHash: string; firstFile: boolean }
+  | { type: 'cohortFileReceived'; fileName: string; rows: number; contentHash: string; firstFile: boolean; fileId?: string }
   | { type: 'accessArranged' }
+  // Evidence, attached in chat at any stage
+  | { type: 'evidenceAttached'; fileId: string; kind: EvidenceKind; fileName: string; size: number; sha256: string }
   // Any stage
   | { type: 'applicantMemberInvited'; member: PersonRef }
   | { type: 'applicantMemberRemoved'; member: PersonRef }

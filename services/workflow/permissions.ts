@@ -77,6 +77,11 @@ export const permissions: Readonly<Record<PermissionKey, Permission>> = {
   cohortFileDue: { roles: ['darsContact', 'staff'], statuses: ['arrangingAccess'], action: 'set when the cohort file is due' },
   receiveCohortFile: { roles: ['applicant', 'applicantMember'], statuses: ['arrangingAccess'], action: 'send the cohort file' },
   arrangeAccess: { roles: ['darsContact', 'staff'], statuses: ['arrangingAccess'], action: 'mark access as arranged' },
+  // Evidence: sent from the preliminary assessment (which says what is needed) until the case closes.
+  attachEvidence: {
+    roles: ['applicant', 'applicantMember'], statuses: openStatusesFrom('preliminaryAssessment'), action: 'attach evidence to the case',
+    when: 'from the preliminary assessment until the case is closed',
+  },
   // Any stage. DOMAIN: the applicant may withdraw at any point before access (i.e. until access is arranged).
   inviteApplicantMember: { roles: ['applicant'], statuses: openStatuses, action: 'invite someone to the application', when: beforeClosed },
   removeApplicantMember: { roles: ['applicant'], statuses: openStatuses, action: 'remove someone from the application', when: beforeClosed },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { renderCaseCard } from '../../cards/caseCards';
 import type { CaseCommand } from '../../services/workflow';
-import { enquiry, HASH_A, NIC, REFERENCE, saveAllSections, sections } from '../workflow/support/data';
+import { enquiry, ethicsLetter, HASH_A, NIC, REFERENCE, saveAllSections, sections } from '../workflow/support/data';
 import { CaseDriver } from '../workflow/support/driver';
 import { abe, ada, asha, carl, gus, nina, pat, sam } from '../workflow/support/people';
 import { textOf, verbsOn, viewerOf } from './support/cardWalk';
@@ -47,6 +47,7 @@ describe('a case decided only through card buttons', () => {
     click(d, staffDana, { card: 'takeCase', verb: 'case.take' });
     assert.equal(d.case.people.darsContact?.id, staffDana.id);
     for (const save of saveAllSections(sections({ gpData: true }))) chat(save);
+    chat(ethicsLetter);
     chat({ type: 'submitApplication' });
     click(d, staffDana, { card: 'applicationReview', verb: 'application.requestAmendments', inputs: { 'comment.expectedOutcomes': 'Say how the benefit will be measured.', 'comment.objective': '  ' } });
     assert.deepEqual(d.case.facts.application.amendmentRequests[0]?.comments, [{ section: 'expectedOutcomes', comment: 'Say how the benefit will be measured.' }]);

@@ -4,7 +4,9 @@ import { plainInMarkdown } from '../../services/text/markdownText';
 import { validEnquiryAnswers } from '../enquiry/enquiryConversation';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { hostile, hostileProse, linkedName, markdownTexts, markupProblems, type Rendered } from '../support/peoplesWords';
+import { FileServer } from '../support/fileServer';
 import { cardOf, readableText, teamsUser } from '../support/teams';
+import { teamsFile } from '../journey/support/journeyChat';
 import { answerInTurn, applicationAnswers, dsptPublished, isoDate, lastSaid, turn } from './support/applicantJourney';
 import { triage } from './support/caseSteps';
 import { CaseWorld, cardText, controllerSignatoryEmail, newCast, type Cast } from './support/caseWorld';
@@ -109,6 +111,15 @@ describe('People’s words stay words: markup typed anywhere in a case is shown 
     });
     const opened = await turn(chat, 'application');
     assert.match(await answerInTurn(chat, lastSaid(opened), answers), /All 14 sections of the application/);
+    // The evidence asked for (the assessment's free text names an ethics approval letter), under a name with markup in it.
+    const files = await FileServer.start();
+    try {
+      const name = `${linkedName("ethics letter")} ${hostile.emphasis[0]}.pdf`;
+      const sent = await chat.post({ type: 'message', text: 'ethics approval letter', attachments: [teamsFile(name, files.serve(name, Buffer.from('%PDF-1.7\n%%EOF\n'), 'application/pdf'))] });
+      assert.match(sent.sent.map((activity) => readableText(activity)).join('\n'), /Kept .* as the ethics approval letter/);
+    } finally {
+      await files.close();
+    }
     assert.match(lastSaid(await turn(chat, 'submit application')), /Submit version 1/);
     assert.match(lastSaid(await turn(chat, 'yes')), /Submitted: version 1/);
 

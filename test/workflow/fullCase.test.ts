@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { foldCase, noSuchCase, type OutboxEffect } from '../../services/workflow';
-import { assessment, enquiry, generateDsa, HASH_A, NIC, REFERENCE, saveAllSections, sections } from './support/data';
+import { assessment, enquiry, ethicsLetter, generateDsa, HASH_A, NIC, REFERENCE, saveAllSections, sections } from './support/data';
 import { CaseDriver } from './support/driver';
 import { abe, ada, asha, carl, dana, nina, pat, sam } from './support/people';
 
@@ -37,6 +37,7 @@ describe('a full case, from enquiry to access arranged', () => {
     assert.deepEqual(d.case.people.darsContact, { id: dana.id, name: dana.name });
     assert.equal(d.case.status, 'drafting');
     for (const save of saveAllSections(sections())) d.do(ada, save);
+    d.do(ada, ethicsLetter);
     d.do(ada, { type: 'submitApplication' });
     assert.deepEqual(d.case.nextAction?.holders, [{ kind: 'person', id: dana.id, name: dana.name }]);
 
@@ -93,6 +94,7 @@ describe('a full case, from enquiry to access arranged', () => {
     d.do(sam, { type: 'markReadyToApply' });
     d.do(sam, { type: 'allocateDarsContact', contact: { id: dana.id, name: dana.name } });
     for (const save of saveAllSections(sections({ gpData: true }))) d.do(ada, save);
+    d.do(ada, ethicsLetter);
     d.do(ada, { type: 'submitApplication' });
     d.do(dana, { type: 'acceptApplication', nicNumber: NIC });
     assert.equal(d.case.facts.assurance?.recommended.facts.gpData, true);
@@ -120,6 +122,7 @@ describe('a full case, from enquiry to access arranged', () => {
     d.do(sam, { type: 'markReadyToApply' });
     d.do(sam, { type: 'allocateDarsContact', contact: { id: dana.id, name: dana.name } });
     for (const save of saveAllSections(sections())) d.do(ada, save);
+    d.do(ada, ethicsLetter);
     d.do(ada, { type: 'submitApplication' });
     d.do(dana, { type: 'acceptApplication', nicNumber: NIC });
     d.do(dana, { type: 'confirmAssuranceLevel', level: 'medium' });

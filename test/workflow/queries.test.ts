@@ -15,7 +15,7 @@ const everyEventType: Record<CaseEventType, true> = {
   assuranceLevelConfirmed: true, reviewRecorded: true, additionalAssuranceProvided: true, assuranceCompleted: true,
   applicationApproved: true, dsaGenerated: true, dsaSignaturesLapsed: true, dsaSent: true, dsaSigned: true, dsaDeclined: true,
   dsaExecuted: true, serviceAgreementSigned: true, cohortFileDueSet: true, cohortFileReceived: true, accessArranged: true,
-  applicantMemberInvited: true, applicantMemberRemoved: true, caseWithdrawn: true, caseClosed: true, clockStarted: true,
+  evidenceAttached: true, applicantMemberInvited: true, applicantMemberRemoved: true, caseWithdrawn: true, caseClosed: true, clockStarted: true,
   clockPaused: true, clockResumed: true, clockStopped: true, deadlineNoticeSent: true,
 };
 

@@ -6,6 +6,7 @@ import { checkDsaTerm } from '../../rules/dsaTerm';
 import { problemsIn } from '../../rules/reason';
 import { checkSecurity, type SecurityEvidence } from '../../rules/security';
 import type { CaseState } from '../state/caseState';
+import { evidenceProblems } from '../state/evidenceChecklist';
 import { sectionTitles } from './sections';
 import { latestSection, missingSections } from './versions';
 
@@ -65,6 +66,7 @@ export function applicationProblems(state: CaseState, today: IsoDate, rules: Rul
     const security = checkSecurity(securityEvidenceFor(state), today, rules);
     if (!security.met) problems.push(...problemsIn(security.reasons));
   }
+  problems.push(...evidenceProblems(state));
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedFileId } from './evidence';
 import { isoDate, sha256, signatureFields, text } from './fields';
 
 /**
@@ -11,6 +12,8 @@ export const accessCommandSchemas = [
   z.object({ type: z.literal('cohortFileDue'), dueDate: isoDate }),
   z.object({
     type: z.literal('receiveCohortFile'),
+    /** Where the bot stored the file's bytes (absent from commands made before files were kept). */
+    fileId: storedFileId.optional(),
     fileName: text('the file name', 255),
     rows: z.number().int().min(0),
     contentHash: sha256,

@@ -4,6 +4,7 @@ import { applicationCommandSchemas, type ApplicationCommand } from './applicatio
 import { assuranceCommandSchemas, type AssuranceCommand } from './assurance';
 import { dsaCommandSchemas, type DsaCommand } from './dsa';
 import { enquiryCommandSchemas, type EnquiryCommand } from './enquiry';
+import { evidenceCommandSchemas, type EvidenceCommand } from './evidence';
 import { lifecycleCommandSchemas, type LifecycleCommand } from './lifecycle';
 import { preliminaryAssessmentCommandSchemas, type PreliminaryAssessmentCommand } from './preliminaryAssessment';
 
@@ -19,6 +20,7 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
   ...assuranceCommandSchemas,
   ...dsaCommandSchemas,
   ...accessCommandSchemas,
+  ...evidenceCommandSchemas,
   ...lifecycleCommandSchemas,
 ]);
 
@@ -29,11 +31,12 @@ export type CaseCommand =
   | AssuranceCommand
   | DsaCommand
   | AccessCommand
+  | EvidenceCommand
   | LifecycleCommand;
 export type CommandType = CaseCommand['type'];
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;
 
-export type { EnquiryCommand, PreliminaryAssessmentCommand, ApplicationCommand, AssuranceCommand, DsaCommand, AccessCommand, LifecycleCommand };
+export type { EnquiryCommand, PreliminaryAssessmentCommand, ApplicationCommand, AssuranceCommand, DsaCommand, AccessCommand, EvidenceCommand, LifecycleCommand };
 
 export type ParsedCommand = { ok: true; command: CaseCommand } | { ok: false; problem: string };
 

@@ -16,7 +16,7 @@ export function evolveAccess(state: CaseState, event: AccessEvent): CaseState {
     case 'cohortFileDueSet':
       return withFacts(state, { access: { ...access, cohortFile: { ...access.cohortFile, dueDate: event.dueDate } } });
     case 'cohortFileReceived': {
-      const file = { fileName: event.fileName, rows: event.rows, contentHash: event.contentHash, firstFile: event.firstFile, received: stampOf(event) };
+      const file = { ...(event.fileId ? { fileId: event.fileId } : {}), fileName: event.fileName, rows: event.rows, contentHash: event.contentHash, firstFile: event.firstFile, received: stampOf(event) };
       return withFacts(state, { access: { ...access, cohortFile: { ...access.cohortFile, files: [...access.cohortFile.files, file] } } });
     }
     case 'accessArranged':

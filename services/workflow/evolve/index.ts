@@ -8,6 +8,7 @@ import { evolveAssurance } from './assurance';
 import { evolveClock } from './clock';
 import { evolveDsa } from './dsa';
 import { evolveEnquiry, openCase } from './enquiry';
+import { evolveEvidence } from './evidence';
 import { evolvePreliminaryAssessment } from './preliminaryAssessment';
 
 /**
@@ -75,6 +76,8 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
     case 'cohortFileReceived':
     case 'accessArranged':
       return evolveAccess(state, event);
+    case 'evidenceAttached':
+      return evolveEvidence(state, event);
     case 'applicantMemberInvited':
     case 'applicantMemberRemoved':
     case 'caseWithdrawn':

@@ -50,7 +50,7 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       if (command.failingRows > 0) problems.push(`${plural(command.failingRows, 'row')} failed the checks`);
       if (problems.length > 0) return refuse('invalid', `The cohort file cannot be accepted: ${problems.join('; ')}. Fix it and send it again.`);
       return accept(
-        [{ type: 'cohortFileReceived', fileName: command.fileName, rows: command.rows, contentHash: command.contentHash, firstFile: access.cohortFile.files.length === 0 }],
+        [{ type: 'cohortFileReceived', fileName: command.fileName, rows: command.rows, contentHash: command.contentHash, firstFile: access.cohortFile.files.length === 0, ...(command.fileId ? { fileId: command.fileId } : {}) }],
         [updateCards(...accessCards)],
       );
     }

@@ -5,7 +5,7 @@ import type { CaseRole, PersonRef } from '../roles';
 import type { CaseStage, CaseStatus } from '../statuses';
 import type {
   AccessRecord, ApplicationRecord, AssessmentRecord, AssuranceRecord, CaseClock, ClosureRecord, DsaRecord,
-  EarlyAdviceRecord, FundingRecord, InformationRequest, Stamp,
+  EarlyAdviceRecord, EvidenceFileRecord, FundingRecord, InformationRequest, Stamp,
 } from './records';
 
 /**
@@ -53,6 +53,8 @@ export interface CaseFacts {
   readonly dsa?: DsaRecord;
   readonly access?: AccessRecord;
   readonly closure?: ClosureRecord;
+  /** Evidence files attached in chat, in order (absent until the first). */
+  readonly evidence?: readonly EvidenceFileRecord[];
 }
 
 /** Who holds the next action: a role (anyone holding it) or a named person. */

@@ -1,6 +1,7 @@
 import type { DeadlineClock } from '../../calendar/deadlineClock';
 import type { IsoDate } from '../../calendar/isoDate';
 import type { AssuranceFacts } from '../../rules/assuranceLevel';
+import type { EvidenceKind } from '../../rules/evidence';
 import type { CostEstimate } from '../../rules/charges';
 import type { ClockName } from '../../rules/config';
 import type { RequiredReview, ReviewKind } from '../../rules/reviews';
@@ -119,7 +120,19 @@ export interface DsaRecord {
   readonly executed?: Stamp;
 }
 
+/** A file the applicant attached in chat as evidence; its bytes are in the file store under `fileId`. */
+export interface EvidenceFileRecord {
+  readonly fileId: string;
+  readonly kind: EvidenceKind;
+  readonly fileName: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly attached: Stamp;
+}
+
 export interface CohortFileRecord {
+  /** Where its bytes are kept (the file store); absent for files received before they were kept. */
+  readonly fileId?: string;
   readonly fileName: string;
   readonly rows: number;
   readonly contentHash: string;

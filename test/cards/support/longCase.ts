@@ -76,6 +76,10 @@ function build(): Map<string, CaseState> {
   snap('awaitingDarsContact');
   d.do(staffDana, { type: 'allocateDarsContact' });
   for (const save of saveAllSections(longSections())) d.do(ada, save);
+  // The evidence the assessment asked for, with the longest names a file may have.
+  for (const [i, kind] of (['ethicsApproval', 'cagSupport'] as const).entries()) {
+    d.do(ada, { type: 'attachEvidence', fileId: `file-long-000${i}`, kind, fileName: `${prose(251, i).slice(0, 251)}.pdf`, size: 24 * 1024 * 1024, sha256: String(i).repeat(64) });
+  }
   snap('drafting');
   d.do(ada, { type: 'submitApplication' });
   snap('underAcceptanceReview');

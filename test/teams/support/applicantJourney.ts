@@ -114,12 +114,13 @@ export const applicationAnswers: readonly (readonly [RegExp, string])[] = [
   [/\*\*use\*\*/, 'other'],
 ];
 
-/** "application", all fourteen sections, then "submit application" and "yes". */
-export async function writeAndSubmitApplication(chat: PersonalChat, reference: string): Promise<void> {
+/** "application", all fourteen sections, then "submit application" and "yes" (`beforeSubmitting` in between). */
+export async function writeAndSubmitApplication(chat: PersonalChat, reference: string, beforeSubmitting?: () => Promise<void>): Promise<void> {
   const opened = await turn(chat, 'application');
   assert.match(readableText(opened[0]), new RegExp(`write the application for \\*\\*${reference}\\*\\*: 14 sections, 0 saved so far`));
   const done = await answerInTurn(chat, lastSaid(opened), applicationAnswers);
   assert.match(done, new RegExp(`All 14 sections of the application for \\*\\*${reference}\\*\\* are saved`));
+  if (beforeSubmitting) await beforeSubmitting();
   assert.match(lastSaid(await turn(chat, 'submit application')), /Submit version 1 to DARS for acceptance review\?/);
   assert.match(lastSaid(await turn(chat, 'yes')), new RegExp(`Submitted: version 1 of the application for \\*\\*${reference}\\*\\* is with DARS`));
 }

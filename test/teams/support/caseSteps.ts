@@ -17,6 +17,10 @@ export interface EarlySteps {
   readonly question?: string;
   /** Funding confirmed by typing "funding" in chat instead of on the card. */
   readonly fundingInChat?: boolean;
+  /** The legal and ethical evidence staff ask for on the assessment card (its choices, comma-separated). */
+  readonly evidenceNeeded?: string;
+  /** Done in chat once every section is written, before "submit application". */
+  readonly beforeSubmitting?: (reference: string) => Promise<void>;
 }
 
 export async function submittedApplication(world: CaseWorld, cast: Cast, applicant: TeamsUser, steps: EarlySteps = {}): Promise<string> {
@@ -43,6 +47,7 @@ export async function submittedApplication(world: CaseWorld, cast: Cast, applica
     inputs: {
       accessService: 'secureDataEnvironment',
       novelOrContentious: 'false',
+      ...(steps.evidenceNeeded ? { evidence: steps.evidenceNeeded } : {}),
       cohortSubmissionNeeded: 'true',
       agreements: 'Data Sharing Agreement: the NHS England signatory and the data controller signatory',
       signatoryEmail: controllerSignatoryEmail,
@@ -77,6 +82,6 @@ export async function submittedApplication(world: CaseWorld, cast: Cast, applica
   // Application: the DARS contact takes the case; the applicant is invited, writes it and submits.
   await world.act(contact, 'case.take', reference, { where: triage });
   await world.awaitCardAbout({ person: applicant }, reference, /application invitation/);
-  await writeAndSubmitApplication(chat, reference);
+  await writeAndSubmitApplication(chat, reference, steps.beforeSubmitting && (() => steps.beforeSubmitting!(reference)));
   return reference;
 }

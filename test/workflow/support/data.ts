@@ -88,3 +88,8 @@ export const dsaTerms = { start: '2026-09-01', end: '2029-08-31', use: 'other' a
 export const generateDsa = (contentHash: string = HASH_A): CaseCommand => ({
   type: 'generateDsa', contentHash, documentName: `${NIC} Data Sharing Agreement.docx`, terms: dsaTerms,
 });
+
+/** The ethics approval letter the assessment asks for (`legalAndEthicalEvidence`), as the bot records it once kept. */
+export const ethicsLetter = {
+  type: 'attachEvidence', fileId: 'file-0000-0001', kind: 'ethicsApproval', fileName: 'ethics-approval.pdf', size: 84_000, sha256: 'a'.repeat(64),
+} as const;

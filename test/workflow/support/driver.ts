@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { decide, evolve, type Acceptance, type Actor, type CaseCommand, type CaseState, type CaseStatus, type Decision } from '../../../services/workflow';
 import type { RulesConfig } from '../../../services/rules/config';
 import { abe, ada, asha, carl, dana, gus, mo, nina, pat, sam } from './people';
-import { assessment, enquiry, generateDsa, HASH_A, NIC, REFERENCE, saveAllSections, sections, START } from './data';
+import { assessment, enquiry, ethicsLetter, generateDsa, HASH_A, NIC, REFERENCE, saveAllSections, sections, START } from './data';
 
 /**
  * Drives a case through decide + evolve the way the store will: each accepted decision's events
@@ -92,6 +92,8 @@ const steps: Readonly<Record<Exclude<CaseStatus, 'new'>, (d: CaseDriver) => void
     steps.awaitingDarsContact(d);
     d.do(sam, { type: 'allocateDarsContact', contact: { id: dana.id, name: dana.name } });
     for (const save of saveAllSections(sections({ gpData: true }))) d.do(ada, save);
+    // The assessment asks for ethics approval: the applicant attaches the letter, as submission needs.
+    d.do(ada, ethicsLetter);
   },
   underAcceptanceReview: (d) => {
     steps.drafting(d);

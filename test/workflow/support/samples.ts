@@ -72,6 +72,7 @@ export function sampleFor(key: PermissionKey, status: CaseStatus, state: CaseSta
     case 'signServiceAgreement': return { command: { type: 'signServiceAgreement', ...signature, documentHash: 'e'.repeat(64) } };
     case 'cohortFileDue': return { command: { type: 'cohortFileDue', dueDate: addWorkingDays(londonDate(state ? new Date(state.updatedAt) : START), 5) } };
     case 'receiveCohortFile': return { command: { type: 'receiveCohortFile', fileName: `${NIC}_cohort.csv`, rows: 10, contentHash: 'f'.repeat(64), failingRows: 0 } };
+    case 'attachEvidence': return { command: { type: 'attachEvidence', fileId: 'file-0000-0001', kind: 'ethicsApproval', fileName: 'ethics-approval.pdf', size: 84_000, sha256: 'a'.repeat(64) } };
     case 'arrangeAccess':
       return {
         setup: [

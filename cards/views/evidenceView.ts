@@ -1,0 +1,40 @@
+import { evidenceKindNames } from '../../services/rules/evidence';
+import type { CaseState } from '../../services/workflow';
+import { evidenceChecklist, formatFileSize } from '../../services/workflow/state/evidenceChecklist';
+import { literalText } from '../frame/literalText';
+import type { AdaptiveCard } from '../render';
+
+/**
+ * The evidence checklist on the staff review cards: each item the preliminary assessment asked
+ * for, with the file attached (its name, the applicant's words, as plain text; its size and
+ * SHA-256) or "not attached". Each attached file's element has the id `evidence-<fileId>`: the
+ * seam where a signed link to fetch the file will be added.
+ */
+export function evidenceElements(state: CaseState): unknown[] {
+  const items = evidenceChecklist(state);
+  if (items.length === 0) return [];
+  const rows = items.map((item) => {
+    const what = item.kind ? evidenceKindNames[item.kind] : item.needed;
+    if (!item.file) {
+      return { type: 'TextBlock', text: `${what}: ${item.kind ? 'not attached yet' : 'not something the applicant attaches in chat'}`, wrap: true, spacing: 'Small', color: item.kind ? 'Warning' : 'Default' };
+    }
+    return {
+      type: 'Container',
+      id: `evidence-${item.file.fileId}`,
+      spacing: 'Small',
+      items: [
+        { type: 'TextBlock', text: `${what}${item.extra ? ' (not on the list; sent by the applicant)' : ''}: ${item.file.fileName}`, wrap: true, weight: 'Bolder' },
+        { type: 'TextBlock', text: `${formatFileSize(item.file.size)}, attached by ${item.file.attached.by.name}. SHA-256 ${item.file.sha256}`, wrap: true, isSubtle: true, size: 'Small', spacing: 'None' },
+      ],
+    };
+  });
+  return literalText([{ type: 'TextBlock', text: 'Evidence', weight: 'Bolder', separator: true, spacing: 'Medium' }, ...rows]);
+}
+
+/** The card with the checklist added at the end of its body. */
+export function withEvidence(card: AdaptiveCard, state: CaseState): AdaptiveCard {
+  const elements = evidenceElements(state);
+  if (elements.length === 0) return card;
+  const body = Array.isArray(card.body) ? (card.body as unknown[]) : [];
+  return { ...card, body: [...body, ...elements] };
+}

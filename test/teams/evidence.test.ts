@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import JSZip from 'jszip';
+
+import { FileStore } from '../../services/evidence/fileStore';
+import type { EvidenceFileRecord } from '../../services/workflow/state/records';
+import { FileServer } from '../support/fileServer';
+import type { SentActivity } from '../support/connectorStandIn';
+import { readableText, type PersonalChat } from '../support/teams';
+import { teamsFile } from '../journey/support/journeyChat';
+import { submittedApplication, triage } from './support/caseSteps';
+import { cardText, CaseWorld, newCast } from './support/caseWorld';
+
+/**
+ * Evidence attached in the 1:1 chat, over HTTP with the real bot: the preliminary assessment asks
+ * for ethics approval and CAG (s251) support; the applicant's submission is held until both are
+ * attached; files whose content is not what their name says, or over 25 MB, are refused; the
+ * files are listed on the application review card with their size and SHA-256, and the bytes kept
+ * in the database hash to what was recorded.
+ */
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const said = (sent: SentActivity[]) => sent.map((activity) => readableText(activity)).join('\n');
+
+async function wordDocument(text: string): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+describe('evidence attached in chat, over HTTP', () => {
+  const cast = newCast();
+  let world: CaseWorld;
+  let files: FileServer;
+  let attached: { reference: string; file: EvidenceFileRecord; bytes: Buffer } | undefined;
+
+  before(async () => {
+    world = await CaseWorld.start('evidence', cast);
+    files = await FileServer.start();
+  });
+
+  after(async () => {
+    await files?.close();
+    await world?.stop();
+  });
+
+  const attach = async (chat: PersonalChat, name: string, bytes: Buffer, text = '') => {
+    const result = await chat.post({ type: 'message', text, attachments: [teamsFile(name, files.serve(name, bytes, 'application/octet-stream'))] });
+    assert.equal(result.status, 200);
+    return said(result.sent);
+  };
+
+  it('holds the submission until the ethics and CAG letters are attached, refuses wrong or oversized files, and lists each on the review card', async () => {
+    const { applicant, contact } = cast;
+    const chat = world.chat(applicant);
+    const ethicsLetter = Buffer.from('%PDF-1.7\n% Ethics approval: REC 24/NE/0001\n%%EOF\n', 'latin1');
+    const cagLetter = await wordDocument('CAG support 24/CAG/0001');
+    const pngBytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+    const reference = await submittedApplication(world, cast, applicant, {
+      evidenceNeeded: 'Ethics approval,s251 support (CAG)',
+      beforeSubmitting: async (ref) => {
+        // Both missing: held, with a message naming both and saying how to send them.
+        const held = said(await chat.say('submit application'));
+        assert.match(held, new RegExp(`The application for \\*\\*${ref}\\*\\* cannot be submitted yet`));
+        assert.match(held, /DARS asked for evidence that is not attached yet: ethics approval letter and cag \(s251\) support letter\./);
+        assert.match(held, /Say \*\*evidence\*\*/);
+
+        // The ethics letter, saying what it is as it is attached.
+        const kept = await attach(chat, 'ethics_approval [REC].pdf', ethicsLetter, 'ethics approval letter');
+        assert.match(kept, new RegExp(`Kept ethics\\\\_approval \\\\\\[REC\\\\\\]\\.pdf as the ethics approval letter for \\*\\*${ref}\\*\\* \\(${ethicsLetter.length} bytes; SHA-256 ${sha256(ethicsLetter)}\\)`));
+        assert.match(kept, /CAG \(s251\) support letter: not attached yet/);
+
+        assert.match(said(await chat.say('status')), /Evidence: 1 of the 2 files DARS asked for attached; say \*\*evidence\*\* to see which\./);
+
+        // One still missing: still held, naming only that one.
+        const stillHeld = said(await chat.say('submit application'));
+        assert.match(stillHeld, /not attached yet: cag \(s251\) support letter\./);
+        assert.doesNotMatch(stillHeld, /ethics approval letter/);
+
+        // A "PDF" that is a PNG inside: refused, nothing kept.
+        assert.match(await attach(chat, 'cag-letter.pdf', pngBytes, 'CAG letter'), /cag-letter\.pdf is named as a PDF, but its content is not a PDF\. Nothing was kept\./);
+        // Over 25 MB: refused with what to do instead.
+        const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(25 * 1024 * 1024)]);
+        assert.match(await attach(chat, 'cag-scan.pdf', big, 'CAG letter'), /cag-scan\.pdf is larger than 25 MB, the most DARS accepts for one file\. Please send a smaller copy/);
+
+        // The CAG letter as a Word document, sent without words: the bot asks what it is.
+        const asked = await attach(chat, 'cag-support.docx', cagLetter);
+        assert.match(asked, /What is cag-support\.docx \(\d+ (bytes|KB)\)\?/);
+        assert.match(said(await chat.say('CAG (s251) support letter')), /Kept cag-support\.docx as the cag \(s251\) support letter/);
+        assert.match(said(await chat.say('evidence')), /Ethics approval letter: ethics\\_approval \\\[REC\\\]\.pdf \(\d+ bytes\)\n- CAG \(s251\) support letter: cag-support\.docx/);
+      },
+    });
+
+    // Submitted (submittedApplication checked the confirmation); the review card lists both files.
+    const state = await world.caseState(reference);
+    assert.equal(state.status, 'underAcceptanceReview');
+    const evidence = state.facts.evidence ?? [];
+    assert.deepEqual(evidence.map((file) => [file.kind, file.fileName, file.size, file.sha256]), [
+      ['ethicsApproval', 'ethics_approval [REC].pdf', ethicsLetter.length, sha256(ethicsLetter)],
+      ['cagSupport', 'cag-support.docx', cagLetter.length, sha256(cagLetter)],
+    ]);
+    const review = await world.awaitCard(contact, 'application.accept', reference, triage);
+    const text = cardText((review.attachments?.[0]?.content ?? {}) as Record<string, unknown>);
+    assert.match(text, new RegExp(`Ethics approval letter: ethics_approval \\[REC\\]\\.pdf[\\s\\S]*${ethicsLetter.length} bytes, attached by ${applicant.name}\\. SHA-256 ${sha256(ethicsLetter)}`));
+    assert.match(text, new RegExp(`CAG \\(s251\\) support letter: cag-support\\.docx[\\s\\S]*SHA-256 ${sha256(cagLetter)}`));
+
+    // The bytes kept in the database are the bytes sent: their SHA-256 is the one recorded.
+    const store = new FileStore(world.database.db);
+    for (const [file, sent] of [[evidence[0]!, ethicsLetter], [evidence[1]!, cagLetter]] as const) {
+      const kept = await store.read(file.fileId);
+      assert.ok(kept, `file ${file.fileName} is stored`);
+      assert.equal(sha256(kept.bytes), file.sha256);
+      assert.deepEqual(kept.bytes, sent);
+    }
+    attached = { reference, file: evidence[0]!, bytes: ethicsLetter };
+  });
+
+  it('gives the applicant a copy through Teams file consent (accept uploads the kept bytes; decline and outsiders get nothing)', async () => {
+    assert.ok(attached, 'the case of the test before');
+    const { reference, file, bytes } = attached;
+    const uploads: Buffer[] = [];
+    const oneDrive = createServer((request, response) => {
+      const parts: Buffer[] = [];
+      request.on('data', (part: Buffer) => parts.push(part));
+      request.on('end', () => {
+        if (request.method === 'PUT') uploads.push(Buffer.concat(parts));
+        response.writeHead(201).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => oneDrive.listen(0, '127.0.0.1', resolve));
+    try {
+      const uploadUrl = `http://127.0.0.1:${(oneDrive.address() as AddressInfo).port}/upload/session-1`;
+      const consent = (action: 'accept' | 'decline') => ({
+        type: 'invoke',
+        name: 'fileConsent/invoke',
+        value: {
+          type: 'fileUpload', action, context: { fileId: file.fileId, caseReference: reference },
+          ...(action === 'accept' ? { uploadInfo: { name: file.fileName, uploadUrl, contentUrl: 'https://onedrive.example/ethics.pdf', uniqueId: 'u-1', fileType: 'pdf' } } : {}),
+        },
+      });
+
+      // Someone not on the case: nothing uploaded, and the answer says nothing about the case.
+      const outsider = await world.chat(cast.pag).post(consent('accept'));
+      assert.equal(outsider.status, 200);
+      assert.match(said(outsider.sent), /I cannot send that file: it is not one you can see\./);
+      assert.equal(uploads.length, 0);
+
+      const declined = await world.chat(cast.applicant).post(consent('decline'));
+      assert.equal(declined.status, 200);
+      assert.match(said(declined.sent), /the file was not sent/);
+      assert.equal(uploads.length, 0);
+
+      const accepted = await world.chat(cast.applicant).post(consent('accept'));
+      assert.equal(accepted.status, 200);
+      assert.equal(uploads.length, 1);
+      assert.equal(sha256(uploads[0]!), file.sha256);
+      assert.deepEqual(uploads[0], bytes);
+      assert.equal(accepted.sent.at(-1)?.attachments?.[0]?.contentType, 'application/vnd.microsoft.teams.card.file.info');
+    } finally {
+      await new Promise((resolve) => oneDrive.close(resolve));
+    }
+  });
+});
