@@ -80,7 +80,8 @@ const environmentSchema = z.object({
   ASSURANCE_CHANNEL_ID: teamsChannelId.default('19:dars-assurance@thread.tacv2'),
   AGD_CHANNEL_ID: teamsChannelId.default('19:dars-agd@thread.tacv2'),
   PAG_CHANNEL_ID: teamsChannelId.default('19:dars-pag@thread.tacv2'),
-  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  // 0: this process sends no deadline notices (another instance does; or tests that tamper with a history).
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   // The delivery road (services/delivery/backoff.ts): first retry, longest wait, when to give up.
   DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   DELIVERY_BACKOFF_CAP_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),

@@ -169,7 +169,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   if (!publicBaseUrl && config.mode === 'local') publicBaseUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   logger.info('DARS Bot listening', { port, messages: `http://localhost:${port}/api/messages`, health: `http://localhost:${port}/healthz` });
   road.start();
-  reminders.start(config.REMINDER_INTERVAL_SECONDS * 1000);
+  if (config.REMINDER_INTERVAL_SECONDS > 0) reminders.start(config.REMINDER_INTERVAL_SECONDS * 1000);
 
   const shutdown = async (signal: string) => {
     logger.info('stopping', { signal });
