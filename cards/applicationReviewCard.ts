@@ -5,7 +5,7 @@ import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/applicationReview.json';
 import { reviewSections, versionUnderReview } from './views/applicationView';
-import { withEvidence } from './views/evidenceView';
+import { evidenceElements } from './views/evidenceView';
 
 /**
  * The acceptance review (DOMAIN stage 3): every section of the version submitted, what changed
@@ -29,12 +29,14 @@ export function applicationReviewCard(state: CaseState, viewer: CardViewer, now:
     : state.status === 'amendmentsRequested' && request
       ? { outcome: `${request.requested.by.name} asked for amendments to version ${request.version} on ${dayOf(request.requested.at)}: ${request.comments.map((c) => sectionTitles[c.section]).join(', ')}. Waiting for the applicant to resubmit.`, outcomeStyle: 'warning' }
       : { outcome: '', outcomeStyle: 'default' };
-  return fitToBudget((fit) => withEvidence(
+  return fitToBudget((fit) =>
     frameCard(
       template,
       { intro, ...outcome, sections: submission ? reviewSections(state, fit) : [], can: { amend, accept: can('acceptApplication') } },
-      { state, viewer, now, options, title: 'Application acceptance review', card: 'applicationReview', actions: ['requestAmendments', 'acceptApplication'] },
+      {
+        state, viewer, now, options, title: 'Application acceptance review', card: 'applicationReview', actions: ['requestAmendments', 'acceptApplication'],
+        extraBody: evidenceElements(state),
+      },
     ),
-    state,
-  ));
+  );
 }

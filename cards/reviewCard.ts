@@ -3,7 +3,7 @@ import { shownFingerprint, type CaseState } from '../services/workflow';
 import { capitalise, clip } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';
-import { withEvidence } from './views/evidenceView';
+import { evidenceElements } from './views/evidenceView';
 import type { AdaptiveCard } from './render';
 import template from './templates/review.json';
 import { reviewSections, versionUnderReview } from './views/applicationView';
@@ -22,7 +22,7 @@ export function reviewCard(state: CaseState, viewer: CardViewer, now: Date, opti
   const name = reviewNames[review];
   const level = state.facts.assurance?.confirmed?.label;
   const can = permitted(state, viewer)(`recordReview:${review}`) && record?.state === 'pending';
-  return fitToBudget((fit) => withEvidence(
+  return fitToBudget((fit) =>
     frameCard(
       template,
       {
@@ -41,8 +41,8 @@ export function reviewCard(state: CaseState, viewer: CardViewer, now: Date, opti
       {
         state, viewer, now, options, title: reviewTitles[review], card: 'review', actions: [`recordReview:${review}`],
         refreshData: { review },
+        extraBody: evidenceElements(state),
       },
     ),
-    state,
-  ));
+  );
 }

@@ -23,6 +23,11 @@ export interface CardFrame {
   readonly actions: readonly PermissionKey[];
   /** Which review or signatory party the card is for, so a refresh renders the same card. */
   readonly refreshData?: Readonly<Record<string, string>>;
+  /**
+   * More of the body, built by the card's own code (already literal text), after the template's:
+   * e.g. the evidence checklist. Before the notice is placed, so a notice stays by its button.
+   */
+  readonly extraBody?: readonly unknown[];
 }
 
 export const maxRefreshUserIds = 60;
@@ -33,7 +38,7 @@ export function frameCard(template: object, data: object, frame: CardFrame): Ada
   const notice = options.notice?.trim() ? renderTemplate(noticeTemplate, { notice: options.notice.trim() }) : undefined;
   const header = renderTemplate(headerTemplate, caseHeaderData(frame.title, state, frame.viewer, frame.now));
   const body = Array.isArray(card.body) ? (card.body as unknown[]) : [];
-  const framed: AdaptiveCard = { ...card, body: placeNotice([header, ...body], card.actions, notice, options.noticeFor) };
+  const framed: AdaptiveCard = { ...card, body: placeNotice([header, ...body, ...(frame.extraBody ?? [])], card.actions, notice, options.noticeFor) };
   if (Array.isArray(framed.actions) && framed.actions.length === 0) delete framed.actions;
   const actionable = frame.actions.some((key) => permissions[key].statuses.includes(state.status));
   return actionable ? { ...framed, refresh: refreshFor(frame) } : framed;

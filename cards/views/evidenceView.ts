@@ -2,7 +2,6 @@ import { evidenceKindNames } from '../../services/rules/evidence';
 import type { CaseState } from '../../services/workflow';
 import { evidenceChecklist, formatFileSize } from '../../services/workflow/state/evidenceChecklist';
 import { literalText } from '../frame/literalText';
-import type { AdaptiveCard } from '../render';
 
 /**
  * The evidence checklist on the staff review cards: each item the preliminary assessment asked
@@ -29,12 +28,4 @@ export function evidenceElements(state: CaseState): unknown[] {
     };
   });
   return literalText([{ type: 'TextBlock', text: 'Evidence', weight: 'Bolder', separator: true, spacing: 'Medium' }, ...rows]);
-}
-
-/** The card with the checklist added at the end of its body. */
-export function withEvidence(card: AdaptiveCard, state: CaseState): AdaptiveCard {
-  const elements = evidenceElements(state);
-  if (elements.length === 0) return card;
-  const body = Array.isArray(card.body) ? (card.body as unknown[]) : [];
-  return { ...card, body: [...body, ...elements] };
 }
