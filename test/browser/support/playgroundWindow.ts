@@ -14,12 +14,14 @@ export class PlaygroundPage {
   private constructor(
     readonly page: Page,
     private readonly who: string,
+    private readonly directory: string,
   ) {}
 
-  static async open(browser: Browser, url: string, who: string): Promise<PlaygroundPage> {
+  /** `directory`: where its screenshots go (default .artifacts/browser/). */
+  static async open(browser: Browser, url: string, who: string, directory = screenshotDirectory): Promise<PlaygroundPage> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    return new PlaygroundPage(page, who);
+    return new PlaygroundPage(page, who, directory);
   }
 
   /** A chat or channel in the left-hand list, by its accessible name ("Personal Chat", "DARS - General"). */
@@ -42,8 +44,35 @@ export class PlaygroundPage {
     return this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
   }
 
+  /** Presses the card's button with exactly this title (the last one: a form's submit button follows the button that shows it). */
+  async press(card: Locator, title: string): Promise<void> {
+    await card.getByRole('button', { name: title, exact: true }).last().click();
+  }
+
+  /** Types into the card's input with this Adaptive Card input id (text, number, date) or picks the value of a drop-down. */
+  async fill(card: Locator, inputId: string, value: string): Promise<void> {
+    const control = this.input(card, inputId).locator('input:not([type="checkbox"]):not([type="radio"]), textarea, select').first();
+    if ((await control.evaluate((element) => element.tagName)) === 'SELECT') await control.selectOption(value);
+    else await control.fill(value);
+  }
+
+  /** Ticks (or unticks) the card's toggle with this input id. */
+  async tick(card: Locator, inputId: string, checked = true): Promise<void> {
+    await this.input(card, inputId).locator('input[type="checkbox"]').first().setChecked(checked);
+  }
+
+  /** Picks `value` in the card's expanded choice set (radio buttons or tick boxes) with this input id. */
+  async choose(card: Locator, inputId: string, value: string): Promise<void> {
+    await this.input(card, inputId).locator(`input[value="${value}"]`).setChecked(true);
+  }
+
+  /** Whether the card has an input with this id (a form the bot shows only in some cases). */
+  async hasInput(card: Locator, inputId: string): Promise<boolean> {
+    return (await this.input(card, inputId).count()) > 0;
+  }
+
   async screenshot(name: string): Promise<string> {
-    const file = path.join(screenshotDirectory, `${name}.png`);
+    const file = path.join(this.directory, `${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
@@ -54,10 +83,15 @@ export class PlaygroundPage {
     while (!(await condition())) {
       if (Date.now() > deadline) {
         await this.screenshot(`failed-${this.who}`);
-        throw new Error(`${this.who} window: no ${what} within ${timeoutMs / 1000} s (screenshot in ${screenshotDirectory})`);
+        throw new Error(`${this.who} window: no ${what} within ${timeoutMs / 1000} s (screenshot in ${this.directory})`);
       }
       await this.page.waitForTimeout(200);
     }
+  }
+
+  /** The Adaptive Cards renderer gives an input's element the card's input id. */
+  private input(card: Locator, inputId: string): Locator {
+    return card.locator(`[id="${inputId}"]`);
   }
 
   private compose(): Locator {
