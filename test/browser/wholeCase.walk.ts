@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 
 import { dsptPublished, isoDate } from '../teams/support/applicantJourney';
+import { CardForm } from './support/cardForm';
 import { launchChromium } from './support/chromium';
 import { PlaygroundPage, screenshotDirectory } from './support/playgroundWindow';
 import { PlaygroundProcess } from './support/playgroundProcess';
@@ -78,7 +79,7 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
   it('3. Sam asks a question in General, Priya answers in her chat, Sam accepts', async () => {
     const review = await arrived(sam, 'DARS - General', reference);
     await sam.press(review, 'Request information');
-    await sam.fill(review, 'question', question);
+    await new CardForm(review, 'enquiryReview').fill('question', question);
     await sam.press(review, 'Send question');
     await priya.waitUntil(async () => (await priya.page.getByText(question).count()) > 0, 'the question');
     await priya.screenshot('03a-priya-question');
@@ -91,14 +92,15 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
   it('4. Sam records the preliminary assessment; Priya confirms funding', async () => {
     const assessment = await arrived(sam, 'DARS - General', 'Record the assessment');
     await sam.press(assessment, 'Record the assessment');
-    await sam.fill(assessment, 'agreements', 'Data Sharing Agreement: Jordan Lee');
-    await sam.fill(assessment, 'signatoryName', 'Jordan Lee');
-    await sam.fill(assessment, 'signatoryEmail', 'jordan.lee@example-trust.nhs.example');
-    if (await sam.hasInput(assessment, 'signatoryId')) await sam.fill(assessment, 'signatoryId', '33333333-3333-4333-8333-333333333333');
-    await sam.fill(assessment, 'dsptStatus', 'Standards Met');
-    await sam.fill(assessment, 'dsptPublishedOn', isoDate(dsptPublished));
-    await sam.fill(assessment, 'workingDays', '40');
-    await sam.fill(assessment, 'agreementYears', '3');
+    const form = new CardForm(assessment, 'preliminaryAssessment');
+    await form.fill('agreements', 'Data Sharing Agreement: Jordan Lee');
+    await form.fill('signatoryName', 'Jordan Lee');
+    await form.fill('signatoryEmail', 'jordan.lee@example-trust.nhs.example');
+    if (await form.shows('signatoryId')) await form.fill('signatoryId', '33333333-3333-4333-8333-333333333333');
+    await form.fill('dsptStatus', 'Standards Met');
+    await form.fill('dsptPublishedOn', isoDate(dsptPublished));
+    await form.fill('workingDays', '40');
+    await form.fill('agreementYears', '3');
     await sam.screenshot('04a-sam-assessment-form');
     await sam.press(assessment, 'Record the assessment');
     await sam.waitUntil(async () => (await sam.card('Revise the assessment').count()) > 0, 'the recorded assessment');
@@ -107,10 +109,11 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     const funding = priya.card('Confirm funding');
     await priya.waitUntil(async () => (await funding.count()) > 0, 'the funding card');
     await funding.scrollIntoViewIfNeeded();
-    await priya.fill(funding, 'fundingSource', 'NIHR grant NIHR123456');
-    await priya.fill(funding, 'invoiceName', 'Priya Shah');
-    await priya.fill(funding, 'invoiceEmail', 'priya.shah@example-university.ac.uk');
-    await priya.fill(funding, 'billingAddress', 'Example University, 1 University Road, Leeds LS2 9JT');
+    const fundingForm = new CardForm(funding, 'fundingConfirmation');
+    await fundingForm.fill('fundingSource', 'NIHR grant NIHR123456');
+    await fundingForm.fill('invoiceName', 'Priya Shah');
+    await fundingForm.fill('invoiceEmail', 'priya.shah@example-university.ac.uk');
+    await fundingForm.fill('billingAddress', 'Example University, 1 University Road, Leeds LS2 9JT');
     await priya.press(funding, 'Confirm funding');
     await priya.waitUntil(async () => (await priya.card('Confirm funding').getByRole('button', { name: 'Confirm funding' }).count()) === 0, 'the funding card confirmed');
     await priya.screenshot('04c-priya-funding-confirmed');
@@ -124,7 +127,8 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     await priya.screenshot('05b-priya-application-submitted');
     const review = await arrived(sam, 'DARS - General', 'Accept the application');
     await sam.press(review, 'Accept the application');
-    if (await sam.hasInput(review, 'nicNumber')) await sam.fill(review, 'nicNumber', 'NIC-123456-ABCDE');
+    const acceptance = new CardForm(review, 'applicationReview');
+    if (await acceptance.shows('nicNumber')) await acceptance.fill('nicNumber', 'NIC-123456-A1B2C');
     await sam.press(review, 'Accept and issue the NIC number');
     await sam.screenshot('05c-sam-application-accepted');
   });
@@ -138,7 +142,7 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
       let open = sam.card('Record the review');
       for (let count = await open.count(); count > 0; count = await open.count()) {
         const review = await arrived(sam, conversation, 'Record the review');
-        await sam.choose(review, 'decision', 'supported');
+        await new CardForm(review, 'review').choose('decision', 'supported');
         await sam.press(review, 'Record the review');
         await sam.screenshot(`06b-sam-review-recorded-${conversation.replace(/\W+/g, '-')}`);
         open = sam.card('Record the review');
@@ -161,8 +165,9 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
       const signature = await arrived(window, 'Personal Chat', 'Sign the DSA');
       await window.screenshot(`07c-${name.split(' ')[0]!.toLowerCase()}-dsa-signature-card`);
       await window.press(signature, 'Sign');
-      await window.fill(signature, 'typedName', name);
-      await window.tick(signature, 'authorityConfirmed');
+      const sign = new CardForm(signature, 'dsaSignature');
+      await sign.fill('typedName', name);
+      await sign.tick('authorityConfirmed');
       await window.press(signature, 'Sign the DSA');
       await window.waitUntil(async () => (await window.card('Sign the DSA').count()) === 0, 'the DSA signed');
       await window.screenshot(`07d-${name.split(' ')[0]!.toLowerCase()}-dsa-signed`);
@@ -172,8 +177,9 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
   it('8. Jordan signs the service agreement; Sam marks access arranged', async () => {
     const agreement = await arrived(jordan, 'Personal Chat', 'Sign the service agreement');
     await jordan.press(agreement, 'Sign');
-    await jordan.fill(agreement, 'typedName', 'Jordan Lee');
-    await jordan.tick(agreement, 'authorityConfirmed');
+    const sign = new CardForm(agreement, 'serviceAgreementSignature');
+    await sign.fill('typedName', 'Jordan Lee');
+    await sign.tick('authorityConfirmed');
     await jordan.press(agreement, 'Sign the service agreement');
     await jordan.screenshot('08a-jordan-service-agreement-signed');
     const status = await arrived(sam, 'DARS - General', 'Access arranged');

@@ -49,28 +49,6 @@ export class PlaygroundPage {
     await card.getByRole('button', { name: title, exact: true }).last().click();
   }
 
-  /** Types into the card's input with this Adaptive Card input id (text, number, date) or picks the value of a drop-down. */
-  async fill(card: Locator, inputId: string, value: string): Promise<void> {
-    const control = this.input(card, inputId).locator('input:not([type="checkbox"]):not([type="radio"]), textarea, select').first();
-    if ((await control.evaluate((element) => element.tagName)) === 'SELECT') await control.selectOption(value);
-    else await control.fill(value);
-  }
-
-  /** Ticks (or unticks) the card's toggle with this input id. */
-  async tick(card: Locator, inputId: string, checked = true): Promise<void> {
-    await this.input(card, inputId).locator('input[type="checkbox"]').first().setChecked(checked);
-  }
-
-  /** Picks `value` in the card's expanded choice set (radio buttons or tick boxes) with this input id. */
-  async choose(card: Locator, inputId: string, value: string): Promise<void> {
-    await this.input(card, inputId).locator(`input[value="${value}"]`).setChecked(true);
-  }
-
-  /** Whether the card has an input with this id (a form the bot shows only in some cases). */
-  async hasInput(card: Locator, inputId: string): Promise<boolean> {
-    return (await this.input(card, inputId).count()) > 0;
-  }
-
   async screenshot(name: string): Promise<string> {
     const file = path.join(this.directory, `${name}.png`);
     await this.page.screenshot({ path: file });
@@ -87,11 +65,6 @@ export class PlaygroundPage {
       }
       await this.page.waitForTimeout(200);
     }
-  }
-
-  /** The Adaptive Cards renderer gives an input's element the card's input id. */
-  private input(card: Locator, inputId: string): Locator {
-    return card.locator(`[id="${inputId}"]`);
   }
 
   private compose(): Locator {
