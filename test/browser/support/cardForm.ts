@@ -46,11 +46,15 @@ export class CardForm {
     this.inputs = inputsOf(JSON.parse(readFileSync(path.join(templateDirectory, `${template}.json`), 'utf8')));
   }
 
-  /** Types into a text, number or date input; picks a value in a drop-down. */
+  /** Types into a text, number or date input. */
   async fill(inputId: string, value: string): Promise<void> {
-    const control = this.card.getByLabel(pattern(this.input(inputId).label ?? inputId)).first();
-    if ((await control.evaluate((element) => element.tagName)) === 'SELECT') await control.selectOption(value);
-    else await control.fill(value);
+    await this.card.getByLabel(pattern(this.input(inputId).label ?? inputId)).first().fill(value);
+  }
+
+  /** Picks the option with this title in a drop-down (a compact choice set). */
+  async pick(inputId: string, optionTitle: string): Promise<void> {
+    await this.card.getByRole('combobox', { name: pattern(this.input(inputId).label ?? inputId) }).first().click();
+    await this.card.page().getByRole('option', { name: optionTitle, exact: true }).first().click();
   }
 
   /** Ticks a toggle (found by the title beside its tick box). */

@@ -61,7 +61,8 @@ export class PlaygroundPage {
     while (!(await condition())) {
       if (Date.now() > deadline) {
         await this.screenshot(`failed-${this.who}`);
-        throw new Error(`${this.who} window: no ${what} within ${timeoutMs / 1000} s (screenshot in ${this.directory})`);
+        const lastMessages = (await this.page.locator('[aria-label="Message author"]').count()) > 0 ? (await this.page.locator('main, body').last().innerText()).slice(-1500) : '';
+        throw new Error(`${this.who} window: no ${what} within ${timeoutMs / 1000} s (screenshot in ${this.directory}); the window ends with:\n${lastMessages}`);
       }
       await this.page.waitForTimeout(200);
     }
