@@ -48,11 +48,11 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     await playground?.stop(path.join(directory, 'playground.log'));
   });
 
-  /** A card in the staff window's conversation, once it has arrived. */
-  async function arrived(window: PlaygroundPage, conversation: string, text: string | RegExp): Promise<Locator> {
+  /** The newest card with a button of this title in a window's conversation, once it has arrived. */
+  async function arrived(window: PlaygroundPage, conversation: string, button: string): Promise<Locator> {
     await window.openConversation(conversation);
-    const card = window.card(text);
-    await window.waitUntil(async () => (await card.count()) > 0, `card showing ${String(text)} in ${conversation}`, 60_000);
+    const card = window.cardWithButton(button);
+    await window.waitUntil(async () => (await card.count()) > 0, `a card with the button "${button}" in ${conversation}`, 60_000);
     await card.scrollIntoViewIfNeeded();
     return card;
   }
@@ -77,7 +77,7 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
   });
 
   it('3. Sam asks a question in General, Priya answers in her chat, Sam accepts', async () => {
-    const review = await arrived(sam, 'DARS - General', reference);
+    const review = await arrived(sam, 'DARS - General', 'Request information');
     await sam.press(review, 'Request information');
     await new CardForm(review, 'enquiryReview').fill('question', question);
     await sam.press(review, 'Send question');
@@ -86,9 +86,11 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     // Text typed while a question is open is a draft answer: the bot asks before sending it.
     await priya.say(answer, /Shall I send your last message as your answer/);
     await priya.say('yes', /your answer is with the DARS team/);
-    await sam.waitUntil(async () => (await review.innerText()).includes(answer), 'the answer on the review card');
+    // The card has no "Request information" button any more while the question is open.
+    const answered = sam.card(reference);
+    await sam.waitUntil(async () => (await answered.innerText()).includes(answer), 'the answer on the review card');
     await sam.screenshot('03b-sam-review-card-with-answer');
-    await sam.press(review, 'Accept into preliminary assessment');
+    await sam.press(sam.cardWithButton('Accept into preliminary assessment'), 'Accept into preliminary assessment');
   });
 
   it('4. Sam records the preliminary assessment; Priya confirms funding', async () => {
@@ -106,10 +108,10 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     await form.fill('agreementYears', '3');
     await sam.screenshot('04a-sam-assessment-form');
     await sam.press(assessment, 'Record the assessment');
-    await sam.waitUntil(async () => (await sam.card('Revise the assessment').count()) > 0, 'the recorded assessment');
+    await sam.waitUntil(async () => (await sam.cardWithButton('Revise the assessment').count()) > 0, 'the recorded assessment');
     await sam.screenshot('04b-sam-assessment-recorded');
 
-    const funding = priya.card('Confirm funding');
+    const funding = priya.cardWithButton('Confirm funding');
     await priya.waitUntil(async () => (await funding.count()) > 0, 'the funding card');
     await funding.scrollIntoViewIfNeeded();
     const fundingForm = new CardForm(funding, 'fundingConfirmation');
@@ -118,11 +120,13 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     await fundingForm.fill('invoiceEmail', 'priya.shah@example-university.ac.uk');
     await fundingForm.fill('billingAddress', 'Example University, 1 University Road, Leeds LS2 9JT');
     await priya.press(funding, 'Confirm funding');
-    await priya.waitUntil(async () => (await priya.card('Confirm funding').getByRole('button', { name: 'Confirm funding' }).count()) === 0, 'the funding card confirmed');
+    await priya.waitUntil(async () => (await priya.cardWithButton('Confirm funding').count()) === 0, 'the funding card confirmed');
     await priya.screenshot('04c-priya-funding-confirmed');
   });
 
-  it('5. Sam takes the case; Priya writes and submits the application; Sam accepts it', async () => {
+  it('5. Sam marks it ready to apply and takes the case; Priya writes and submits the application; Sam accepts it', async () => {
+    const assessment = await arrived(sam, 'DARS - General', 'Ready to apply');
+    await sam.press(assessment, 'Ready to apply');
     const take = await arrived(sam, 'DARS - General', 'Take it');
     await sam.press(take, 'Take it');
     await sam.screenshot('05a-sam-took-the-case');
@@ -142,13 +146,13 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     await sam.screenshot('06a-sam-assurance-level');
     for (const conversation of ['DARS - Assurance', 'AGD and PAG panels']) {
       await sam.openConversation(conversation);
-      let open = sam.card('Record the review');
+      let open = sam.cardWithButton('Record the review');
       for (let count = await open.count(); count > 0; count = await open.count()) {
         const review = await arrived(sam, conversation, 'Record the review');
         await new CardForm(review, 'review').choose('decision', 'supported');
         await sam.press(review, 'Record the review');
         await sam.screenshot(`06b-sam-review-recorded-${conversation.replace(/\W+/g, '-')}`);
-        open = sam.card('Record the review');
+        open = sam.cardWithButton('Record the review');
       }
     }
   });
@@ -172,7 +176,7 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
       await sign.fill('typedName', name);
       await sign.tick('authorityConfirmed');
       await window.press(signature, 'Sign the DSA');
-      await window.waitUntil(async () => (await window.card('Sign the DSA').count()) === 0, 'the DSA signed');
+      await window.waitUntil(async () => (await window.cardWithButton('Sign the DSA').count()) === 0, 'the DSA signed');
       await window.screenshot(`07d-${name.split(' ')[0]!.toLowerCase()}-dsa-signed`);
     }
   });

@@ -32,16 +32,26 @@ export class PlaygroundPage {
 
   /** Types a message as the window's person and waits until the bot's answer shows `expected`. */
   async say(text: string, expected: RegExp): Promise<void> {
-    const shownBefore = await this.page.getByText(expected).count();
+    // A message's text may be split by bold runs: its paragraphs are searched as well as text nodes.
+    const shown = async () => [await this.page.getByText(expected).count(), await this.page.locator('p').filter({ hasText: expected }).count()];
+    const [textsBefore, paragraphsBefore] = await shown();
     await this.compose().click();
     await this.page.keyboard.type(text);
     await this.page.keyboard.press('Enter');
-    await this.waitUntil(async () => (await this.page.getByText(expected).count()) > shownBefore, `an answer showing ${expected} after "${text}"`);
+    await this.waitUntil(async () => {
+      const [texts, paragraphs] = await shown();
+      return texts! > textsBefore! || paragraphs! > paragraphsBefore!;
+    }, `an answer showing ${expected} after "${text}"`);
   }
 
   /** The newest Adaptive Card in the open conversation that contains `text`. */
   card(text: string | RegExp): Locator {
     return this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+  }
+
+  /** The newest Adaptive Card in the open conversation with a button of exactly this title. */
+  cardWithButton(title: string): Locator {
+    return this.page.locator('.ac-adaptiveCard').filter({ has: this.page.getByRole('button', { name: title, exact: true }) }).last();
   }
 
   /** Presses the card's button with exactly this title (the last one: a form's submit button follows the button that shows it). */
