@@ -17,8 +17,11 @@ export const readmeEnquiry: ReadonlyArray<readonly [string, RegExp]> = [
   ['1 March 2027', /Here is your enquiry/],
 ];
 
+/** A question's words, with or without bold between them (the playground shows Markdown raw beside suggested actions). */
+const words = (pattern: RegExp): RegExp => new RegExp(pattern.source.replace(/ /g, '[\\s*]+'), pattern.flags);
+
 /** Every section of the application (dialogs/application/sections/), after `application`. */
-export const readmeApplication: ReadonlyArray<readonly [string, RegExp]> = [
+export const readmeApplication: ReadonlyArray<readonly [string, RegExp]> = ([
   ['application', /What is the aim of the processing/],
   ['Measure emergency readmission within 30 days of elective hip replacement, by trust.', /How will the data achieve that aim/],
   ['Linked admitted patient care records and deaths show each readmission and death after the operation.', /Who are the data subjects/],
@@ -57,4 +60,4 @@ export const readmeApplication: ReadonlyArray<readonly [string, RegExp]> = [
   ['other', /All 14 sections/],
   ['submit application', /Submit version 1/],
   ['yes', /Submitted: version 1/],
-];
+] as const).map(([typed, next]) => [typed, words(next)] as const);
