@@ -57,10 +57,12 @@ export class CardForm {
     await this.card.page().getByRole('option', { name: optionTitle, exact: true }).first().click();
   }
 
-  /** Ticks a toggle (found by the title beside its tick box). */
+  /** Ticks a toggle (found by its label, or the title beside its tick box). */
   async tick(inputId: string): Promise<void> {
     const input = this.input(inputId);
-    await this.card.getByRole('checkbox', { name: pattern(input.title ?? input.label ?? inputId) }).first().check();
+    const byLabel = this.card.getByRole('checkbox', { name: pattern(input.label ?? inputId) });
+    const byTitle = this.card.getByRole('checkbox', { name: pattern(input.title ?? inputId) });
+    await byLabel.or(byTitle).first().check();
   }
 
   /** Picks a choice of an expanded choice set with fixed choices. */
