@@ -193,6 +193,9 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     await sign.tick('authorityConfirmed');
     await jordan.press(agreement, 'Sign the service agreement');
     await jordan.screenshot('08a-jordan-service-agreement-signed');
+    // The case's status card with its "Access arranged" button: Sam asks for it in General.
+    await sam.openConversation('DARS - General');
+    await sam.mention(`case ${reference}`, new RegExp(reference));
     const status = await arrived(sam, 'DARS - General', 'Access arranged');
     await sam.press(status, 'Access arranged');
     await sam.waitUntil(async () => /access arranged/i.test(await sam.card(reference).innerText()), 'the case at access arranged');

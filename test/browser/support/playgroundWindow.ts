@@ -44,6 +44,17 @@ export class PlaygroundPage {
     }, `an answer showing ${expected} after "${text}"`);
   }
 
+  /** In a channel or group chat: types `@`, picks DARS Bot from the suggestions, then `text`, and sends it. */
+  async mention(text: string, expected: RegExp): Promise<void> {
+    const shownBefore = await this.page.locator('.ac-adaptiveCard').filter({ hasText: expected }).count();
+    await this.compose().click();
+    await this.page.keyboard.type('@DARS');
+    await this.page.getByRole('option', { name: /DARS Bot/ }).or(this.page.getByRole('menuitem', { name: /DARS Bot/ })).first().click();
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.keyboard.press('Enter');
+    await this.waitUntil(async () => (await this.page.locator('.ac-adaptiveCard').filter({ hasText: expected }).count()) > shownBefore, `a card showing ${expected} after "@DARS Bot ${text}"`);
+  }
+
   /** The newest Adaptive Card in the open conversation that contains `text`. */
   card(text: string | RegExp): Locator {
     return this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
