@@ -186,7 +186,7 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
   });
 
   it('8. Jordan signs the service agreement; Sam marks access arranged', async () => {
-    const agreement = await arrived(jordan, 'Personal Chat', 'Sign the service agreement');
+    const agreement = await arrived(jordan, 'Personal Chat', 'Sign');
     await jordan.press(agreement, 'Sign');
     const sign = new CardForm(agreement, 'serviceAgreementSignature');
     await sign.fill('typedName', 'Jordan Lee');
