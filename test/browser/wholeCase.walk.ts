@@ -144,8 +144,7 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     const level = await arrived(sam, 'DARS - Assurance', 'Confirm the level');
     await sam.press(level, 'Confirm the level');
     await sam.screenshot('06a-sam-assurance-level');
-    // The assurance review always comes; AGD's and PAG's with it when the case needs them.
-    await arrived(sam, 'DARS - Assurance', 'Record the review');
+    // The assurance review comes with the level; AGD's and PAG's with it when the case needs them.
     for (const conversation of ['DARS - Assurance', 'AGD and PAG panels']) {
       await sam.openConversation(conversation);
       let open = sam.cardWithButton('Record the review');
