@@ -197,7 +197,9 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     await sam.mention(`case ${reference}`, new RegExp(reference));
     const status = await arrived(sam, 'DARS - General', 'Access arranged');
     await sam.press(status, 'Access arranged');
-    await sam.waitUntil(async () => /access arranged/i.test(await sam.card(reference).innerText()), 'the case at access arranged');
+    // Arranged: the case card no longer offers the button (the case is complete).
+    await sam.waitUntil(async () => (await sam.cardWithButton('Access arranged').count()) === 0, 'the case at access arranged');
+    await sam.card(reference).scrollIntoViewIfNeeded();
     await sam.screenshot('08b-sam-access-arranged');
     assert.ok(reference);
   });
