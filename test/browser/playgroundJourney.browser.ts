@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
+import { launchChromium } from './support/chromium';
 import { PlaygroundPage, screenshotDirectory } from './support/playgroundWindow';
 import { PlaygroundProcess } from './support/playgroundProcess';
+import { readmeEnquiry } from './support/readmeCase';
 
 /**
  * What a person sees in Microsoft's own Teams client for local use, the Microsoft 365 Agents
@@ -17,21 +19,6 @@ import { PlaygroundProcess } from './support/playgroundProcess';
  *   npm run test:browser
  */
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Playwright adds --headless. Chromium must not reach for Google's services: on a closed network
-// those connections fail.
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const enquiry: ReadonlyArray<readonly [string, RegExp]> = [
-  ['new enquiry', /Which NHS England datasets/],
-  ['HES Admitted Patient Care, civil registration deaths', /Which period/],
-  ['April 2019 to March 2024', /what level/i],
-  ['pseudonymised', /Part 2 of 4/],
-  ['We want to measure 30-day emergency readmissions after hip replacement by trust, so that trusts can compare outcomes and improve care.', /Part 3 of 4/],
-  ['Example NHS Trust - data controller; Example University - data processor', /Part 4 of 4/],
-  ['ready to apply', /By what date/],
-  ['1 March 2027', /Here is your enquiry/],
-];
 const botPort = 39_781;
 const question = 'Which trusts are in the study, and do you need data on patients under 16?';
 
@@ -43,10 +30,9 @@ describe('Every person in the Microsoft 365 Agents Playground (npm run playgroun
   let staff: PlaygroundPage;
 
   before(async function () {
-    if (!existsSync(chromiumPath)) throw new Error(`Chromium is not at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`);
     mkdirSync(screenshotDirectory, { recursive: true });
     playground = await PlaygroundProcess.start({ bot: botPort, firstWindow: 56_170 });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
     // The playground shows what arrives while a window is open, so both are open from the start.
     staff = await PlaygroundPage.open(browser, playground.url('staff'), 'staff');
     await staff.openConversation('DARS - General');
@@ -60,7 +46,7 @@ describe('Every person in the Microsoft 365 Agents Playground (npm run playgroun
   });
 
   it('an enquiry in the applicant window becomes a review card in the staff window; a question there reaches the applicant', async () => {
-    for (const [answer, next] of enquiry) await applicant.say(answer, next);
+    for (const [answer, next] of readmeEnquiry) await applicant.say(answer, next);
 
     const summary = applicant.card('Your enquiry');
     await summary.waitFor();

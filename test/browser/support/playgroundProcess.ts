@@ -17,10 +17,10 @@ export class PlaygroundProcess {
     readonly firstPort: number,
   ) {}
 
-  static async start(ports: { bot: number; firstWindow: number }): Promise<PlaygroundProcess> {
+  static async start(ports: { bot: number; firstWindow: number }, options: { signatory?: boolean } = {}): Promise<PlaygroundProcess> {
     const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'dars-playground-'));
     const entry = path.resolve(__dirname, '..', '..', '..', 'local', 'playground.js');
-    const child = spawn(process.execPath, [entry, '--no-browser'], {
+    const child = spawn(process.execPath, [entry, '--no-browser', ...(options.signatory ? ['--signatory'] : [])], {
       env: { ...process.env, PORT: String(ports.bot), PLAYGROUND_FIRST_PORT: String(ports.firstWindow), DARS_DATA_DIR: dataDirectory, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

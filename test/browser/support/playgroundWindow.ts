@@ -14,12 +14,14 @@ export class PlaygroundPage {
   private constructor(
     readonly page: Page,
     private readonly who: string,
+    private readonly directory: string,
   ) {}
 
-  static async open(browser: Browser, url: string, who: string): Promise<PlaygroundPage> {
+  /** `directory`: where its screenshots go (default .artifacts/browser/). */
+  static async open(browser: Browser, url: string, who: string, directory = screenshotDirectory): Promise<PlaygroundPage> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    return new PlaygroundPage(page, who);
+    return new PlaygroundPage(page, who, directory);
   }
 
   /** A chat or channel in the left-hand list, by its accessible name ("Personal Chat", "DARS - General"). */
@@ -30,11 +32,27 @@ export class PlaygroundPage {
 
   /** Types a message as the window's person and waits until the bot's answer shows `expected`. */
   async say(text: string, expected: RegExp): Promise<void> {
-    const shownBefore = await this.page.getByText(expected).count();
+    // A message's text may be split by bold runs: its paragraphs are searched as well as text nodes.
+    const shown = async () => [await this.page.getByText(expected).count(), await this.page.locator('p').filter({ hasText: expected }).count()];
+    const [textsBefore, paragraphsBefore] = await shown();
     await this.compose().click();
     await this.page.keyboard.type(text);
     await this.page.keyboard.press('Enter');
-    await this.waitUntil(async () => (await this.page.getByText(expected).count()) > shownBefore, `an answer showing ${expected} after "${text}"`);
+    await this.waitUntil(async () => {
+      const [texts, paragraphs] = await shown();
+      return texts! > textsBefore! || paragraphs! > paragraphsBefore!;
+    }, `an answer showing ${expected} after "${text}"`);
+  }
+
+  /** In a channel or group chat: types `@`, picks DARS Bot from the suggestions, then `text`, and sends it. */
+  async mention(text: string, expected: RegExp): Promise<void> {
+    const shownBefore = await this.page.locator('.ac-adaptiveCard').filter({ hasText: expected }).count();
+    await this.compose().click();
+    await this.page.keyboard.type('@DARS');
+    await this.page.getByRole('option', { name: /DARS Bot/ }).or(this.page.getByRole('menuitem', { name: /DARS Bot/ })).first().click();
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.keyboard.press('Enter');
+    await this.waitUntil(async () => (await this.page.locator('.ac-adaptiveCard').filter({ hasText: expected }).count()) > shownBefore, `a card showing ${expected} after "@DARS Bot ${text}"`);
   }
 
   /** The newest Adaptive Card in the open conversation that contains `text`. */
@@ -42,8 +60,18 @@ export class PlaygroundPage {
     return this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
   }
 
+  /** The newest Adaptive Card in the open conversation with a button of exactly this title. */
+  cardWithButton(title: string): Locator {
+    return this.page.locator('.ac-adaptiveCard').filter({ has: this.page.getByRole('button', { name: title, exact: true }) }).last();
+  }
+
+  /** Presses the card's button with exactly this title (the last one: a form's submit button follows the button that shows it). */
+  async press(card: Locator, title: string): Promise<void> {
+    await card.getByRole('button', { name: title, exact: true }).last().click();
+  }
+
   async screenshot(name: string): Promise<string> {
-    const file = path.join(screenshotDirectory, `${name}.png`);
+    const file = path.join(this.directory, `${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
@@ -54,7 +82,8 @@ export class PlaygroundPage {
     while (!(await condition())) {
       if (Date.now() > deadline) {
         await this.screenshot(`failed-${this.who}`);
-        throw new Error(`${this.who} window: no ${what} within ${timeoutMs / 1000} s (screenshot in ${screenshotDirectory})`);
+        const lastMessages = (await this.page.locator('[aria-label="Message author"]').count()) > 0 ? (await this.page.locator('main, body').last().innerText()).slice(-1500) : '';
+        throw new Error(`${this.who} window: no ${what} within ${timeoutMs / 1000} s (screenshot in ${this.directory}); the window ends with:\n${lastMessages}`);
       }
       await this.page.waitForTimeout(200);
     }
