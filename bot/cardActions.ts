@@ -45,18 +45,16 @@ export class CardActions {
   /** The answer to an Action.Execute invoke: the card to show the clicker. */
   async invoke(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
     const answer = await this.handle(context, action);
-    if ('error' in answer) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: answer.error } };
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card };
   }
 
   /** The Action.Submit fallback (older clients): the decision is the same; the card comes as a reply. */
   async submit(context: TurnContext, action: CardAction): Promise<void> {
     const answer = await this.handle(context, action);
-    if ('error' in answer) await context.sendActivity(answer.error);
-    else await context.sendActivity(cardMessage(answer.card as never, `${action.caseId}`));
+    await context.sendActivity(cardMessage(answer.card as never, `${action.caseId}`));
   }
 
-  private async handle(context: TurnContext, action: CardAction): Promise<{ card: Record<string, unknown> } | { error: string }> {
+  private async handle(context: TurnContext, action: CardAction): Promise<{ card: Record<string, unknown> }> {
     // One load of the case: the checks, the command and the decision's first attempt all use it.
     const loaded = await this.desk.load(action.caseId);
     const state = loaded.state;

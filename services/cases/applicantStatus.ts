@@ -1,5 +1,5 @@
 import { formatDate } from '../calendar';
-import { caseStatus, describeHolder, rolesOnCase, type Actor, type CaseState } from '../workflow';
+import { caseStatus, describeHolder, rolesOnCase, unseenCaseMessage, type Actor, type CaseState } from '../workflow';
 import { historyViewFor, readableHistory, type HistoryLine } from '../workflow/readableHistory';
 import { plainInMarkdown } from '../text/markdownText';
 import type { CaseRecord } from './caseIndex';
@@ -50,7 +50,7 @@ export class ApplicantStatus {
     const actor = await this.actorOf(person);
     if (reference) {
       const state = await this.sources.desk.readableBy(reference, actor);
-      return state ? historyMessage(state, actor) : unseen(reference);
+      return state ? historyMessage(state, actor) : unseenCaseMessage(reference);
     }
     const { cases } = await this.casesOf(person);
     const [newest, ...others] = cases;
@@ -102,9 +102,4 @@ function historyMessage(state: CaseState, actor: Actor): string {
 /** A dated line; the sentence quotes people's words (names, reasons), so it is escaped. */
 function lineOf(line: HistoryLine): string {
   return `- ${line.date}: ${plainInMarkdown(line.what)}`;
-}
-
-/** Word for word the read table's answer for a case the person may not see (cards/unseenCaseCard.ts). */
-function unseen(reference: string): string {
-  return `I can’t show you ${reference}: there is no such case, or you have no part in it. Check the reference, which looks like DARS-2026-00042.`;
 }

@@ -23,7 +23,7 @@ export type * from './state/records';
 export { remainingAccessItems, type AccessItem } from './state/accessItems';
 export { caseStatus, caseIndexFields, isOverdue, reminderDate, describeHolder, type CaseStatusView, type CaseIndexFields, type HistoryEntry } from './queries';
 export { permissions, permissionKey, permissionKeys, allowedTriples, isAllowed, checkPermission, type Permission, type PermissionKey } from './permissions';
-export { readPermissions, canRead, readsEveryCase, noSuchCase, type ReadPermission, type ReadBasis } from './readPermissions';
+export { readPermissions, canRead, readsEveryCase, noSuchCase, unseenCaseMessage, type ReadPermission, type ReadBasis } from './readPermissions';
 export { staffRoles, caseBoundRoles, caseRoles, roleNames, rolesOnCase, type StaffRole, type CaseRole, type CaseBoundRole, type Actor, type PersonRef } from './roles';
 export { caseStages, caseStatuses, statusInfo, stageNames, stageOf, openStatuses, closedStatuses, type CaseStage, type CaseStatus } from './statuses';
 export { sectionSchemas, sectionNames, sectionTitles, type SectionName, type SectionContent, type SectionContents } from './application/sections';

@@ -84,3 +84,12 @@ export function readsEveryCase(roles: readonly StaffRole[]): boolean {
  * reference that does not exist: it says neither that the case exists nor where it stands.
  */
 export const noSuchCase = 'There is no such case. Check the reference, or start with an enquiry.';
+
+/**
+ * What a person is told when they name a case they may not see, word for word what they are told
+ * for a reference that does not exist: neither says whether the case exists, where it stands, or
+ * whose it is. (Cards, channel replies and the 1:1 chat all use this one sentence.)
+ */
+export function unseenCaseMessage(reference: string): string {
+  return `I can’t show you ${reference}: there is no such case, or you have no part in it. Check the reference, which looks like DARS-2026-00042.`;
+}

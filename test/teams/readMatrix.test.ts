@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { notAStaffChannel, notYourChannel } from '../../bot/channelAccess';
-import { unseenCaseMessage } from '../../cards/unseenCaseCard';
+import { unseenCaseMessage } from '../../services/workflow';
 import { CaseCommands } from '../../services/cases/caseCommands';
 import { CaseIndex } from '../../services/cases/caseIndex';
 import { CaseLog } from '../../services/cases/caseLog';

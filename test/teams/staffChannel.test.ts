@@ -5,7 +5,7 @@ import { CaseIndex } from '../../services/cases/caseIndex';
 import { CaseLog } from '../../services/cases/caseLog';
 import { darsWorkflow } from '../../services/cases/darsWorkflow';
 import { addWorkingDays, londonDate } from '../../services/calendar';
-import { unseenCaseMessage } from '../../cards/unseenCaseCard';
+import { unseenCaseMessage } from '../../services/workflow';
 import { commandsToReach, replay, type RecordedCommand } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';
