@@ -135,7 +135,7 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     const review = await arrived(sam, 'DARS - General', 'Accept the application');
     await sam.press(review, 'Accept the application');
     // The NIC number box stays empty: DARS Bot issues a new one.
-    await sam.press(review, 'Accept and issue the NIC number');
+    await sam.press(review, 'Accept the application');
     await sam.screenshot('05c-sam-application-accepted');
   });
 
