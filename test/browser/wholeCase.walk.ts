@@ -98,9 +98,9 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     await sam.press(assessment, 'Record the assessment');
     const form = new CardForm(assessment, 'preliminaryAssessment');
     await form.fill('agreements', 'Data Sharing Agreement: Jordan Lee');
-    await form.fill('signatoryName', 'Jordan Lee');
+    // The signatory by email: DARS Bot finds Jordan in the directory (the playground's people).
     await form.fill('signatoryEmail', 'jordan.lee@example-trust.nhs.example');
-    if (await form.shows('signatoryId')) await form.fill('signatoryId', '33333333-3333-4333-8333-333333333333');
+    await form.fill('signatoryOrganisation', 'Example NHS Trust');
     await form.fill('dsptCode', 'EE133863');
     await form.pick('dsptStatus', 'Standards Met');
     await form.fill('dsptPublishedOn', isoDate(dsptPublished));
@@ -134,9 +134,8 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     await priya.screenshot('05b-priya-application-submitted');
     const review = await arrived(sam, 'DARS - General', 'Accept the application');
     await sam.press(review, 'Accept the application');
-    const acceptance = new CardForm(review, 'applicationReview');
-    if (await acceptance.shows('nicNumber')) await acceptance.fill('nicNumber', 'NIC-123456-A1B2C');
-    await sam.press(review, 'Accept and issue the NIC number');
+    // The NIC number box stays empty: DARS Bot issues a new one.
+    await sam.press(review, 'Accept the application');
     await sam.screenshot('05c-sam-application-accepted');
   });
 
@@ -147,13 +146,18 @@ describe('The README journey, enquiry to access arranged, in three Agents Playgr
     // The assurance review comes with the level; AGD's and PAG's with it when the case needs them.
     for (const conversation of ['DARS - Assurance', 'AGD and PAG panels']) {
       await sam.openConversation(conversation);
-      let open = sam.cardWithButton('Record the review');
+      // Acts on the card as found: opening the channel again re-renders its list, and a card found
+      // before that may be gone from the page when the walk looks for it.
+      const review = sam.cardWithButton('Record the review');
+      const open = sam.page.locator('.ac-adaptiveCard').filter({ has: sam.page.getByRole('button', { name: 'Record the review', exact: true }) });
+      if (conversation === 'DARS - Assurance') await sam.waitUntil(async () => (await review.count()) > 0, 'the assurance review card', 60_000);
       for (let count = await open.count(); count > 0; count = await open.count()) {
-        const review = await arrived(sam, conversation, 'Record the review');
+        await review.scrollIntoViewIfNeeded();
         await new CardForm(review, 'review').choose('decision', 'supported');
         await sam.press(review, 'Record the review');
+        // Recorded: the card loses its button (pressing again would be a second decision).
+        await sam.waitUntil(async () => (await open.count()) < count, `the review recorded in ${conversation}`);
         await sam.screenshot(`06b-sam-review-recorded-${conversation.replace(/\W+/g, '-')}`);
-        open = sam.cardWithButton('Record the review');
       }
     }
   });
