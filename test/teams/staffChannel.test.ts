@@ -12,12 +12,13 @@ import { BotProcess } from '../support/botProcess';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { cardOf, readableText, TeamChannel, type TeamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
-import { dana, sam } from '../workflow/support/people';
+import { dana, pat, sam } from '../workflow/support/people';
 
 const triage = '19:triage-staff@thread.tacv2';
 const pagChannel = '19:pag-staff@thread.tacv2';
 const samUser: TeamsUser = { aadObjectId: sam.id, name: sam.name };
 const danaUser: TeamsUser = { aadObjectId: dana.id, name: dana.name };
+const patUser: TeamsUser = { aadObjectId: pat.id, name: pat.name };
 
 /**
  * The workflow tests' journey to a status, for another case reference; an enquiry can be moved
@@ -54,7 +55,7 @@ describe('Staff @mention the bot in their channels', () => {
         TEAMS_SERVICE_URL: connector.url,
         TRIAGE_CHANNEL_ID: triage,
         PAG_CHANNEL_ID: pagChannel,
-        DARS_ROLES: JSON.stringify({ [sam.id]: ['staff'], [dana.id]: ['staff'] }),
+        DARS_ROLES: JSON.stringify({ [sam.id]: ['staff'], [dana.id]: ['staff'], [pat.id]: ['pag'] }),
       },
     });
   });
@@ -92,6 +93,16 @@ describe('Staff @mention the bot in their channels', () => {
     assert.match(readableText(reply), /application/i);
     const [unknown] = await new TeamChannel(bot, connector, samUser, triage).mention('case DARS-2026-09999');
     assert.equal(readableText(unknown), unseenCaseMessage('DARS-2026-09999'));
+  });
+
+  it('"verify" checks every case only for DARS staff, and a named case only for someone who may see it', async () => {
+    const pag = new TeamChannel(bot, connector, patUser, pagChannel);
+    const [every] = await pag.mention('verify');
+    assert.match(readableText(every), /Only DARS staff can check every case’s history/);
+    const [named] = await pag.mention('verify DARS-2026-00201');
+    assert.equal(readableText(named), unseenCaseMessage('DARS-2026-00201'), 'PAG has no part in a case before assurance');
+    const [staff] = await new TeamChannel(bot, connector, samUser, triage).mention('verify DARS-2026-00201');
+    assert.match(readableText(staff), /DARS-2026-00201: history verified/);
   });
 
   it('anything else gets the list of what it can do', async () => {
