@@ -12,7 +12,7 @@ import { GraphStandIn } from '../support/graphStandIn';
 import { PersonalChat } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
 import { ada, carl, dana, sam } from '../workflow/support/people';
-import { dsptPublished, isoDate } from './support/applicantJourney';
+import { assessmentInputs } from './support/caseSteps';
 import { carlInDirectory, graphEnvironment, populateDirectory, seedCaseAt, teamsUserOf } from './support/graphTeams';
 
 /**
@@ -21,21 +21,6 @@ import { carlInDirectory, graphEnvironment, populateDirectory, seedCaseAt, teams
  * with Graph: the tenant's directory), and the bot issues the NIC number when the application is
  * accepted, or claims the existing one staff enter, refusing one another case holds.
  */
-const assessmentInputs = (signatoryEmail: string) => ({
-  accessService: 'secureDataEnvironment',
-  novelOrContentious: 'false',
-  cohortSubmissionNeeded: 'true',
-  agreements: 'Data Sharing Agreement: the NHS England signatory and the data controller signatory',
-  signatoryEmail,
-  signatoryOrganisation: 'University of Leeds',
-  dsptCode: 'EE133863',
-  dsptStatus: 'Standards Met',
-  dsptPublishedOn: isoDate(dsptPublished),
-  workingDays: '60',
-  chargeType: 'newApplication',
-  agreementYears: '3',
-});
-
 /** The text a person reads on a card answered to their click. */
 function cardText(card: Record<string, unknown>): string {
   const parts: string[] = [];

@@ -44,21 +44,7 @@ export async function submittedApplication(world: CaseWorld, cast: Cast, applica
   // Preliminary assessment, naming the data controller signatory by email (the bot finds them in DARS_PEOPLE).
   await world.act(staff, 'assessment.record', reference, {
     where: triage,
-    inputs: {
-      accessService: 'secureDataEnvironment',
-      novelOrContentious: 'false',
-      ...(steps.evidenceNeeded ? { evidence: steps.evidenceNeeded } : {}),
-      cohortSubmissionNeeded: 'true',
-      agreements: 'Data Sharing Agreement: the NHS England signatory and the data controller signatory',
-      signatoryEmail: controllerSignatoryEmail,
-      signatoryOrganisation: 'University of Leeds',
-      dsptCode: 'EE133863',
-      dsptStatus: 'Standards Met',
-      dsptPublishedOn: isoDate(dsptPublished),
-      workingDays: '60',
-      chargeType: 'newApplication',
-      agreementYears: '3',
-    },
+    inputs: { ...assessmentInputs(controllerSignatoryEmail), ...(steps.evidenceNeeded ? { evidence: steps.evidenceNeeded } : {}) },
   });
   const funding = { fundingSource: 'NIHR grant NIHR123456', invoiceName: 'Finance Office', invoiceEmail: 'finance@leeds.example.ac.uk', billingAddress: 'Woodhouse, Leeds LS2 9JT' };
   if (steps.fundingInChat) {
@@ -84,4 +70,22 @@ export async function submittedApplication(world: CaseWorld, cast: Cast, applica
   await world.awaitCardAbout({ person: applicant }, reference, /application invitation/);
   await writeAndSubmitApplication(chat, reference, steps.beforeSubmitting && (() => steps.beforeSubmitting!(reference)));
   return reference;
+}
+
+/** What staff fill in on the preliminary assessment card: the data controller signatory named by email. */
+export function assessmentInputs(signatoryEmail: string): Record<string, string> {
+  return {
+    accessService: 'secureDataEnvironment',
+    novelOrContentious: 'false',
+    cohortSubmissionNeeded: 'true',
+    agreements: 'Data Sharing Agreement: the NHS England signatory and the data controller signatory',
+    signatoryEmail,
+    signatoryOrganisation: 'University of Leeds',
+    dsptCode: 'EE133863',
+    dsptStatus: 'Standards Met',
+    dsptPublishedOn: isoDate(dsptPublished),
+    workingDays: '60',
+    chargeType: 'newApplication',
+    agreementYears: '3',
+  };
 }
