@@ -40,7 +40,13 @@ export class Welcomes {
       if (isDuplicateKey(error)) return;
       throw error;
     }
-    await context.sendActivity(welcomeFor(context.activity));
+    try {
+      await context.sendActivity(welcomeFor(context.activity));
+    } catch (error) {
+      // Not sent: give the claim back, so Teams' other install activity (or a retry) welcomes instead.
+      await this.welcomes.deleteOne({ _id: conversationId });
+      throw error;
+    }
   }
 
   /** The app was removed here: the next install is a new first meeting. */

@@ -51,6 +51,16 @@ describe('Welcome on install, a button into each step, command words at a questi
     assert.deepEqual(suggested(welcomes[0]), ['new enquiry', 'status', 'history', 'help']);
   });
 
+  it('a welcome Teams refused is sent on the next install activity, not lost to its claim', async () => {
+    const chat = new PersonalChat(bot, connector, teamsUser('Rita Refused'));
+    connector.failAlways(chat.conversationId, 502);
+    await chat.post({ type: 'installationUpdate', action: 'add' }).catch(() => undefined);
+    connector.heal(chat.conversationId);
+    await chat.post({ type: 'conversationUpdate', membersAdded: [botAccount] });
+    const welcomes = chat.messages().filter((message) => /I am \*\*DARS Bot\*\*/.test(readableText(message)));
+    assert.equal(welcomes.length, 1, 'welcomed once, after Teams took messages again');
+  });
+
   it('added to a team, the bot welcomes the channel once with the staff commands', async () => {
     const channel = new TeamChannel(bot, connector, teamsUser('Tom Teamowner'), triage);
     await channel.post({ type: 'conversationUpdate', membersAdded: [botAccount] });
