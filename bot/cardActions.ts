@@ -14,6 +14,7 @@ import { refusalBeforeRenderingDsa, staleCardNotice } from './cardActionChecks';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import type { IdentifierLookups } from './identifierLookups';
 import { describeError, type Logger } from './logger';
+import { turnLogger } from './turnLogger';
 import { cardMessage, cardSummary } from './outboxDeliveries';
 import type { PostedCards } from './postedCards';
 import type { StaffDirectory } from './staffDirectory';
@@ -87,7 +88,7 @@ export class CardActions {
       // This turn updates the clicked card for everyone; the decision's card updates leave it be.
       ...(replyToId ? { updatedInTurn: replyToId } : {}),
     });
-    this.logger.info('card decision', { caseRef: action.caseId, activityId: context.activity.id, verb: action.verb, outcome: result.kind });
+    turnLogger(context, this.logger).child({ caseRef: action.caseId }).info('card decision', { verb: action.verb, outcome: result.kind });
 
     // A replayed activity id answers with the case it was first applied to: show only this one.
     const current = result.state?.reference === state.reference ? result.state : state;
@@ -130,7 +131,7 @@ export class CardActions {
       await context.updateActivity({ ...cardMessage(card, cardSummary(state.reference, name)), id: replyToId });
     } catch (error) {
       // The decision stands; the card's own refresh shows it even if this update failed.
-      this.logger.warn('card update failed', { caseRef: state.reference, activityId: context.activity.id, error: describeError(error) });
+      turnLogger(context, this.logger).child({ caseRef: state.reference }).warn('card update failed', { error: describeError(error) });
     }
   }
 
