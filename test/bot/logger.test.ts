@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 
+import { TestAdapter, TurnContext } from 'botbuilder';
+
 import { createLogger } from '../../bot/logger';
+import { turnLogger } from '../../bot/turnLogger';
 
 /** "No applicant data in logs" is enforced by the logger, not by each caller's care. */
 describe('the logger', () => {
@@ -29,6 +32,22 @@ describe('the logger', () => {
     turn.warn('card update failed', { error: 'Error: 412' });
     const entry = JSON.parse(lines[0]) as Record<string, unknown>;
     assert.deepEqual([entry.activityId, entry.conversation, entry.caseRef, entry.error], ['activity-1', 'a:chat-1', 'DARS-2026-0002', 'Error: 412']);
+  });
+
+  it("a turn's logger is made once per turn from the activity: its id and conversation, never its words", () => {
+    const { lines, logger } = capture();
+    const context = new TurnContext(new TestAdapter(), {
+      type: 'message',
+      id: 'activity-7',
+      text: words,
+      conversation: { id: 'a:chat-7', isGroup: false, conversationType: 'personal', name: 'chat' },
+      from: { id: 'user-1', name: 'Jane Smith' },
+    });
+    assert.equal(turnLogger(context, logger), turnLogger(context, logger), 'one child per turn');
+    turnLogger(context, logger).child({ caseRef: 'DARS-2026-0007' }).info('card decision', { verb: 'triage.accept' });
+    const entry = JSON.parse(lines[0]!) as Record<string, unknown>;
+    assert.deepEqual([entry.activityId, entry.conversation, entry.caseRef], ['activity-7', 'a:chat-7', 'DARS-2026-0007']);
+    assert.doesNotMatch(lines[0]!, /Jane|Smith|diabetes/);
   });
 
   it("applicant words, names, emails, answers, titles and file names passed to it never reach the output", () => {
