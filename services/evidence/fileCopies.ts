@@ -56,7 +56,7 @@ export async function copyFileToLibrary(ledger: StepLedger, library: FileLibrary
  * SharePoint refuses (" * : < > ? / \ | # % and control characters) made `_`.
  */
 export function libraryFileName(purpose: 'evidence' | 'cohortFile', fileId: string, fileName: string): string {
-  const safe = fileName.replace(/["*:<>?/\\|#%\u0000-\u001f\u007f]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 150) || 'file';
+  const safe = fileName.replace(/["*:<>?/\\|#%]/g, '_').replace(/\p{Cc}/gu, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 150) || 'file';
   return `${purpose === 'cohortFile' ? 'cohort' : 'evidence'}-${fileId.slice(0, 8)}-${safe}`;
 }
 
