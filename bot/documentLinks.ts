@@ -34,8 +34,13 @@ export function documentOnCard(card: CardName, state: CaseState): { hash: string
   return undefined;
 }
 
+interface KeptFileRef {
+  readonly fileId: string;
+  readonly sha256: string;
+}
+
 /** The kept files a card lists, each with the SHA-256 the card shows for it. */
-export function filesOnCard(card: CardName, state: CaseState): { fileId: string; sha256: string }[] {
+export function filesOnCard(card: CardName, state: CaseState): KeptFileRef[] {
   if (card === 'applicationReview' || card === 'review') {
     return evidenceChecklist(state).flatMap((item) => (item.file ? [{ fileId: item.file.fileId, sha256: item.file.sha256 }] : []));
   }
@@ -62,14 +67,26 @@ export class DocumentLinks {
 
   /**
    * Links to the files people sent that the card lists (evidence on the review cards, cohort files
-   * on the cohort file card), by file id: the SharePoint copy once filed there (bot/fileCopies.ts)
+   * on the cohort file card), by file id: the SharePoint copy once filed there (bot/fileCopyDelivery.ts)
    * and its bytes hash to what the case recorded, else the bot's own link for this holder.
    */
-  async forFiles(card: CardName, state: CaseState, holder: DocumentHolder): Promise<Record<string, string>> {
+  forFiles(card: CardName, state: CaseState, holder: DocumentHolder): Promise<Record<string, string>> {
+    return this.fileLinks(state.reference, filesOnCard(card, state), holder, true);
+  }
+
+  /**
+   * The applicant's own evidence checklist in chat: always the bot's own links, issued to them.
+   * SharePoint is NHS England's, where an applicant from another organisation has no access.
+   */
+  forApplicantEvidence(state: CaseState, personId: string): Promise<Record<string, string>> {
+    return this.fileLinks(state.reference, filesOnCard('applicationReview', state), { personId }, false);
+  }
+
+  private async fileLinks(caseId: string, files: readonly KeptFileRef[], holder: DocumentHolder, sharePointFirst: boolean): Promise<Record<string, string>> {
     const links: Record<string, string> = {};
-    for (const file of filesOnCard(card, state)) {
-      const copy = this.settings.sharePoint ? await this.settings.sharePoint.completed(fileCopyStepId(state.reference, file.fileId), fileCopyResultSchema) : undefined;
-      const url = copy && copy.sha256 === file.sha256 ? copy.webUrl : this.served(state.reference, file.sha256, holder, file.fileId);
+    for (const file of files) {
+      const copy = sharePointFirst && this.settings.sharePoint ? await this.settings.sharePoint.completed(fileCopyStepId(caseId, file.fileId), fileCopyResultSchema) : undefined;
+      const url = copy && copy.sha256 === file.sha256 ? copy.webUrl : this.served(caseId, file.sha256, holder, file.fileId);
       if (url) links[file.fileId] = url;
     }
     return links;

@@ -151,7 +151,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const dialog = new PersonalChatDialog(
     new EnquirySubmissions(db, log, commands),
     new ApplicantStatus({ desk, actors: staff, mine: (personId) => queries.mine(personId) }),
-    desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore),
+    desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore, documentLinks),
   );
   const bot = new DarsBot(
     new ChatState(storage),

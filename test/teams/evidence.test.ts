@@ -9,6 +9,7 @@ import { issueDocumentToken, type DocumentHolder } from '../../services/document
 import { keptSecret } from '../../services/documents/keptSecret';
 import { FileStore } from '../../services/evidence/fileStore';
 import type { EvidenceFileRecord } from '../../services/workflow/state/records';
+import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { FileServer } from '../support/fileServer';
 import type { SentActivity } from '../support/connectorStandIn';
 import { cardOf, readableText, type PersonalChat } from '../support/teams';
@@ -73,6 +74,8 @@ describe('evidence attached in chat, over HTTP', () => {
   after(async () => {
     await files?.close();
     await world?.stop();
+    // Every card the bot sent (the review card's file buttons, the applicant's files card) parses as an Adaptive Card.
+    if (world) assertEveryCardValid(world.connector);
   });
 
   const attach = async (chat: PersonalChat, name: string, bytes: Buffer, text = '') => {
@@ -119,7 +122,17 @@ describe('evidence attached in chat, over HTTP', () => {
         const asked = await attach(chat, 'cag-support.docx', cagLetter);
         assert.match(asked, /What is cag-support\.docx \(\d+ (bytes|KB)\)\?/);
         assert.match(said(await chat.say('CAG (s251) support letter')), /Kept cag-support\.docx as the cag \(s251\) support letter/);
-        assert.match(said(await chat.say('evidence')), /Ethics approval letter: ethics\\_approval \\\[REC\\\]\.pdf \(\d+ bytes\)\n- CAG \(s251\) support letter: cag-support\.docx/);
+        // The applicant's own checklist, and a card whose buttons open each file by a link issued to them.
+        const checklist = await chat.say('evidence');
+        assert.match(said(checklist), /Ethics approval letter: ethics\\_approval \\\[REC\\\]\.pdf \(\d+ bytes\)\n- CAG \(s251\) support letter: cag-support\.docx/);
+        const buttons = elementsOf(cardOf(checklist.find((activity) => cardOf(activity)))).filter((element) => element.type === 'Action.OpenUrl') as { title: string; url: string }[];
+        assert.deepEqual(buttons.map((button) => button.title), ['Open the ethics approval letter', 'Open the cag (s251) support letter']);
+        for (const [button, bytes] of [[buttons[0]!, ethicsLetter], [buttons[1]!, cagLetter]] as const) {
+          assert.equal(holderOf(button.url).p, applicant.aadObjectId, 'issued to the applicant');
+          const opened = await fetch(button.url);
+          assert.equal(opened.status, 200);
+          assert.deepEqual(Buffer.from(await opened.arrayBuffer()), bytes);
+        }
       },
     });
 
