@@ -9,7 +9,7 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 
 export function contentDisposition(disposition: 'inline' | 'attachment', fileName: string): string {
   // Lone surrogates cannot be percent-encoded; control characters and path separators never belong in a saved name.
-  const name = fileName.slice(0, 200).replace(loneSurrogate, '\uFFFD').replace(/[/\\]/g, '_').replace(/\p{Cc}/gu, '_').trim() || 'file';
+  const name = fileName.slice(0, 200).replace(loneSurrogate, '\uFFFD').trim().replace(/[/\\]/g, '_').replace(/\p{Cc}/gu, '_') || 'file';
   const ascii = name.replace(/[^A-Za-z0-9 ._()[\]-]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
