@@ -35,6 +35,7 @@ import { DeliveryCommands } from './deliveryCommands';
 import { DeliveryRoad } from './deliveryRoad';
 import { DeliveryReceipts } from './deliveryReceipts';
 import { DocumentLinks } from './documentLinks';
+import { fileCopier } from './fileCopyDelivery';
 import { keptSecret } from '../services/documents/keptSecret';
 import { createLogger, describeError, type Logger } from './logger';
 import { MongoStorage } from './mongoStorage';
@@ -128,7 +129,10 @@ async function start(config: Config, logger: Logger): Promise<void> {
   });
   const views = new CaseCardViews(staff, references, () => new Date(), documentLinks);
   const deadLetters = new DeadLetters(db, log, messenger, channels.triage);
-  const road = new DeliveryRoad(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures, signedCopies: { store: signedDocuments, links: documentLinks } }), deadLetters, logger, { policy });
+  const road = new DeliveryRoad(db, log, outboxDeliveries({
+    log, messenger, views, posted, receipts, staff, channels, signatures, signedCopies: { store: signedDocuments, links: documentLinks },
+    fileCopies: fileCopier(signatures.fileLibrary ? { ledger: signatures.ledger, library: signatures.fileLibrary } : undefined, fileStore),
+  }), deadLetters, logger, { policy });
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
@@ -147,7 +151,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const dialog = new PersonalChatDialog(
     new EnquirySubmissions(db, log, commands),
     new ApplicantStatus({ desk, actors: staff, mine: (personId) => queries.mine(personId) }),
-    desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore),
+    desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore, documentLinks),
   );
   const bot = new DarsBot(
     new ChatState(storage),
@@ -161,7 +165,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   );
 
   const server = createServer(adapter, bot, () => database.isHealthy(), logger, {
-    secret: documentLinkSecret, log, dsaDocuments, signedDocuments, rolesOf: async (state, personId) => (await views.viewer(state, personId)).roles, logger,
+    secret: documentLinkSecret, log, dsaDocuments, signedDocuments, files: fileStore, rolesOf: async (state, personId) => (await views.viewer(state, personId)).roles, logger,
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as { port: number }).port;

@@ -9,6 +9,7 @@ import { channelOf, type CaseCardViews } from './caseCardViews';
 import type { DeliveryReceipts } from './deliveryReceipts';
 import type { DeliveryResult } from '../services/delivery/deliveryResult';
 import { deadlineMessage } from './deadlineNoticeDelivery';
+import { cardsListingFiles, type FileCopier } from './fileCopyDelivery';
 import type { OutboxDelivery } from './deliveryRoad';
 import type { PostedCards } from './postedCards';
 import type { SignatureSetup } from './signatureRequests';
@@ -36,6 +37,8 @@ export interface DeliveryDependencies {
   readonly channels: Record<Channel, string>;
   readonly signatures: SignatureSetup;
   readonly signedCopies: SignedCopies;
+  /** Files people sent, copied to SharePoint with Graph (nothing to do without). */
+  readonly fileCopies?: FileCopier;
 }
 
 export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
@@ -88,6 +91,14 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
       await eachTarget(messages, (message) => deps.receipts.once(entry.id, targetKey(message.target), async () => {
         if (message.target.kind === 'person') await deps.messenger.sendToPerson(message.target.id, cardMessage(message.card, message.summary));
       }));
+      return;
+    }
+    case 'copyFileToLibrary': {
+      const copied = deps.fileCopies ? await deps.fileCopies(state, effect.fileId, effect.sha256) : 'nothingToDo';
+      if (copied === 'nothingToDo') return;
+      if (copied !== 'copied') return copied;
+      // Every time it is done (not only the first): a retry after a failed card update updates them.
+      await updateCards(deps, state, cardsListingFiles);
       return;
     }
     case 'deadlineNotice': {

@@ -3,7 +3,7 @@ import { addWorkingDays } from '../../calendar/workingDays';
 import { formatCount, plural } from '../../rules/reason';
 import type { AccessCommand } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import { allCaseCards, sendCard, updateCards } from '../effects';
+import { allCaseCards, copyFileToLibrary, sendCard, updateCards } from '../effects';
 import { accessItemNames, remainingAccessItems } from '../state/accessItems';
 import type { CaseState } from '../state/caseState';
 
@@ -51,7 +51,7 @@ export function decideAccess(state: CaseState, command: AccessCommand, ctx: Hand
       if (problems.length > 0) return refuse('invalid', `The cohort file cannot be accepted: ${problems.join('; ')}. Fix it and send it again.`);
       return accept(
         [{ type: 'cohortFileReceived', fileName: command.fileName, rows: command.rows, contentHash: command.contentHash, firstFile: access.cohortFile.files.length === 0, ...(command.fileId ? { fileId: command.fileId } : {}) }],
-        [updateCards(...accessCards)],
+        [updateCards(...accessCards), ...(command.fileId ? [copyFileToLibrary(command.fileId, command.contentHash)] : [])],
       );
     }
     case 'arrangeAccess': {

@@ -1,7 +1,7 @@
 import { evidenceKindNames } from '../../rules/evidence';
 import type { EvidenceCommand } from '../commands';
 import { accept, type HandlerResult } from '../decision';
-import { notify, updateCards } from '../effects';
+import { copyFileToLibrary, notify, updateCards } from '../effects';
 import type { CaseState } from '../state/caseState';
 
 /**
@@ -14,6 +14,11 @@ export function attachEvidence(state: CaseState, command: EvidenceCommand): Hand
   const { type: _type, ...file } = command;
   return accept(
     [{ type: 'evidenceAttached', ...file }],
-    [updateCards('applicationReview', 'caseStatus'), notify('darsContact', `${state.reference}: the applicant attached evidence (${evidenceKindNames[command.kind].toLowerCase()}).`)],
+    [
+      updateCards('applicationReview', 'review', 'caseStatus'),
+      notify('darsContact', `${state.reference}: the applicant attached evidence (${evidenceKindNames[command.kind].toLowerCase()}).`),
+      // Last: a copy in SharePoint that fails for a while holds up none of the above.
+      copyFileToLibrary(command.fileId, command.sha256),
+    ],
   );
 }
