@@ -71,7 +71,7 @@ export class CardActions {
     // The read table first: no case, and a case this person may not see, get the same bare card.
     const viewer = state ? await this.views.viewer(state, person.id) : undefined;
     if (!state || !viewer || !canRead(state, viewer.roles)) return { card: unseenCaseCard(action.caseId) };
-    const cardName = action.kind === 'refresh' ? action.card : await this.cardNameOf(context, action.verb);
+    const cardName = action.kind === 'refresh' ? action.card : action.card ?? (await this.cardNameOf(context, action.verb));
     const cardOptions: CardOptions = action.kind === 'refresh' ? { ...(action.review ? { review: action.review } : {}), ...(action.party ? { party: action.party } : {}) } : reviewAndParty(action.data);
 
     if (action.kind === 'refresh') return this.render(cardName, state, person.id, cardOptions);
@@ -142,6 +142,7 @@ export class CardActions {
     }
   }
 
+  /** The clicked card, for a button that did not say (cards posted before buttons named their card). */
   private async cardNameOf(context: TurnContext, verb: string): Promise<CardName> {
     const replyToId = context.activity.replyToId;
     const posted = replyToId ? await this.posted.byActivity(replyToId) : undefined;
