@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 
-import { evidenceKindNames } from '../../services/rules/evidence';
+import { evidenceKindNames, evidenceKindNamesInSentence } from '../../services/rules/evidence';
 import { plainInMarkdown } from '../../services/text/markdownText';
 import type { CaseState } from '../../services/workflow';
 import { evidenceChecklist, formatFileSize } from '../../services/workflow/state/evidenceChecklist';
@@ -29,7 +29,7 @@ export function evidenceChecklistText(state: CaseState): string {
 export function evidenceLinksCard(state: CaseState, links: Readonly<Record<string, string>>): Attachment | undefined {
   const actions = evidenceChecklist(state).flatMap((item) => {
     const url = item.file && item.kind ? links[item.file.fileId] : undefined;
-    return url && item.kind ? [{ type: 'Action.OpenUrl', title: `Open the ${evidenceKindNames[item.kind].toLowerCase()}`, url }] : [];
+    return url && item.kind ? [{ type: 'Action.OpenUrl', title: `Open the ${evidenceKindNamesInSentence[item.kind]}`, url }] : [];
   });
   if (actions.length === 0) return undefined;
   return CardFactory.adaptiveCard({

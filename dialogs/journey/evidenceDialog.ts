@@ -2,7 +2,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
 import { claimedFileType, contentIs, contentTypes, fileTypeNames } from '../../services/evidence/fileType';
-import { evidenceKindNames, evidenceKindOf, evidenceKinds, maximumEvidenceBytes, type EvidenceKind } from '../../services/rules/evidence';
+import { evidenceKindNames, evidenceKindNamesInSentence, evidenceKindOf, evidenceKinds, maximumEvidenceBytes, type EvidenceKind } from '../../services/rules/evidence';
 import { plainInMarkdown } from '../../services/text/markdownText';
 import { formatFileSize, missingEvidence } from '../../services/workflow/state/evidenceChecklist';
 import type { CaseState } from '../../services/workflow';
@@ -112,7 +112,7 @@ export class EvidenceDialog extends JourneyDialog {
     await step.context.sendActivity(await this.checklistMessage(
       step,
       outcome.state,
-      `Kept ${plainInMarkdown(file!.fileName)} as the ${evidenceKindNames[kind].toLowerCase()} for **${reference}** (${formatFileSize(file!.size)}; SHA-256 ${file!.sha256}).\n\n${evidenceChecklistText(outcome.state)}`,
+      `Kept ${plainInMarkdown(file!.fileName)} as the ${evidenceKindNamesInSentence[kind]} for **${reference}** (${formatFileSize(file!.size)}; SHA-256 ${file!.sha256}).\n\n${evidenceChecklistText(outcome.state)}`,
     ));
     return step.endDialog();
   }

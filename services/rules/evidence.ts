@@ -15,6 +15,18 @@ export const evidenceKindNames: Readonly<Record<EvidenceKind, string>> = {
   dataFlowDiagram: 'Data-flow diagram',
 };
 
+/**
+ * The same names inside a sentence ("Kept … as the CAG (s251) support letter"): lower case but
+ * for the acronyms, which lower-casing the names above would spoil ("cag", "dspt", "iso").
+ */
+export const evidenceKindNamesInSentence: Readonly<Record<EvidenceKind, string>> = {
+  ethicsApproval: 'ethics approval letter',
+  cagSupport: 'CAG (s251) support letter',
+  securityEvidence: 'DSPT or ISO 27001 evidence',
+  consentMaterials: 'consent materials',
+  dataFlowDiagram: 'data-flow diagram',
+};
+
 /** Words an applicant may type to say what a file is, besides the kind's number in the list. */
 const kindPatterns: readonly (readonly [RegExp, EvidenceKind])[] = [
   [/\bethic/i, 'ethicsApproval'],

@@ -97,7 +97,7 @@ describe('evidence attached in chat, over HTTP', () => {
         // Both missing: held, with a message naming both and saying how to send them.
         const held = said(await chat.say('submit application'));
         assert.match(held, new RegExp(`The application for \\*\\*${ref}\\*\\* cannot be submitted yet`));
-        assert.match(held, /DARS asked for evidence that is not attached yet: ethics approval letter and cag \(s251\) support letter\./);
+        assert.match(held, /DARS asked for evidence that is not attached yet: ethics approval letter and CAG \(s251\) support letter\./);
         assert.match(held, /Say \*\*evidence\*\*/);
 
         // The ethics letter, saying what it is as it is attached.
@@ -109,7 +109,7 @@ describe('evidence attached in chat, over HTTP', () => {
 
         // One still missing: still held, naming only that one.
         const stillHeld = said(await chat.say('submit application'));
-        assert.match(stillHeld, /not attached yet: cag \(s251\) support letter\./);
+        assert.match(stillHeld, /not attached yet: CAG \(s251\) support letter\./);
         assert.doesNotMatch(stillHeld, /ethics approval letter/);
 
         // A "PDF" that is a PNG inside: refused, nothing kept.
@@ -121,12 +121,12 @@ describe('evidence attached in chat, over HTTP', () => {
         // The CAG letter as a Word document, sent without words: the bot asks what it is.
         const asked = await attach(chat, 'cag-support.docx', cagLetter);
         assert.match(asked, /What is cag-support\.docx \(\d+ (bytes|KB)\)\?/);
-        assert.match(said(await chat.say('CAG (s251) support letter')), /Kept cag-support\.docx as the cag \(s251\) support letter/);
+        assert.match(said(await chat.say('CAG (s251) support letter')), /Kept cag-support\.docx as the CAG \(s251\) support letter/);
         // The applicant's own checklist, and a card whose buttons open each file by a link issued to them.
         const checklist = await chat.say('evidence');
         assert.match(said(checklist), /Ethics approval letter: ethics\\_approval \\\[REC\\\]\.pdf \(\d+ bytes\)\n- CAG \(s251\) support letter: cag-support\.docx/);
         const buttons = elementsOf(cardOf(checklist.find((activity) => cardOf(activity)))).filter((element) => element.type === 'Action.OpenUrl') as { title: string; url: string }[];
-        assert.deepEqual(buttons.map((button) => button.title), ['Open the ethics approval letter', 'Open the cag (s251) support letter']);
+        assert.deepEqual(buttons.map((button) => button.title), ['Open the ethics approval letter', 'Open the CAG (s251) support letter']);
         for (const [button, bytes] of [[buttons[0]!, ethicsLetter], [buttons[1]!, cagLetter]] as const) {
           assert.equal(holderOf(button.url).p, applicant.aadObjectId, 'issued to the applicant');
           const opened = await fetch(button.url);
@@ -184,7 +184,7 @@ describe('evidence attached in chat, over HTTP', () => {
     const refreshed = cardOf(await world.refresh(contact, await world.awaitCard(contact, 'application.accept', reference, triage)))!;
     const expected = [
       { title: 'Open the ethics approval letter', type: 'application/pdf', disposition: 'inline; filename="ethics_approval [REC].pdf"; filename*=UTF-8\'\'ethics_approval%20%5BREC%5D.pdf' },
-      { title: 'Open the cag (s251) support letter', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: 'attachment; filename="cag-support.docx"; filename*=UTF-8\'\'cag-support.docx' },
+      { title: 'Open the CAG (s251) support letter', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: 'attachment; filename="cag-support.docx"; filename*=UTF-8\'\'cag-support.docx' },
     ];
     for (const [i, { record, bytes }] of sent.entries()) {
       for (const [card, holder] of [[posted, { r: 'staff' }], [refreshed, { p: contact.aadObjectId }]] as const) {

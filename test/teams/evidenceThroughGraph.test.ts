@@ -82,7 +82,7 @@ describe('Evidence through Microsoft Graph: copied to SharePoint on the delivery
     for (const [name, bytes, words] of [['ethics approval.pdf', ethicsLetter, 'ethics approval letter'], ['cag: letter.pdf', cagLetter, 'CAG letter']] as const) {
       const result = await chat.post({ type: 'message', text: words, attachments: [teamsFile(name, files.serve(name, bytes, 'application/pdf'))] });
       assert.equal(result.status, 200);
-      assert.match(result.sent.map((sent) => readableText(sent)).join('\n'), /Kept .+ as the (ethics approval|cag \(s251\) support) letter/);
+      assert.match(result.sent.map((sent) => readableText(sent)).join('\n'), /Kept .+ as the (ethics approval|CAG \(s251\) support) letter/);
     }
     const evidence = (await record()).facts.evidence ?? [];
     const ethics = evidence.find((file) => file.fileName === 'ethics approval.pdf')!;

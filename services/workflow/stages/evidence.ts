@@ -1,4 +1,4 @@
-import { evidenceKindNames } from '../../rules/evidence';
+import { evidenceKindNamesInSentence } from '../../rules/evidence';
 import type { EvidenceCommand } from '../commands';
 import { accept, type HandlerResult } from '../decision';
 import { copyFileToLibrary, notify, updateCards } from '../effects';
@@ -16,7 +16,7 @@ export function attachEvidence(state: CaseState, command: EvidenceCommand): Hand
     [{ type: 'evidenceAttached', ...file }],
     [
       updateCards('applicationReview', 'review', 'caseStatus'),
-      notify('darsContact', `${state.reference}: the applicant attached evidence (${evidenceKindNames[command.kind].toLowerCase()}).`),
+      notify('darsContact', `${state.reference}: the applicant attached evidence (${evidenceKindNamesInSentence[command.kind]}).`),
       // Last: a copy in SharePoint that fails for a while holds up none of the above.
       copyFileToLibrary(command.fileId, command.sha256),
     ],

@@ -1,4 +1,4 @@
-import { evidenceKindNames, evidenceKindOf, evidenceKinds, type EvidenceKind } from '../../rules/evidence';
+import { evidenceKindNames, evidenceKindNamesInSentence, evidenceKindOf, evidenceKinds, type EvidenceKind } from '../../rules/evidence';
 import type { CaseState } from './caseState';
 import type { EvidenceFileRecord } from './records';
 
@@ -46,7 +46,7 @@ export function missingEvidence(state: CaseState): EvidenceChecklistItem[] {
 export function evidenceProblems(state: CaseState): string[] {
   const missing = missingEvidence(state);
   if (missing.length === 0) return [];
-  const names = missing.map((item) => evidenceKindNames[item.kind!].toLowerCase());
+  const names = missing.map((item) => evidenceKindNamesInSentence[item.kind!]);
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
   return [`DARS asked for evidence that is not attached yet: ${list}. Attach each file to a message in this chat (the paperclip under the box where you type) and tell me what it is.`];
 }
