@@ -1,4 +1,4 @@
-import { evidenceKindNames } from '../../services/rules/evidence';
+import { evidenceKindNames, evidenceKindNamesInSentence } from '../../services/rules/evidence';
 import type { CaseState } from '../../services/workflow';
 import { evidenceChecklist, formatFileSize } from '../../services/workflow/state/evidenceChecklist';
 import { literalText } from '../frame/literalText';
@@ -25,7 +25,7 @@ export function evidenceElements(state: CaseState, fileLinks: Readonly<Record<st
       items: [
         { type: 'TextBlock', text: `${what}${item.extra ? ' (not on the list; sent by the applicant)' : ''}: ${item.file.fileName}`, wrap: true, weight: 'Bolder' },
         { type: 'TextBlock', text: `${formatFileSize(item.file.size)}, attached by ${item.file.attached.by.name}. SHA-256 ${item.file.sha256}`, wrap: true, isSubtle: true, size: 'Small', spacing: 'None' },
-        ...openFileButton(fileLinks[item.file.fileId], `Open the ${what.toLowerCase()}`),
+        ...openFileButton(fileLinks[item.file.fileId], `Open the ${item.kind ? evidenceKindNamesInSentence[item.kind] : item.needed}`),
       ],
     };
   });
