@@ -41,7 +41,7 @@ export class Welcomes {
       throw error;
     }
     try {
-      await context.sendActivity(welcomeFor(context.activity));
+      await context.sendActivities(welcomeFor(context.activity));
     } catch (error) {
       // Not sent: give the claim back, so Teams' other install activity (or a retry) welcomes instead.
       await this.welcomes.deleteOne({ _id: conversationId });
@@ -67,12 +67,17 @@ export function botWasAdded(activity: Partial<Activity>): boolean {
 
 export const personalWelcomeActions = ['new enquiry', 'status', 'history', 'help'];
 
-export function welcomeFor(activity: Partial<Activity>): Partial<Activity> {
+/**
+ * In a 1:1 chat the welcome is two messages: what the person can do (bold commands, a list),
+ * then a short plain question carrying the buttons. Clients that show a message with suggested
+ * actions as plain text (the Agents Playground does: literal asterisks, the list run together)
+ * then still show the welcome as written.
+ */
+export function welcomeFor(activity: Partial<Activity>): Partial<Activity>[] {
   if (activity.conversation?.conversationType === 'personal') {
     const first = (activity.from?.name ?? '').split(' ')[0] ?? '';
     const hello = first ? `Hello ${plainInMarkdown(first)}, I am **DARS Bot**` : 'Hello, I am **DARS Bot**';
-    return MessageFactory.suggestedActions(
-      personalWelcomeActions,
+    const welcome = MessageFactory.text(
       `${hello}, for NHS England's Data Access Request Service (DARS). In this chat you can:\n\n` +
         '- **new enquiry**: ask about access to NHS England data (four short parts, about 5 minutes)\n' +
         '- **status**: where each of your cases stands, who has the next step and when it is due\n' +
@@ -81,11 +86,12 @@ export function welcomeFor(activity: Partial<Activity>): Partial<Activity> {
         'When DARS needs something from you, I will tell you here, with a button to start it. ' +
         'If you are asked to sign a Data Sharing Agreement, the card to sign arrives here too.',
     );
+    return [welcome, MessageFactory.suggestedActions(personalWelcomeActions, 'What would you like to do?')];
   }
-  return MessageFactory.text(
+  return [MessageFactory.text(
     'Hello, I am **DARS Bot**, for NHS England\'s Data Access Request Service (DARS). I post new enquiries, reviews and ' +
       'decisions for DARS staff to the team\'s DARS channels (triage, assurance, AGD and PAG), where each card has its own buttons. ' +
       `In those channels, ${staffChannelHelp.charAt(0).toLowerCase()}${staffChannelHelp.slice(1)}\n\n` +
       'Applicants, members of their team and signatories talk to me in a 1:1 chat instead.',
-  );
+  )];
 }

@@ -43,12 +43,16 @@ describe('Welcome on install, a button into each step, command words at a questi
     // Teams announces one install twice: installationUpdate and conversationUpdate (the bot added).
     await chat.post({ type: 'installationUpdate', action: 'add' });
     await chat.post({ type: 'conversationUpdate', membersAdded: [botAccount] });
+    // One welcome: what they can do, then the buttons on a plain question of their own (a client
+    // that shows a message with buttons as plain text still shows the welcome's Markdown as written).
     const welcomes = chat.messages();
-    assert.equal(welcomes.length, 1, 'one welcome');
+    assert.equal(welcomes.length, 2, 'one welcome: its words, then its buttons');
     const text = readableText(welcomes[0]);
     assert.match(text, /Hello Wendy, I am \*\*DARS Bot\*\*/);
     for (const command of ['new enquiry', 'status', 'history', 'help']) assert.match(text, new RegExp(`\\*\\*${command}\\*\\*`));
-    assert.deepEqual(suggested(welcomes[0]), ['new enquiry', 'status', 'history', 'help']);
+    assert.equal(suggested(welcomes[0]).length, 0, 'the Markdown message carries no buttons');
+    assert.equal(readableText(welcomes[1]), 'What would you like to do?');
+    assert.deepEqual(suggested(welcomes[1]), ['new enquiry', 'status', 'history', 'help']);
   });
 
   it('a welcome Teams refused is sent on the next install activity, not lost to its claim', async () => {
