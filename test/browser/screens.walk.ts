@@ -92,10 +92,23 @@ describe('Screens: what each person sees, a whole case in the Agents Playground'
     if (response.status >= 300) throw new Error(`attaching ${name}: ${response.status} ${await response.text()}`);
   }
 
+  /** A window, tried again when the page is slow to load on a busy machine. */
+  async function open(window: 'applicant' | 'staff' | 'signatory', who: string): Promise<PlaygroundPage> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const opened = await PlaygroundPage.open(browser, playground.url(window), who, directory);
+        opened.page.setDefaultTimeout(60_000);
+        return opened;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+
   it('01 the welcome on install in each window', async () => {
-    sam = await PlaygroundPage.open(browser, playground.url('staff'), 'sam', directory);
-    priya = await PlaygroundPage.open(browser, playground.url('applicant'), 'priya', directory);
-    jordan = await PlaygroundPage.open(browser, playground.url('signatory'), 'jordan', directory);
+    sam = await open('staff', 'sam');
+    priya = await open('applicant', 'priya');
+    jordan = await open('signatory', 'jordan');
     for (const [window, name] of [[priya, 'priya'], [sam, 'sam'], [jordan, 'jordan']] as const) {
       await window.openConversation('Personal Chat');
       await window.waitUntil(async () => (await window.page.getByText(/DARS Bot|Data Access Request Service/).count()) > 0, 'the welcome');
