@@ -16,7 +16,7 @@ export function assessmentFacts(record: AssessmentRecord, rules: RulesConfig, ma
     fact('Novel or contentious', yesNo(a.novelOrContentious)),
     fact('Legal and ethical evidence needed', a.legalAndEthicalEvidence.join('; ') || 'None', max),
     fact('Cohort file needed', yesNo(a.cohortSubmissionNeeded)),
-    fact('Agreements', a.agreements.map((item) => `${item.agreement} (signed by ${item.signatory})`).join('; '), max),
+    fact('Agreements', a.agreements.map((item) => `${item.agreement} (to be signed by ${item.signatory})`).join('; '), max),
     fact('Data controller signatory', `${a.dataControllerSignatory.name}, ${a.dataControllerSignatory.email}, for ${a.dataControllerSignatory.organisation}`),
     fact('Cloud storage', cloud.used ? `Yes: ${[cloud.provider, cloud.region].filter(Boolean).join(', ')}${cloud.outsideUk ? ' (outside the UK)' : ' (in the UK)'}` : 'No'),
     fact('Security', record.securityCheck.reasons.map((reason) => reason.text).join(' '), max),

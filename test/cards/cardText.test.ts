@@ -10,6 +10,7 @@ import { textOf, viewerOf } from './support/cardWalk';
 import { at } from './support/longCase';
 import { applicationReviewCard } from '../../cards/applicationReviewCard';
 import { staffDana } from './support/longCase';
+import { fundingConfirmationCard } from '../../cards/fundingConfirmationCard';
 
 /** Applicants' own words on cards: cut to fit, never escaped (TextRuns are literal), never evaluated. */
 describe('card text', () => {
@@ -35,6 +36,13 @@ describe('card text', () => {
 
   it('neutralises only the Teams date functions, which would otherwise change the text', () => {
     assert.equal(clip('Due {{DATE(2026-06-01T00:00:00Z,SHORT)}}', 100), 'Due {\u200B{DATE(2026-06-01T00:00:00Z,SHORT)}}');
+  });
+
+  it('names who will sign each agreement, not as if it were signed already (the assessment is recorded before any DSA exists)', () => {
+    const state = at('awaitingFundingConfirmation');
+    const text = textOf(fundingConfirmationCard(state, viewerOf(ada, state), new Date('2026-06-02T10:00:00Z')));
+    assert.match(text, /\(to be signed by [^)]+\)/);
+    assert.doesNotMatch(text, /\(signed by /);
   });
 
   it('the longest application, with its amendments, still fits in 28 KB with every section shown', () => {
