@@ -67,7 +67,7 @@ export function describeEvent(event: CaseEvent): string {
     case 'cohortFileDueSet': return `${who} set the cohort file due by ${formatDate(event.dueDate)}.`;
     case 'cohortFileReceived': return `${who} sent the cohort file ${event.fileName} (${plural(event.rows, 'row')}).`;
     case 'accessArranged': return `${who} arranged access to the data. The case is complete.`;
-    case 'evidenceAttached': return `${who} attached ${event.fileName} as ${evidenceKindNamesInSentence[event.kind]} (${formatFileSize(event.size)}).`;
+    case 'evidenceAttached': return `${who} attached ${event.fileName} as the ${evidenceKindNamesInSentence[event.kind]} (${formatFileSize(event.size)}).`;
     case 'applicantMemberInvited': return `${who} added ${event.member.name} to the case.`;
     case 'applicantMemberRemoved': return `${who} removed ${event.member.name} from the case.`;
     case 'caseWithdrawn': return `${who} withdrew the request: ${event.reason}`;

@@ -51,6 +51,10 @@ describe('queries and the history people read', () => {
       assert.match(text, /^[A-Z].{10,}[.)]$/s, `${event.type}: ${text}`);
       assert.doesNotMatch(text, /undefined|\[object/, event.type);
     }
+    // Evidence reads as a sentence, its kind's acronyms kept: "… attached x.pdf as the ethics approval letter (82 KB)."
+    const attached = events.find((event) => event.type === 'evidenceAttached');
+    assert.ok(attached, 'an evidence file among the fixtures');
+    assert.match(describeEvent(attached), / as the (ethics approval letter|CAG \(s251\) support letter|DSPT or ISO 27001 evidence|consent materials|data-flow diagram) \(/);
   });
 
   it('shows a case’s status: where it is, who holds the next action, when it is due, and the history', () => {
