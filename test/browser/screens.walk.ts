@@ -98,6 +98,8 @@ describe('Screens: what each person sees, a whole case in the Agents Playground'
       try {
         const opened = await PlaygroundPage.open(browser, playground.url(window), who, directory);
         opened.page.setDefaultTimeout(60_000);
+        // Tall, so that a card's own screenshot is not cut by the conversation's scroll area.
+        await opened.page.setViewportSize({ width: 1400, height: Number(process.env.SCREENS_HEIGHT ?? 2400) });
         return opened;
       } catch (error) {
         if (attempt === 3) throw error;
