@@ -26,7 +26,10 @@ export function caseHeaderData(title: string, state: CaseState, viewer: CardView
   const action = status.nextAction;
   const closed = state.stage === 'closed';
   const due = action?.due;
-  const dueFor = action?.dueFor === 'applicantReply' ? ' (the applicant’s reply)' : action?.dueFor === 'cohortFile' ? ' (the cohort file)' : '';
+  // A reply due from the person reading the card is theirs: the signatory is not the applicant.
+  const viewerHolds = action?.holders.some((holder) => holder.kind === 'person' && holder.id === viewer.id) ?? false;
+  const reply = viewerHolds ? ' (your reply)' : ' (the applicant’s reply)';
+  const dueFor = action?.dueFor === 'applicantReply' ? reply : action?.dueFor === 'cohortFile' ? ' (the cohort file)' : '';
   const dueText = !due ? '' : status.overdue
     ? `Overdue: due by ${formatDate(due)}${dueFor}, ${status.workingDaysOverdue} working ${status.workingDaysOverdue === 1 ? 'day' : 'days'} ago.`
     : `Due by ${formatDate(due)}${dueFor}.`;

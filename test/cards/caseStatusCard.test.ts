@@ -27,6 +27,9 @@ describe('the status card', () => {
     const state = at('awaitingFundingConfirmation');
     assert.match(textOf(caseStatusCard(state, viewerOf(ada, state), new Date('2026-06-02T10:00:00Z'))), /Next: Confirm the source of funding and the payment details\. Who: you\./);
     assert.match(textOf(caseStatusCard(state, viewerOf(sam, state), new Date('2026-06-02T10:00:00Z'))), /Who: Ada Applicant\./);
+    // The reply due is theirs (so a signatory's is not called "the applicant's"); staff read whose it is.
+    assert.match(textOf(caseStatusCard(state, viewerOf(ada, state), new Date('2026-06-02T10:00:00Z'))), /Due by \d+ \w+ 2026 \(your reply\)\./);
+    assert.match(textOf(caseStatusCard(state, viewerOf(sam, state), new Date('2026-06-02T10:00:00Z'))), /Due by \d+ \w+ 2026 \(the applicant’s reply\)\./);
   });
 
   it('flags an overdue action, and by how many working days', () => {
