@@ -3,21 +3,14 @@ import { CalendarNotCoveredError, workingCalendar } from '../calendar/workingDay
 import { defaultRules } from '../rules/defaultRules';
 import { reconcileClock } from './clockPolicy';
 import { parseCommand, type CaseCommand } from './commands';
-import { refuse, type Decision, type DecisionContext, type HandlerContext, type HandlerResult } from './decision';
+import { refuse, type Decision, type DecisionContext, type HandlerContext } from './decision';
 import type { OutboxEffect } from './effects';
 import type { CaseEvent, CaseEventBody, EventEnvelope } from './events';
 import { evolve } from './evolve';
 import { checkPermission, permissionKey } from './permissions';
 import { canRead, noSuchCase } from './readPermissions';
 import { personOf, rolesOnCase } from './roles';
-import { decideAccess } from './stages/access';
-import { decideApplication } from './stages/application';
-import { decideAssurance } from './stages/assurance';
-import { decideDsa } from './stages/dsa';
-import { decideEnquiry, submitEnquiry } from './stages/enquiry';
-import { attachEvidence } from './stages/evidence';
-import { decideLifecycle } from './stages/lifecycle';
-import { decidePreliminaryAssessment } from './stages/preliminaryAssessment';
+import { decideCommand } from './stages';
 import type { CaseState } from './state/caseState';
 
 /**
@@ -27,7 +20,8 @@ import type { CaseState } from './state/caseState';
  *
  * Order: the command is parsed (a malformed one is refused naming the field), the read table
  * (someone who may not see the case is answered as if it did not exist), the permission
- * table is consulted (who, at which status), the stage decides (its own rules), and the deadline
+ * table is consulted (who, at which status), the stage decides (its own rules: the command's
+ * decider, stages/), and the deadline
  * clock is reconciled with where the case now stands.
  */
 export function decide(state: CaseState | undefined, command: CaseCommand, context: DecisionContext): Decision {
@@ -52,7 +46,7 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
     roles,
   };
   try {
-    const result = route(state, valid, ctx);
+    const result = decideCommand(state, valid, ctx);
     if (result.outcome === 'refused') return result;
     const envelope: EventEnvelope = { at: context.now.toISOString(), actor: personOf(context.actor), activityId: context.activityId };
     const stamp = (body: CaseEventBody): CaseEvent => ({ ...body, ...envelope });
@@ -68,53 +62,5 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
     // A deadline beyond the years the calendar lists: say so rather than guess a date.
     if (error instanceof CalendarNotCoveredError) return refuse('unavailable', `DARS Bot cannot set deadlines yet: ${error.message}`);
     throw error;
-  }
-}
-
-function route(state: CaseState | undefined, command: CaseCommand, ctx: HandlerContext): HandlerResult {
-  if (command.type === 'submitEnquiry') return submitEnquiry(command, ctx);
-  if (!state) return refuse('notFound', noSuchCase);
-  switch (command.type) {
-    case 'requestInformation':
-    case 'answerInformationRequest':
-    case 'declineEnquiry':
-    case 'acceptEnquiry':
-      return decideEnquiry(state, command);
-    case 'recordPreliminaryAssessment':
-    case 'requestEarlyAdvice':
-    case 'giveEarlyAdvice':
-    case 'confirmFunding':
-    case 'markReadyToApply':
-    case 'markNotSupported':
-      return decidePreliminaryAssessment(state, command, ctx);
-    case 'allocateDarsContact':
-    case 'saveApplicationSection':
-    case 'submitApplication':
-    case 'requestAmendments':
-    case 'resubmitApplication':
-    case 'acceptApplication':
-      return decideApplication(state, command, ctx);
-    case 'confirmAssuranceLevel':
-    case 'recordReview':
-    case 'respondToAdditionalAssurance':
-    case 'approve':
-      return decideAssurance(state, command, ctx);
-    case 'generateDsa':
-    case 'sendDsa':
-    case 'signDsa':
-    case 'declineDsa':
-      return decideDsa(state, command, ctx);
-    case 'signServiceAgreement':
-    case 'cohortFileDue':
-    case 'receiveCohortFile':
-    case 'arrangeAccess':
-      return decideAccess(state, command, ctx);
-    case 'attachEvidence':
-      return attachEvidence(state, command);
-    case 'inviteApplicantMember':
-    case 'removeApplicantMember':
-    case 'withdraw':
-    case 'close':
-      return decideLifecycle(state, command);
   }
 }

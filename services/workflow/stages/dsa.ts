@@ -7,8 +7,10 @@ import { partyNames, signatoryParties, type SignatoryParty } from '../commands/f
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
 import { sendCard, updateCards, type OutboxEffect, type Recipient } from '../effects';
 import type { CaseEventBody } from '../events';
+import { stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
 import type { DsaRecord } from '../state/records';
+import type { Deciders, Evolvers } from './handlers';
 
 /**
  * Stage 5, the Data Sharing Agreement (DOMAIN.md). A signature binds to the SHA-256 of the
@@ -17,27 +19,26 @@ import type { DsaRecord } from '../state/records';
  */
 const signatoryOf: Readonly<Record<SignatoryParty, Recipient>> = { nhse: { role: 'nhseSignatory' }, dataController: 'dataControllerSignatory' };
 
-export function decideDsa(state: CaseState, command: DsaCommand, ctx: HandlerContext): HandlerResult {
+export const dsaDeciders: Deciders<DsaCommand['type']> = {
+  generateDsa: generate,
+  sendDsa: (state) => withDsa(state, (dsa) => {
+    const signed = new Set(dsa.signatures.map((signature) => signature.party));
+    const requests: OutboxEffect[] = signatoryParties
+      .filter((party) => !signed.has(party))
+      .map((party) => ({ kind: 'requestSignature', party, to: signatoryOf[party], dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash }));
+    return accept([{ type: 'dsaSent', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash }], [updateCards('dsa'), ...requests]);
+  }),
+  signDsa: (state, command, ctx) => withDsa(state, (dsa) => sign(state, dsa, command, ctx)),
+  declineDsa: (state, command) => withDsa(state, (dsa) => accept(
+    [{ type: 'dsaDeclined', party: command.party, reason: command.reason, dsaVersion: dsa.dsaVersion }],
+    [updateCards('dsaSignature', 'dsa')],
+  )),
+};
+
+/** The permission table allows all but generating only once a DSA has been generated. */
+function withDsa(state: CaseState, decide: (dsa: DsaRecord) => HandlerResult): HandlerResult {
   const dsa = state.facts.dsa;
-  if (command.type === 'generateDsa') return generate(state, command, ctx);
-  // The permission table allows the rest only once a DSA has been generated.
-  if (!dsa) return refuse('conflict', `No DSA has been generated for ${state.reference} yet.`);
-  switch (command.type) {
-    case 'sendDsa': {
-      const signed = new Set(dsa.signatures.map((signature) => signature.party));
-      const requests: OutboxEffect[] = signatoryParties
-        .filter((party) => !signed.has(party))
-        .map((party) => ({ kind: 'requestSignature', party, to: signatoryOf[party], dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash }));
-      return accept([{ type: 'dsaSent', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash }], [updateCards('dsa'), ...requests]);
-    }
-    case 'signDsa':
-      return sign(state, dsa, command, ctx);
-    case 'declineDsa':
-      return accept(
-        [{ type: 'dsaDeclined', party: command.party, reason: command.reason, dsaVersion: dsa.dsaVersion }],
-        [updateCards('dsaSignature', 'dsa')],
-      );
-  }
+  return dsa ? decide(dsa) : refuse('conflict', `No DSA has been generated for ${state.reference} yet.`);
 }
 
 function generate(state: CaseState, command: CommandOf<'generateDsa'>, ctx: HandlerContext): HandlerResult {
@@ -101,3 +102,54 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+export const dsaEvolvers: Evolvers<'dsaGenerated' | 'dsaSignaturesLapsed' | 'dsaSent' | 'dsaSigned' | 'dsaDeclined' | 'dsaExecuted'> = {
+  dsaSignaturesLapsed: (state, event) => {
+    const dsa = state.facts.dsa;
+    return dsa ? withFacts(state, { dsa: { ...dsa, signatures: [], lapsedSignatures: [...dsa.lapsedSignatures, ...event.signatures] } }) : state;
+  },
+  dsaGenerated: (state, event) => {
+    const dsa = state.facts.dsa;
+    return withFacts(state, {
+      dsa: {
+        dsaVersion: event.dsaVersion,
+        contentHash: event.contentHash,
+        documentName: event.documentName,
+        terms: event.terms,
+        specialConditions: event.specialConditions,
+        generated: stampOf(event),
+        signatures: [],
+        lapsedSignatures: dsa?.lapsedSignatures ?? [],
+        declines: dsa?.declines ?? [],
+      },
+    }, 'dsaGenerated');
+  },
+  dsaSent: (state, event) => {
+    const dsa = state.facts.dsa;
+    return dsa ? withFacts(state, { dsa: { ...dsa, sent: stampOf(event) } }, 'awaitingSignatures') : state;
+  },
+  dsaSigned: (state, event) => {
+    const dsa = state.facts.dsa;
+    if (!dsa) return state;
+    const signature = { party: event.party, signer: event.actor, typedName: event.typedName, documentHash: event.documentHash, dsaVersion: event.dsaVersion, at: event.at };
+    return withFacts(state, { dsa: { ...dsa, signatures: [...dsa.signatures, signature] } });
+  },
+  dsaDeclined: (state, event) => {
+    const dsa = state.facts.dsa;
+    if (!dsa) return state;
+    return withFacts(state, {
+      dsa: { ...dsa, declines: [...dsa.declines, { party: event.party, reason: event.reason, dsaVersion: event.dsaVersion, stamp: stampOf(event) }] },
+    }, 'dsaDeclined');
+  },
+  dsaExecuted: (state, event) => {
+    const dsa = state.facts.dsa;
+    if (!dsa) return state;
+    return withFacts(state, {
+      dsa: { ...dsa, executed: stampOf(event) },
+      access: {
+        serviceAgreement: { required: event.serviceAgreementRequired },
+        cohortFile: { required: event.cohortFileRequired, files: [] },
+      },
+    }, 'arrangingAccess');
+  },
+};
