@@ -48,7 +48,10 @@ export type OutboxEffect =
   | { readonly kind: 'updateCards'; readonly cards: readonly CardName[] }
   /** Send a card in 1:1 chat (installing the bot for the person first if needed). */
   | { readonly kind: 'sendCard'; readonly to: Recipient; readonly card: CardName }
-  /** A short message; the card it points to holds the detail. */
+  /**
+   * A short message. No decision makes these any more (what people are told is in the notice
+   * rules); kept so that entries already in an outbox are still delivered.
+   */
   | { readonly kind: 'notify'; readonly to: Recipient; readonly message: string }
   /**
    * Tell everyone concerned what the decision's events mean for them. The words and who hears
@@ -71,7 +74,6 @@ export type OutboxEffect =
   /** Remind whoever holds the next action of its due date, or tell triage it has passed. */
   | { readonly kind: 'deadlineNotice'; readonly notice: DeadlineNoticeKind; readonly due: IsoDate };
 
-export const notify = (to: Recipient, message: string): OutboxEffect => ({ kind: 'notify', to, message });
 export const postCard = (channel: Channel, card: CardName, review?: ReviewKind): OutboxEffect =>
   review ? { kind: 'postCard', channel, card, review } : { kind: 'postCard', channel, card };
 export const updateCards = (...cards: CardName[]): OutboxEffect => ({ kind: 'updateCards', cards });

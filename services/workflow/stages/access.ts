@@ -3,19 +3,11 @@ import { addWorkingDays } from '../../calendar/workingDays';
 import { formatCount, plural } from '../../rules/reason';
 import type { AccessCommand } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import { allCaseCards, sendCard, updateCards } from '../effects';
 import { accessItemNames, remainingAccessItems } from '../state/accessItems';
 import { stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
 import type { AccessRecord } from '../state/records';
 import type { Deciders, Evolvers } from './handlers';
-
-/**
- * The cards of the access items. The items proceed side by side, but each decision on one moves
- * the case to a new version, which would leave the other's card showing an older case (and its
- * buttons answering "this case has moved on"): every access decision re-renders both.
- */
-const accessCards = ['serviceAgreementSignature', 'cohortFile'] as const;
 
 /** Stage 6, access (DOMAIN.md): the service agreement and the cohort file, then access arranged. */
 export const accessDeciders: Deciders<AccessCommand['type']> = {
@@ -25,7 +17,7 @@ export const accessDeciders: Deciders<AccessCommand['type']> = {
     if (access.serviceAgreement.signed) return refuse('conflict', `The service agreement for ${reference} was already signed by ${access.serviceAgreement.signed.by.name}.`);
     return accept(
       [{ type: 'serviceAgreementSigned', typedName: command.typedName, documentHash: command.documentHash }],
-      [updateCards(...accessCards), { kind: 'sendSignedCopy', document: 'serviceAgreement', documentHash: command.documentHash }],
+      [{ kind: 'sendSignedCopy', document: 'serviceAgreement', documentHash: command.documentHash }],
     );
   }),
   cohortFileDue: (state, command, ctx) => withAccess(state, (access) => {
@@ -37,10 +29,7 @@ export const accessDeciders: Deciders<AccessCommand['type']> = {
     if (latest && compareDates(command.dueDate, latest) > 0) {
       return refuse('invalid', `The DSA sets the cohort file due within ${plural(state.facts.dsa?.terms.cohortFileWithinWorkingDays ?? 0, 'working day')} of signature: by ${formatDate(latest)} at the latest.`);
     }
-    return accept(
-      [{ type: 'cohortFileDueSet', dueDate: command.dueDate }],
-      [updateCards(...accessCards), sendCard('applicantTeam', 'cohortFile')],
-    );
+    return accept([{ type: 'cohortFileDueSet', dueDate: command.dueDate }]);
   }),
   receiveCohortFile: (state, command, ctx) => withAccess(state, (access) => {
     if (!access.cohortFile.required) return refuse('conflict', `${state.reference} does not need a cohort file.`);
@@ -53,7 +42,6 @@ export const accessDeciders: Deciders<AccessCommand['type']> = {
     if (problems.length > 0) return refuse('invalid', `The cohort file cannot be accepted: ${problems.join('; ')}. Fix it and send it again.`);
     return accept(
       [{ type: 'cohortFileReceived', fileName: command.fileName, rows: command.rows, contentHash: command.contentHash, firstFile: access.cohortFile.files.length === 0, ...(command.fileId ? { fileId: command.fileId } : {}) }],
-      [updateCards(...accessCards)],
     );
   }),
   arrangeAccess: (state) => withAccess(state, () => {
@@ -61,8 +49,7 @@ export const accessDeciders: Deciders<AccessCommand['type']> = {
     if (remaining.length > 0) {
       return refuse('conflict', `Access cannot be arranged yet: ${remaining.map((item) => accessItemNames[item.item]).join('; ')}.`);
     }
-    // The case is over: every card it showed re-renders without buttons ("Take over from …", "Next: arrange access").
-    return accept([{ type: 'accessArranged' }], [updateCards(...allCaseCards)]);
+    return accept([{ type: 'accessArranged' }]);
   }),
 };
 

@@ -5,7 +5,6 @@ import { sectionTitles } from '../application/sections';
 import { draftVersion, latestRevisionNumbers, sectionsChangedSince } from '../application/versions';
 import type { ApplicationCommand } from '../commands';
 import { accept, refuse } from '../decision';
-import { postCard, sendCard, updateCards } from '../effects';
 import type { EventOf } from '../events';
 import { stampOf, withFacts } from '../evolve/helpers';
 import { personOf } from '../roles';
@@ -25,14 +24,7 @@ export const applicationDeciders: Deciders<ApplicationCommand['type']> = {
     if (current && command.replace !== true) {
       return refuse('conflict', `${current.name} has already taken ${reference}. To hand it to someone else, use "reassign".`);
     }
-    const inviting = state.status === 'awaitingDarsContact';
-    return accept(
-      [{ type: 'darsContactAllocated', contact, ...(current ? { previous: current } : {}) }],
-      [
-        updateCards('takeCase'),
-        ...(inviting ? [sendCard('applicantTeam', 'applicationInvitation')] : []),
-      ],
-    );
+    return accept([{ type: 'darsContactAllocated', contact, ...(current ? { previous: current } : {}) }]);
   },
   saveApplicationSection: (state, command) => {
     const application = state.facts.application;
@@ -43,20 +35,9 @@ export const applicationDeciders: Deciders<ApplicationCommand['type']> = {
     const application = state.facts.application;
     const problems = applicationProblems(state, ctx.today, ctx.rules);
     if (problems.length > 0) return refuse('invalid', `The application cannot be submitted yet. ${problems.join(' ')}`);
-    return accept(
-      [{ type: 'applicationSubmitted', version: draftVersion(application), sectionRevisions: latestRevisionNumbers(application) }],
-      [
-        postCard('triage', 'applicationReview'),
-      ],
-    );
+    return accept([{ type: 'applicationSubmitted', version: draftVersion(application), sectionRevisions: latestRevisionNumbers(application) }]);
   },
-  requestAmendments: (state, command) => accept(
-    [{ type: 'amendmentsRequested', version: state.facts.application.submissions.length, comments: command.comments }],
-    [
-      updateCards('applicationReview'),
-      sendCard('applicantTeam', 'amendments'),
-    ],
-  ),
+  requestAmendments: (state, command) => accept([{ type: 'amendmentsRequested', version: state.facts.application.submissions.length, comments: command.comments }]),
   resubmitApplication: (state, _command, ctx) => {
     const application = state.facts.application;
     const previous = application.submissions.length;
@@ -68,12 +49,7 @@ export const applicationDeciders: Deciders<ApplicationCommand['type']> = {
     const problems = applicationProblems(state, ctx.today, ctx.rules);
     if (problems.length > 0) return refuse('invalid', `The application cannot be resubmitted yet. ${problems.join(' ')}`);
     const version = previous + 1;
-    return accept(
-      [{ type: 'applicationResubmitted', version, sectionRevisions: latestRevisionNumbers(application), changedSections: changed }],
-      [
-        updateCards('applicationReview', 'amendments'),
-      ],
-    );
+    return accept([{ type: 'applicationResubmitted', version, sectionRevisions: latestRevisionNumbers(application), changedSections: changed }]);
   },
   acceptApplication: (state, command, ctx) => {
     const facts = assuranceFactsFor(state);
@@ -88,10 +64,6 @@ export const applicationDeciders: Deciders<ApplicationCommand['type']> = {
           specialConditions: security.specialConditions.map((text) => ({ text, source: 'security' as const })),
         },
         { type: 'assuranceLevelRecommended', level: recommendation.level, label: recommendation.label, reasons: [...recommendation.reasons], facts },
-      ],
-      [
-        updateCards('applicationReview'),
-        postCard('assurance', 'assuranceLevel'),
       ],
     );
   },

@@ -4,8 +4,6 @@ import { requiredReviews, reviewNames, type ReviewKind } from '../../rules/revie
 import { requestedDatasets } from '../application/checks';
 import type { AssuranceCommand, CommandOf } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import type { Channel, OutboxEffect } from '../effects';
-import { postCard, sendCard, updateCards } from '../effects';
 import type { CaseEventBody, EventOf } from '../events';
 import { replaceLast, stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
@@ -18,21 +16,12 @@ import type { Deciders, Evolvers } from './handlers';
  * advice. Additional assurance sends the case to the applicant and their response goes back to
  * the review that asked. When every required review is supportive, assurance is complete.
  */
-const reviewChannel: Readonly<Record<ReviewKind, Channel>> = { assurance: 'assurance', agd: 'agd', pag: 'pag' };
-
 export const assuranceDeciders: Deciders<AssuranceCommand['type']> = {
   // The permission table only allows these commands once the application is accepted, which creates the record.
   confirmAssuranceLevel: (state, command, ctx) => state.facts.assurance ? confirmLevel(state, state.facts.assurance, command, ctx) : missing(state),
   recordReview: (state, command) => state.facts.assurance ? recordReview(state, state.facts.assurance, command) : missing(state),
   respondToAdditionalAssurance: (state, command) => state.facts.assurance ? respond(state.facts.assurance, command) : missing(state),
-  approve: () => accept(
-    [{ type: 'applicationApproved' }],
-    [
-      updateCards('approval'),
-      // The DARS contact generates and sends the DSA on this card (in the triage channel while no one is allocated).
-      sendCard('darsContact', 'dsa'),
-    ],
-  ),
+  approve: () => accept([{ type: 'applicationApproved' }]),
 };
 
 function confirmLevel(state: CaseState, assurance: AssuranceRecord, command: CommandOf<'confirmAssuranceLevel'>, ctx: HandlerContext): HandlerResult {
@@ -55,7 +44,6 @@ function confirmLevel(state: CaseState, assurance: AssuranceRecord, command: Com
       ...(reason ? { reason } : {}),
       requiredReviews: reviews,
     }],
-    [updateCards('assuranceLevel'), ...reviews.map((review) => postCard(reviewChannel[review.review], 'review', review.review))],
   );
 }
 
@@ -72,28 +60,18 @@ function recordReview(state: CaseState, assurance: AssuranceRecord, command: Com
     return refuse('conflict', `${capitalise(name)} has already been recorded${when}.`);
   }
   const events: CaseEventBody[] = [{ type: 'reviewRecorded', review: command.review, outcome: command.outcome }];
-  const effects: OutboxEffect[] = [updateCards('review')];
-  switch (command.outcome.decision) {
-    case 'additionalAssuranceNeeded':
-      effects.push(
-        sendCard('applicantTeam', 'additionalAssurance'),
-      );
-      break;
-    case 'notSupported':
-      break;
-    case 'supported':
-    case 'supportedWithConditions': {
-      const othersSupportive = Object.values(assurance.reviews)
-        .filter((other) => other.review !== command.review)
-        .every((other) => other.state === 'supported' || other.state === 'supportedWithConditions');
-      if (othersSupportive) {
-        const newConditions = command.outcome.decision === 'supportedWithConditions' ? command.outcome.conditions.map((text) => ({ text, source: command.review })) : [];
-        events.push({ type: 'assuranceCompleted', specialConditions: [...state.facts.specialConditions, ...newConditions] });
-        effects.push(sendCard({ role: 'approver' }, 'approval'));
-      }
+  const outcome = command.outcome;
+  if (outcome.decision === 'supported' || outcome.decision === 'supportedWithConditions') {
+    // The last supportive review completes assurance.
+    const othersSupportive = Object.values(assurance.reviews)
+      .filter((other) => other.review !== command.review)
+      .every((other) => other.state === 'supported' || other.state === 'supportedWithConditions');
+    if (othersSupportive) {
+      const newConditions = outcome.decision === 'supportedWithConditions' ? outcome.conditions.map((text) => ({ text, source: command.review })) : [];
+      events.push({ type: 'assuranceCompleted', specialConditions: [...state.facts.specialConditions, ...newConditions] });
     }
   }
-  return accept(events, effects);
+  return accept(events);
 }
 
 function respond(assurance: AssuranceRecord, command: CommandOf<'respondToAdditionalAssurance'>): HandlerResult {
@@ -107,12 +85,7 @@ function respond(assurance: AssuranceRecord, command: CommandOf<'respondToAdditi
     return refuse('invalid', `${capitalise(names.join(' and '))} both asked for additional assurance: say which one this response answers.`);
   }
   if (!target) return refuse('conflict', 'No review is waiting for additional assurance.');
-  return accept(
-    [{ type: 'additionalAssuranceProvided', review: target.review, response: command.response }],
-    [
-      updateCards('additionalAssurance', 'review'),
-    ],
-  );
+  return accept([{ type: 'additionalAssuranceProvided', review: target.review, response: command.response }]);
 }
 
 function missing(state: CaseState): HandlerResult {

@@ -5,7 +5,7 @@ import { dsaUsesFor } from '../application/checks';
 import type { CommandOf, DsaCommand } from '../commands';
 import { partyNames, signatoryParties, type SignatoryParty } from '../commands/fields';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import { sendCard, updateCards, type OutboxEffect, type Recipient } from '../effects';
+import type { OutboxEffect, Recipient } from '../effects';
 import type { CaseEventBody } from '../events';
 import { stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
@@ -26,13 +26,10 @@ export const dsaDeciders: Deciders<DsaCommand['type']> = {
     const requests: OutboxEffect[] = signatoryParties
       .filter((party) => !signed.has(party))
       .map((party) => ({ kind: 'requestSignature', party, to: signatoryOf[party], dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash }));
-    return accept([{ type: 'dsaSent', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash }], [updateCards('dsa'), ...requests]);
+    return accept([{ type: 'dsaSent', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash }], requests);
   }),
   signDsa: (state, command, ctx) => withDsa(state, (dsa) => sign(state, dsa, command, ctx)),
-  declineDsa: (state, command) => withDsa(state, (dsa) => accept(
-    [{ type: 'dsaDeclined', party: command.party, reason: command.reason, dsaVersion: dsa.dsaVersion }],
-    [updateCards('dsaSignature', 'dsa')],
-  )),
+  declineDsa: (state, command) => withDsa(state, (dsa) => accept([{ type: 'dsaDeclined', party: command.party, reason: command.reason, dsaVersion: dsa.dsaVersion }])),
 };
 
 /** The permission table allows all but generating only once a DSA has been generated. */
@@ -69,7 +66,6 @@ function generate(state: CaseState, command: CommandOf<'generateDsa'>, ctx: Hand
     terms,
     specialConditions: state.facts.specialConditions.map((condition) => condition.text),
   });
-  effects.push(updateCards('dsa'));
   return accept(events, effects);
 }
 
@@ -83,7 +79,7 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
   const events: CaseEventBody[] = [
     { type: 'dsaSigned', party: command.party, typedName: command.typedName, documentHash: command.documentHash, dsaVersion: dsa.dsaVersion },
   ];
-  const effects: OutboxEffect[] = [updateCards('dsaSignature', 'dsa')];
+  const effects: OutboxEffect[] = [];
   const otherSigned = dsa.signatures.some((signature) => signature.party !== command.party);
   if (otherSigned) {
     const assessment = state.facts.assessments[state.facts.assessments.length - 1]?.assessment;
@@ -92,9 +88,6 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
     const cohortFileRequired = assessment?.cohortSubmissionNeeded === true;
     events.push({ type: 'dsaExecuted', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash, serviceAgreementRequired, cohortFileRequired });
     effects.push({ kind: 'sendSignedCopy', document: 'dsa', documentHash: dsa.contentHash });
-    // What remains before access, each on the card of the person who acts on it.
-    if (serviceAgreementRequired) effects.push(sendCard('dataControllerSignatory', 'serviceAgreementSignature'));
-    if (cohortFileRequired) effects.push(sendCard('darsContact', 'cohortFile'));
   }
   return accept(events, effects);
 }

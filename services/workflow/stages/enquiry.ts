@@ -1,6 +1,5 @@
 import type { EnquiryCommand } from '../commands';
 import { accept } from '../decision';
-import { postCard, sendCard, updateCards } from '../effects';
 import type { EventOf } from '../events';
 import { stampOf, withFacts } from '../evolve/helpers';
 import { personOf } from '../roles';
@@ -10,42 +9,16 @@ import type { Deciders, Evolvers } from './handlers';
 /** Stage 1, enquiry (DOMAIN.md): submit; DARS asks for more, declines, or accepts. */
 
 export const enquiryDeciders: Deciders<EnquiryCommand['type']> = {
-  submitEnquiry: (_none, command, ctx) => accept(
-    [{ type: 'enquirySubmitted', reference: command.reference, enquiry: command.enquiry, applicant: personOf(ctx.actor) }],
-    [
-      postCard('triage', 'enquiryReview'),
-    ],
-  ),
-  requestInformation: (state, command) => accept(
-    [{ type: 'informationRequested', requestNumber: state.facts.informationRequests.length + 1, question: command.question }],
-    [
-      updateCards('enquiryReview'),
-      sendCard('applicant', 'informationRequest'),
-    ],
-  ),
+  submitEnquiry: (_none, command, ctx) => accept([{ type: 'enquirySubmitted', reference: command.reference, enquiry: command.enquiry, applicant: personOf(ctx.actor) }]),
+  requestInformation: (state, command) => accept([{ type: 'informationRequested', requestNumber: state.facts.informationRequests.length + 1, question: command.question }]),
   answerInformationRequest: (state, command) => {
     // The status guarantees an open question: the last one asked.
     const requests = state.facts.informationRequests;
     const open = requests[requests.length - 1];
-    return accept(
-      [{ type: 'informationProvided', requestNumber: open?.requestNumber ?? requests.length, answer: command.answer }],
-      [updateCards('enquiryReview', 'informationRequest')],
-    );
+    return accept([{ type: 'informationProvided', requestNumber: open?.requestNumber ?? requests.length, answer: command.answer }]);
   },
-  declineEnquiry: (_state, command) => accept(
-    [{ type: 'enquiryDeclined', reason: command.reason, alternatives: command.alternatives }],
-    [
-      updateCards('enquiryReview', 'informationRequest'),
-      sendCard('applicantTeam', 'caseStatus'),
-    ],
-  ),
-  acceptEnquiry: () => accept(
-    [{ type: 'enquiryAccepted' }],
-    [
-      updateCards('enquiryReview'),
-      postCard('triage', 'preliminaryAssessment'),
-    ],
-  ),
+  declineEnquiry: (_state, command) => accept([{ type: 'enquiryDeclined', reason: command.reason, alternatives: command.alternatives }]),
+  acceptEnquiry: () => accept([{ type: 'enquiryAccepted' }]),
 };
 
 /** The case begins with its enquiry: the submitter is the applicant. */

@@ -1,6 +1,6 @@
 import type { LifecycleCommand } from '../commands';
 import { accept, refuse } from '../decision';
-import { allCaseCards, sendCard, updateCards, type OutboxEffect } from '../effects';
+import type { OutboxEffect } from '../effects';
 import { stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
 import type { Deciders, Evolvers } from './handlers';
@@ -11,10 +11,7 @@ export const lifecycleDeciders: Deciders<LifecycleCommand['type']> = {
     const people = state.people;
     if (command.member.id === people.applicant.id) return refuse('invalid', `${command.member.name} is the applicant on ${state.reference} already.`);
     if (people.members.some((member) => member.id === command.member.id)) return refuse('conflict', `${command.member.name} is already on ${state.reference}.`);
-    return accept(
-      [{ type: 'applicantMemberInvited', member: command.member }],
-      [sendCard({ personId: command.member.id }, 'caseStatus')],
-    );
+    return accept([{ type: 'applicantMemberInvited', member: command.member }]);
   },
   removeApplicantMember: (state, command) => {
     const member = state.people.members.find((candidate) => candidate.id === command.memberId);
@@ -25,12 +22,10 @@ export const lifecycleDeciders: Deciders<LifecycleCommand['type']> = {
   close: (state, command) => accept([{ type: 'caseClosed', reason: command.reason }], [...closingEffects(state)]),
 };
 
-/** Every card re-renders without its buttons; a DSA out for signature is taken back. */
+/** A DSA out for signature is taken back (its cards re-render without buttons, as every card does). */
 function closingEffects(state: CaseState): OutboxEffect[] {
-  const effects: OutboxEffect[] = [updateCards(...allCaseCards)];
   const dsa = state.facts.dsa;
-  if (dsa?.sent && !dsa.executed) effects.push({ kind: 'withdrawSignatureRequests', dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash });
-  return effects;
+  return dsa?.sent && !dsa.executed ? [{ kind: 'withdrawSignatureRequests', dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash }] : [];
 }
 
 export const lifecycleEvolvers: Evolvers<'applicantMemberInvited' | 'applicantMemberRemoved' | 'caseWithdrawn' | 'caseClosed'> = {

@@ -2,7 +2,6 @@ import { estimateCost } from '../../rules/charges';
 import { checkSecurity } from '../../rules/security';
 import type { PreliminaryAssessmentCommand } from '../commands';
 import { accept } from '../decision';
-import { postCard, sendCard, updateCards } from '../effects';
 import { replaceLast, stampOf, withFacts } from '../evolve/helpers';
 import type { Deciders, Evolvers } from './handlers';
 
@@ -19,18 +18,9 @@ export const preliminaryAssessmentDeciders: Deciders<PreliminaryAssessmentComman
       ctx.rules,
     );
     const securityCheck = checkSecurity(assessment.security.evidence, ctx.today, ctx.rules);
-    return accept(
-      [{ type: 'preliminaryAssessmentRecorded', assessmentVersion: state.facts.assessments.length + 1, assessment, costEstimate, securityCheck }],
-      [
-        updateCards('preliminaryAssessment'),
-        sendCard('applicant', 'fundingConfirmation'),
-      ],
-    );
+    return accept([{ type: 'preliminaryAssessmentRecorded', assessmentVersion: state.facts.assessments.length + 1, assessment, costEstimate, securityCheck }]);
   },
-  requestEarlyAdvice: (_state, command) => accept(
-    [{ type: 'earlyAdviceRequested', question: command.question }],
-    [postCard('assurance', 'earlyAdvice'), updateCards('preliminaryAssessment')],
-  ),
+  requestEarlyAdvice: (_state, command) => accept([{ type: 'earlyAdviceRequested', question: command.question }]),
   giveEarlyAdvice: (_state, command) => accept(
     [{
       type: 'earlyAdviceGiven',
@@ -39,25 +29,10 @@ export const preliminaryAssessmentDeciders: Deciders<PreliminaryAssessmentComman
       actionsBeforeApplying: command.actionsBeforeApplying,
       ...(command.shareWithApplicant === true ? { sharedWithApplicant: true } : {}),
     }],
-    [
-      updateCards('earlyAdvice', 'preliminaryAssessment'),
-    ],
   ),
-  confirmFunding: (_state, command) => accept(
-    [{ type: 'fundingConfirmed', fundingSource: command.fundingSource, paymentDetails: command.paymentDetails }],
-    [updateCards('fundingConfirmation', 'preliminaryAssessment')],
-  ),
-  markReadyToApply: () => accept(
-    [{ type: 'readyToApply' }],
-    [
-      updateCards('preliminaryAssessment'),
-      postCard('triage', 'takeCase'),
-    ],
-  ),
-  markNotSupported: (_state, command) => accept(
-    [{ type: 'assessmentNotSupported', reason: command.reason }],
-    [updateCards('preliminaryAssessment', 'fundingConfirmation')],
-  ),
+  confirmFunding: (_state, command) => accept([{ type: 'fundingConfirmed', fundingSource: command.fundingSource, paymentDetails: command.paymentDetails }]),
+  markReadyToApply: () => accept([{ type: 'readyToApply' }]),
+  markNotSupported: (_state, command) => accept([{ type: 'assessmentNotSupported', reason: command.reason }]),
 };
 
 export const preliminaryAssessmentEvolvers: Evolvers<
