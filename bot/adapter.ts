@@ -10,6 +10,7 @@ import {
 import type { Config } from './config';
 import { isStateConflict } from './conversationTurns';
 import { describeError, type Logger } from './logger';
+import { turnLogger } from './turnLogger';
 import { PlainWordsMiddleware } from './plainWords';
 
 /** What botbuilder makes of a request's token (its type lives in botframework-connector). */
@@ -70,8 +71,7 @@ export function createAdapter(config: Config, logger: Logger): DarsAdapter {
   adapter.use(new PlainWordsMiddleware());
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error('turn failed', {
-      activityId: context.activity.id,
+    turnLogger(context, logger).error('turn failed', {
       activityType: context.activity.type,
       error: describeError(error),
     });

@@ -11,7 +11,7 @@ import { checkPermission, movedOnSince, rolesOnCase, type Actor, type CaseEvent,
 export const staleCardNotice = 'This case has moved on since this card was shown, so nothing was changed. Here it is now.';
 
 export function refusalBeforeRenderingDsa(state: CaseState, events: readonly CaseEvent[], shownVersion: number | undefined, actor: Actor): string | undefined {
-  if (shownVersion !== undefined && movedOnSince(events, shownVersion)) return staleCardNotice;
+  if (shownVersion !== undefined && shownVersion !== state.version && movedOnSince(events, shownVersion)) return staleCardNotice;
   const permission = checkPermission('generateDsa', state, rolesOnCase(actor, state));
   return 'outcome' in permission ? permission.reason : undefined;
 }

@@ -8,12 +8,14 @@ import { unseenCaseCard } from '../cards/unseenCaseCard';
 import { personOf } from '../dialogs/personOf';
 import { serviceAgreementDocument } from '../services/access/serviceAgreement';
 import type { CaseDesk } from '../services/cases/caseDesk';
+import type { LoadedDarsCase } from '../services/cases/caseStates';
 import { renderDsaDocument, type DsaDocumentStore } from '../services/dsa';
 import { canRead, type CardName, type CaseState, type Channel } from '../services/workflow';
 import { refusalBeforeRenderingDsa, staleCardNotice } from './cardActionChecks';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import type { IdentifierLookups } from './identifierLookups';
 import { describeError, type Logger } from './logger';
+import { turnLogger } from './turnLogger';
 import { cardMessage, cardSummary } from './outboxDeliveries';
 import type { PostedCards } from './postedCards';
 import type { StaffDirectory } from './staffDirectory';
@@ -55,20 +57,28 @@ export class CardActions {
   }
 
   private async handle(context: TurnContext, action: CardAction): Promise<{ card: Record<string, unknown> }> {
-    // One load of the case: the checks, the command and the decision's first attempt all use it.
-    const loaded = await this.desk.load(action.caseId);
+    // One read of the case — its snapshot — for the checks, the command and the decision.
+    const first = await this.desk.load(action.caseId, action.kind === 'decision' ? action.version : undefined);
+    const answer = await this.answer(context, action, first);
+    // A decision checks the snapshot's currency by its own commit. Any other answer rests on the
+    // snapshot, which a commit this instant may have overtaken: then answer on the case as it is.
+    if (answer.decided || !(await this.desk.trails(action.caseId, first))) return answer;
+    return this.answer(context, action, await this.desk.loadFromLog(action.caseId));
+  }
+
+  private async answer(context: TurnContext, action: CardAction, loaded: LoadedDarsCase): Promise<{ card: Record<string, unknown>; decided?: true }> {
     const state = loaded.state;
     const person = personOf(context);
     // The read table first: no case, and a case this person may not see, get the same bare card.
     const viewer = state ? await this.views.viewer(state, person.id) : undefined;
     if (!state || !viewer || !canRead(state, viewer.roles)) return { card: unseenCaseCard(action.caseId) };
-    const cardName = action.kind === 'refresh' ? action.card : await this.cardNameOf(context, action.verb);
+    const cardName = action.kind === 'refresh' ? action.card : action.card ?? (await this.cardNameOf(context, action.verb));
     const cardOptions: CardOptions = action.kind === 'refresh' ? { ...(action.review ? { review: action.review } : {}), ...(action.party ? { party: action.party } : {}) } : reviewAndParty(action.data);
 
     if (action.kind === 'refresh') return this.render(cardName, state, person.id, cardOptions);
 
     const actor = await this.staff.actorFor(person);
-    const early = action.verb === 'dsa.generate' ? refusalBeforeRenderingDsa(state, loaded.events, action.version, actor) : undefined;
+    const early = action.verb === 'dsa.generate' ? refusalBeforeRenderingDsa(state, loaded.events ?? [], action.version, actor) : undefined;
     if (early) return this.render(cardName, state, person.id, { ...cardOptions, notice: early, noticeFor: action.verb });
     // Identifiers looked up for the command (signatory by email, NIC number), once the clicker may decide.
     const looked = await this.lookups.forAction(action, state, viewer.roles, new Date());
@@ -83,20 +93,19 @@ export class CardActions {
       actor,
       key: context.activity.id ?? `${action.caseId}:${action.verb}:${Date.now()}`,
       shown: { version: action.version, ...(action.shown ? { fingerprint: action.shown } : {}) },
-      loaded: { events: loaded.events, version: loaded.version, head: loaded.head },
+      loaded,
       // This turn updates the clicked card for everyone; the decision's card updates leave it be.
       ...(replyToId ? { updatedInTurn: replyToId } : {}),
     });
-    this.logger.info('card decision', { caseRef: action.caseId, activityId: context.activity.id, verb: action.verb, outcome: result.kind });
+    turnLogger(context, this.logger).child({ caseRef: action.caseId }).info('card decision', { verb: action.verb, outcome: result.kind });
 
     // A replayed activity id answers with the case it was first applied to: show only this one.
     const current = result.state?.reference === state.reference ? result.state : state;
-    if (result.kind === 'refused') return this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason, noticeFor: action.verb });
-    if (result.kind === 'stale') {
-      return this.render(cardName, current, person.id, { ...cardOptions, notice: staleCardNotice });
-    }
+    const decided = { decided: true as const };
+    if (result.kind === 'refused') return { ...(await this.render(cardName, current, person.id, { ...cardOptions, notice: result.reason, noticeFor: action.verb })), ...decided };
+    if (result.kind === 'stale') return { ...(await this.render(cardName, current, person.id, { ...cardOptions, notice: staleCardNotice })), ...decided };
     await this.updateForEveryone(context, cardName, current, cardOptions);
-    return this.render(cardName, current, person.id, cardOptions);
+    return { ...(await this.render(cardName, current, person.id, cardOptions)), ...decided };
   }
 
   /** What a command needs beyond the card's inputs: the stored case, and documents the bot renders. */
@@ -130,14 +139,14 @@ export class CardActions {
       await context.updateActivity({ ...cardMessage(card, cardSummary(state.reference, name)), id: replyToId });
     } catch (error) {
       // The decision stands; the card's own refresh shows it even if this update failed.
-      this.logger.warn('card update failed', { caseRef: state.reference, activityId: context.activity.id, error: describeError(error) });
+      turnLogger(context, this.logger).child({ caseRef: state.reference }).warn('card update failed', { error: describeError(error) });
     }
   }
 
   /**
-   * The card that was clicked: the posted card on record, else the card the verb table says the
-   * button sits on (the status card a staff channel or a chat shows on request is a reply, not a
-   * posted card).
+   * The clicked card, for a button that did not say (cards posted before buttons named their
+   * card): the posted card on record, else the card the verb table says the button sits on (the
+   * status card a staff channel or a chat shows on request is a reply, not a posted card).
    */
   private async cardNameOf(context: TurnContext, verb: CardVerb): Promise<CardName> {
     const replyToId = context.activity.replyToId;

@@ -30,7 +30,16 @@ export class CaseCardViews {
     // The DARS contact works from the triage channel too: their buttons show there.
     const viewer: CardViewer = { id: '', roles: channel === 'triage' ? ['staff', 'darsContact', 'approver'] : [channelRoles[channel]] };
     const refreshUserIds = await this.references.teamsUserIds(await this.actingPeople(state, channel));
-    return renderCaseCard(name, state, viewer, this.clock(), { serviceAgreementDocument, ...options, refreshUserIds });
+    // Links to the files the card lists, granted to the channel's role rather than to a person.
+    // Everyone in a DARS channel sees the card as posted, and the bot cannot know who opens it:
+    // the channel's membership is what lets them see the card (its file names and SHA-256s)
+    // at all, so a link for the channel's role, checked on every fetch with `canRead` for that
+    // role against the case as it is then, gives no more than the card already shows. It is a
+    // bearer link while it lasts (DOCUMENT_LINK_HOURS), so in Teams clients that refresh cards
+    // (`refreshUserIds`, Universal Actions) each person's view replaces it with a link issued
+    // to them, checked on their own roles; a click's answer does the same.
+    const fileLinks = await this.documentLinks?.forFiles(name, state, { role: channelRoles[channel] });
+    return renderCaseCard(name, state, viewer, this.clock(), { serviceAgreementDocument, ...options, refreshUserIds, ...(fileLinks ? { fileLinks } : {}) });
   }
 
   private async actingPeople(state: CaseState, channel: Channel): Promise<string[]> {
@@ -44,7 +53,10 @@ export class CaseCardViews {
   async forPerson(name: CardName, state: CaseState, personId: string, options: CardOptions = {}): Promise<AdaptiveCard> {
     // A link to the document the card is about, issued to this person (only people see one: a channel card has no one to issue it to).
     const documentLink = await this.documentLinks?.forCard(name, state, personId);
-    return renderCaseCard(name, state, await this.viewer(state, personId), this.clock(), { serviceAgreementDocument, ...options, ...(documentLink ? { documentLink } : {}) });
+    const fileLinks = personId ? await this.documentLinks?.forFiles(name, state, { personId }) : undefined;
+    return renderCaseCard(name, state, await this.viewer(state, personId), this.clock(), {
+      serviceAgreementDocument, ...options, ...(documentLink ? { documentLink } : {}), ...(fileLinks ? { fileLinks } : {}),
+    });
   }
 
   async viewer(state: CaseState, personId: string): Promise<CardViewer> {

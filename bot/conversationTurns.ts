@@ -1,6 +1,7 @@
 import type { BotState, TurnContext } from 'botbuilder';
 
 import { describeError, type Logger } from './logger';
+import { turnLogger } from './turnLogger';
 import { StorageConflictError } from './mongoStorage';
 
 /**
@@ -50,7 +51,7 @@ export class ConversationTurns {
       await state.saveChanges(context, false);
     } catch (error) {
       if (!isStateConflict(error)) throw error;
-      this.logger.info('turn repeated: another process changed this chat meanwhile', { activityId: context.activity.id, error: describeError(error) });
+      turnLogger(context, this.logger).info('turn repeated: another process changed this chat meanwhile', { error: describeError(error) });
       await state.load(context, true);
       await turn();
       await state.saveChanges(context, false);

@@ -18,6 +18,7 @@ import type { ConversationReferences } from './conversationReferences';
 import { ConversationTurns } from './conversationTurns';
 import type { FileConsents } from './fileConsent';
 import { describeError, type Logger } from './logger';
+import { turnLogger } from './turnLogger';
 import type { StaffChannel } from './staffChannel';
 import { botWasAdded, type Welcomes } from './welcomes';
 
@@ -110,14 +111,14 @@ export class DarsBot extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue.action?.verb ?? '';
-    this.logger.info('card action', { verb, activityId: context.activity.id });
+    turnLogger(context, this.logger).info('card action', { verb });
     if (isPersonal(context) && verb.startsWith('enquiryDraft.')) {
       await this.runPersonalChat(context);
       return invokeAnswerOf(context) ?? message('This card belongs to an enquiry that has ended. Say “status” to see your cases.');
     }
     const click = readCardAction(invokeValue);
     if (!click.ok) {
-      this.logger.info('card action not readable', { verb, activityId: context.activity.id });
+      turnLogger(context, this.logger).info('card action not readable', { verb });
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: unreadableClickCard() };
     }
     return this.cardActions.invoke(context, click.action);
@@ -135,7 +136,7 @@ export class DarsBot extends TeamsActivityHandler {
     try {
       await this.staffChannel.answer(context);
     } catch (error) {
-      this.logger.warn('channel answer failed', { activityId: context.activity.id, error: describeError(error) });
+      turnLogger(context, this.logger).warn('channel answer failed', { error: describeError(error) });
       await context.sendActivity('Sorry, I could not answer that just now. Please try again.');
     }
   }

@@ -131,6 +131,7 @@ const effectNames: Record<string, string> = {
   withdrawSignatureRequests: 'withdrawn signature requests',
   deadlineNotice: 'a deadline reminder',
   sendSignedCopy: 'a signed copy of record',
+  copyFileToLibrary: 'a copy of a file for SharePoint',
 };
 
 export function describeEffect(effect: string): string {

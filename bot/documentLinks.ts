@@ -1,9 +1,11 @@
 import type { DocumentLink } from '../cards/frame/cardViewer';
 import { serviceAgreementDocument } from '../services/access/serviceAgreement';
-import { issueDocumentToken } from '../services/documents/documentLinkToken';
+import { issueDocumentToken, type DocumentHolder } from '../services/documents/documentLinkToken';
 import { stepId, type StepLedger } from '../services/dsa';
 import { uploadResultSchema } from '../services/dsa/signatureSteps';
+import { fileCopyResultSchema, fileCopyStepId } from '../services/evidence/fileCopies';
 import type { CardName, CaseState } from '../services/workflow';
+import { evidenceChecklist } from '../services/workflow/state/evidenceChecklist';
 
 /**
  * The link on a card that opens the very document the card asks someone to sign or review
@@ -32,6 +34,22 @@ export function documentOnCard(card: CardName, state: CaseState): { hash: string
   return undefined;
 }
 
+interface KeptFileRef {
+  readonly fileId: string;
+  readonly sha256: string;
+}
+
+/** The kept files a card lists, each with the SHA-256 the card shows for it. */
+export function filesOnCard(card: CardName, state: CaseState): KeptFileRef[] {
+  if (card === 'applicationReview' || card === 'review') {
+    return evidenceChecklist(state).flatMap((item) => (item.file ? [{ fileId: item.file.fileId, sha256: item.file.sha256 }] : []));
+  }
+  if (card === 'cohortFile') {
+    return (state.facts.access?.cohortFile.files ?? []).flatMap((file) => (file.fileId ? [{ fileId: file.fileId, sha256: file.contentHash }] : []));
+  }
+  return [];
+}
+
 export class DocumentLinks {
   constructor(private readonly settings: DocumentLinkSettings) {}
 
@@ -47,12 +65,41 @@ export class DocumentLinks {
     return url ? { url, title } : undefined;
   }
 
-  /** A link to the bot's own copy of a document of the case, for this person only. */
-  served(caseId: string, documentHash: string, personId: string): string | undefined {
+  /**
+   * Links to the files people sent that the card lists (evidence on the review cards, cohort files
+   * on the cohort file card), by file id: the SharePoint copy once filed there (bot/fileCopyDelivery.ts)
+   * and its bytes hash to what the case recorded, else the bot's own link for this holder.
+   */
+  forFiles(card: CardName, state: CaseState, holder: DocumentHolder): Promise<Record<string, string>> {
+    return this.fileLinks(state.reference, filesOnCard(card, state), holder, true);
+  }
+
+  /**
+   * The applicant's own evidence checklist in chat: always the bot's own links, issued to them.
+   * SharePoint is NHS England's, where an applicant from another organisation has no access.
+   */
+  forApplicantEvidence(state: CaseState, personId: string): Promise<Record<string, string>> {
+    return this.fileLinks(state.reference, filesOnCard('applicationReview', state), { personId }, false);
+  }
+
+  private async fileLinks(caseId: string, files: readonly KeptFileRef[], holder: DocumentHolder, sharePointFirst: boolean): Promise<Record<string, string>> {
+    const links: Record<string, string> = {};
+    for (const file of files) {
+      const copy = sharePointFirst && this.settings.sharePoint ? await this.settings.sharePoint.completed(fileCopyStepId(caseId, file.fileId), fileCopyResultSchema) : undefined;
+      const url = copy && copy.sha256 === file.sha256 ? copy.webUrl : this.served(caseId, file.sha256, holder, file.fileId);
+      if (url) links[file.fileId] = url;
+    }
+    return links;
+  }
+
+  /** A link to the bot's own copy of a document of the case, for this person (or a channel's role) only. */
+  served(caseId: string, documentHash: string, holder: string | DocumentHolder, fileId?: string): string | undefined {
     const base = this.settings.baseUrl();
     if (!base) return undefined;
     const now = (this.settings.clock ?? (() => new Date()))();
-    const token = issueDocumentToken({ caseId, documentHash, personId, expiresAt: new Date(now.getTime() + this.settings.lifetimeMs) }, this.settings.secret);
+    const who: DocumentHolder = typeof holder === 'string' ? { personId: holder } : holder;
+    if (who.personId === '') return undefined;
+    const token = issueDocumentToken({ ...who, caseId, documentHash, ...(fileId ? { fileId } : {}), expiresAt: new Date(now.getTime() + this.settings.lifetimeMs) }, this.settings.secret);
     return `${base}/documents/${token}`;
   }
 }

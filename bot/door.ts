@@ -4,6 +4,7 @@ import type { Request, Response } from 'restify';
 import type { DarsAdapter } from './adapter';
 import { readIncomingActivity } from './incomingActivity';
 import { describeError, type Logger } from './logger';
+import { TurnAftermath } from './turnAftermath';
 
 /**
  * POST /api/messages: the door every activity comes through.
@@ -18,34 +19,38 @@ import { describeError, type Logger } from './logger';
  *    adapter's turn error handler, so neither reaches here as an exception.
  * Nothing internal (stack traces, library messages) is ever returned. Only a failure of the bot
  * itself outside a turn answers 500, with a plain sentence.
+ * 4. After the answer, the work the turn set going (`TurnAftermath`: the delivery road's look).
  */
-export function messagesDoor(adapter: DarsAdapter, bot: { run(context: TurnContext): Promise<void> }, logger: Logger) {
-  return async (req: Request, res: Response): Promise<void> => {
-    const incoming = readIncomingActivity(req.body);
-    const activityId = incoming.ok ? incoming.activity.id : undefined;
+export function messagesDoor(adapter: DarsAdapter, bot: { run(context: TurnContext): Promise<void> }, logger: Logger, aftermath = new TurnAftermath()) {
+  // restify tells handlers apart by being `async`: a plain function returning a promise is refused.
+  return async (req: Request, res: Response): Promise<void> => aftermath.around(() => oneRequest(adapter, bot, logger, req, res));
+}
 
-    let authentication: Awaited<ReturnType<DarsAdapter['authenticate']>>;
-    try {
-      // A body that is no activity is still checked for a token, against an empty activity.
-      authentication = await adapter.authenticate(incoming.ok ? incoming.activity : ({} as Activity), authorizationOf(req));
-    } catch (error) {
-      logger.warn('request refused: its token could not be validated', { activityId, reason: describeError(error) });
-      return answer(res, 401, { error: { code: 'Unauthorized', message: 'The request could not be authenticated.' } });
-    }
+async function oneRequest(adapter: DarsAdapter, bot: { run(context: TurnContext): Promise<void> }, logger: Logger, req: Request, res: Response): Promise<void> {
+  const incoming = readIncomingActivity(req.body);
+  const activityId = incoming.ok ? incoming.activity.id : undefined;
 
-    if (!incoming.ok) {
-      logger.warn('request refused: not a well-formed activity', { reason: incoming.reason });
-      return answer(res, 400, { error: { code: 'BadRequest', message: incoming.reason } });
-    }
+  let authentication: Awaited<ReturnType<DarsAdapter['authenticate']>>;
+  try {
+    // A body that is no activity is still checked for a token, against an empty activity.
+    authentication = await adapter.authenticate(incoming.ok ? incoming.activity : ({} as Activity), authorizationOf(req));
+  } catch (error) {
+    logger.warn('request refused: its token could not be validated', { activityId, reason: describeError(error) });
+    return answer(res, 401, { error: { code: 'Unauthorized', message: 'The request could not be authenticated.' } });
+  }
 
-    try {
-      const invokeResponse = await adapter.runAuthenticated(authentication, incoming.activity, (context) => bot.run(context));
-      return answer(res, invokeResponse?.status ?? 200, invokeResponse?.body);
-    } catch (error) {
-      logger.error('request failed outside a turn', { activityId, activityType: incoming.activity.type, error: describeError(error) });
-      return answer(res, 500, { error: { code: 'InternalError', message: 'Sorry, something went wrong on our side.' } });
-    }
-  };
+  if (!incoming.ok) {
+    logger.warn('request refused: not a well-formed activity', { reason: incoming.reason });
+    return answer(res, 400, { error: { code: 'BadRequest', message: incoming.reason } });
+  }
+
+  try {
+    const invokeResponse = await adapter.runAuthenticated(authentication, incoming.activity, (context) => bot.run(context));
+    return answer(res, invokeResponse?.status ?? 200, invokeResponse?.body);
+  } catch (error) {
+    logger.error('request failed outside a turn', { activityId, activityType: incoming.activity.type, error: describeError(error) });
+    return answer(res, 500, { error: { code: 'InternalError', message: 'Sorry, something went wrong on our side.' } });
+  }
 }
 
 function authorizationOf(req: Request): string {

@@ -6,6 +6,7 @@ import { contentTypes, claimedFileType } from '../services/evidence/fileType';
 import type { FileStore, StoredFile } from '../services/evidence/fileStore';
 import { plainInMarkdown } from '../services/text/markdownText';
 import type { Logger } from './logger';
+import { turnLogger } from './turnLogger';
 
 /**
  * Teams' file consent flow, how a bot in a 1:1 chat gives a person a file: the bot sends a file
@@ -54,7 +55,7 @@ export class FileConsents {
       signal: AbortSignal.timeout(120_000),
     });
     if (!upload.ok) {
-      this.logger.warn('file consent upload failed', { activityId: context.activity.id, status: upload.status });
+      turnLogger(context, this.logger).warn('file consent upload failed', { status: upload.status });
       await context.sendActivity(`I could not put ${plainInMarkdown(file.fileName)} in your OneDrive just now. Please try again.`);
       return;
     }

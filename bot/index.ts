@@ -3,6 +3,7 @@ import { ShowTypingMiddleware } from 'botbuilder';
 import { PersonalChatDialog } from '../dialogs/personalChatDialog';
 import { ApplicantStatus } from '../services/cases/applicantStatus';
 import { Welcomes } from './welcomes';
+import { TurnAftermath } from './turnAftermath';
 import { CaseCommands } from '../services/cases/caseCommands';
 import { CaseDesk } from '../services/cases/caseDesk';
 import { CaseIndex } from '../services/cases/caseIndex';
@@ -35,6 +36,7 @@ import { DeliveryCommands } from './deliveryCommands';
 import { DeliveryRoad } from './deliveryRoad';
 import { DeliveryReceipts } from './deliveryReceipts';
 import { DocumentLinks } from './documentLinks';
+import { fileCopier } from './fileCopyDelivery';
 import { keptSecret } from '../services/documents/keptSecret';
 import { createLogger, describeError, type Logger } from './logger';
 import { MongoStorage } from './mongoStorage';
@@ -89,7 +91,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
   // The case store.
   const log = new CaseLog(db);
   const index = new CaseIndex(db);
-  const queries = new CaseQueries(index, new CaseStates(log));
+  const states = new CaseStates(log);
+  const queries = new CaseQueries(index, states);
   const dsaDocuments = new DsaDocumentStore(db);
   const nicNumbers = new NicNumbers(db);
   const signedDocuments = new SignedRecordStore(db);
@@ -128,7 +131,10 @@ async function start(config: Config, logger: Logger): Promise<void> {
   });
   const views = new CaseCardViews(staff, references, () => new Date(), documentLinks);
   const deadLetters = new DeadLetters(db, log, messenger, channels.triage);
-  const road = new DeliveryRoad(db, log, outboxDeliveries({ log, messenger, views, posted, receipts, staff, channels, signatures, signedCopies: { store: signedDocuments, links: documentLinks } }), deadLetters, logger, { policy });
+  const road = new DeliveryRoad(db, log, outboxDeliveries({
+    states, messenger, views, posted, receipts, staff, channels, signatures, signedCopies: { store: signedDocuments, links: documentLinks },
+    fileCopies: fileCopier(signatures.fileLibrary ? { ledger: signatures.ledger, library: signatures.fileLibrary } : undefined, fileStore),
+  }), deadLetters, logger, { policy });
 
   // One after another: FerretDB can fail when two commands create collections in a new
   // database at the same moment, and creating everything at start keeps turns from racing.
@@ -141,13 +147,16 @@ async function start(config: Config, logger: Logger): Promise<void> {
   await ensureCaseReferenceIndexes(db);
 
   const fetcher = new HttpAttachmentFetcher();
-  const commands = new CaseCommands(log, index, darsWorkflow, () => road.kick());
+  // The road looks for a decision's deliveries once the turn that decided has answered.
+  const aftermath = new TurnAftermath();
+  const kickRoad = () => road.kick();
+  const commands = new CaseCommands(log, index, darsWorkflow, () => aftermath.after(kickRoad));
   const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(
     new EnquirySubmissions(db, log, commands),
     new ApplicantStatus({ desk, actors: staff, mine: (personId) => queries.mine(personId) }),
-    desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore),
+    desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore, documentLinks),
   );
   const bot = new DarsBot(
     new ChatState(storage),
@@ -161,8 +170,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
   );
 
   const server = createServer(adapter, bot, () => database.isHealthy(), logger, {
-    secret: documentLinkSecret, log, dsaDocuments, signedDocuments, rolesOf: async (state, personId) => (await views.viewer(state, personId)).roles, logger,
-  });
+    secret: documentLinkSecret, log, dsaDocuments, signedDocuments, files: fileStore, rolesOf: async (state, personId) => (await views.viewer(state, personId)).roles, logger,
+  }, aftermath);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as { port: number }).port;
   // Local mode: links name the port the bot listens on (known only now, as tests listen on port 0).

@@ -1,14 +1,15 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 
 import type { AdaptiveCard } from '../cards/render';
-import type { CaseLog } from '../services/cases/caseLog';
+import type { CaseStates } from '../services/cases/caseStates';
 import type { OutboxEntry } from '../services/cases/outbox';
-import { foldCase, type CardName, type CaseEvent, type CaseState, type Channel, type OutboxEffect } from '../services/workflow';
+import { type CardName, type CaseEvent, type CaseState, type Channel, type OutboxEffect } from '../services/workflow';
 import { decisionMessages } from './notices/decisionNotices';
 import { channelOf, type CaseCardViews } from './caseCardViews';
 import type { DeliveryReceipts } from './deliveryReceipts';
 import type { DeliveryResult } from '../services/delivery/deliveryResult';
 import { deadlineMessage } from './deadlineNoticeDelivery';
+import { cardsListingFiles, type FileCopier } from './fileCopyDelivery';
 import type { OutboxDelivery } from './deliveryRoad';
 import type { PostedCards } from './postedCards';
 import type { SignatureSetup } from './signatureRequests';
@@ -21,13 +22,15 @@ import { noticeText } from '../services/text/noticeText';
 /**
  * How each outbox effect reaches Teams. Cards are rendered from the case as stored now, so a
  * late or retried delivery shows the current truth; each target of an effect is reached once.
- * "As stored" is the case log: the `cases` projection is written just after the commit that
- * holds the entry, so the worker can see an entry before its projection (and after a crash in
- * between, until the next decision) — a card rendered from it would show the case before the
- * decision, e.g. a signature card with nothing to sign.
+ * "As stored" is the case log: its snapshot when no commit has overtaken it (two lookups by
+ * `_id`), else every commit folded — never the `cases` projection alone, which is written just
+ * after the commit that holds the entry, so the road can see an entry before it (and after a
+ * crash in between, until the next decision): a card rendered from that would show the case
+ * before the decision, e.g. a signature card with nothing to sign. The notices of a decision
+ * are worded on the case as it stood at each event, so they read the whole log.
  */
 export interface DeliveryDependencies {
-  readonly log: CaseLog;
+  readonly states: CaseStates;
   readonly messenger: TeamsMessenger;
   readonly views: CaseCardViews;
   readonly posted: PostedCards;
@@ -36,14 +39,16 @@ export interface DeliveryDependencies {
   readonly channels: Record<Channel, string>;
   readonly signatures: SignatureSetup;
   readonly signedCopies: SignedCopies;
+  /** Files people sent, copied to SharePoint with Graph (nothing to do without). */
+  readonly fileCopies?: FileCopier;
 }
 
 export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
   return async (caseId: string, entry: OutboxEntry) => {
-    const { events } = await deps.log.load(caseId);
-    const state = foldCase(events);
-    if (!state) throw new Error(`Case ${caseId} has no events in the case log`);
-    return deliver(deps, state, entry, entry.effect as OutboxEffect, events);
+    const effect = entry.effect as OutboxEffect;
+    const current = effect.kind === 'eventNotices' ? await deps.states.fromLog(caseId) : await deps.states.current(caseId);
+    if (!current.state) throw new Error(`Case ${caseId} has no events in the case log`);
+    return deliver(deps, current.state, entry, effect, current.events ?? []);
   };
 }
 
@@ -88,6 +93,14 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
       await eachTarget(messages, (message) => deps.receipts.once(entry.id, targetKey(message.target), async () => {
         if (message.target.kind === 'person') await deps.messenger.sendToPerson(message.target.id, cardMessage(message.card, message.summary));
       }));
+      return;
+    }
+    case 'copyFileToLibrary': {
+      const copied = deps.fileCopies ? await deps.fileCopies(state, effect.fileId, effect.sha256) : 'nothingToDo';
+      if (copied === 'nothingToDo') return;
+      if (copied !== 'copied') return copied;
+      // Every time it is done (not only the first): a retry after a failed card update updates them.
+      await updateCards(deps, state, cardsListingFiles);
       return;
     }
     case 'deadlineNotice': {

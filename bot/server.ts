@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { DarsAdapter } from './adapter';
 import type { DarsBot } from './darsBot';
 import { messagesDoor } from './door';
+import type { TurnAftermath } from './turnAftermath';
 import { documentRoute, type DocumentServing } from './documentRoute';
 import type { Logger } from './logger';
 
@@ -15,13 +16,13 @@ const maxActivityBytes = 1024 * 1024;
  * (200 when the database answers, 503 when it does not), GET /documents/:token for the
  * documents on signature cards.
  */
-export function createServer(adapter: DarsAdapter, bot: DarsBot, databaseIsHealthy: () => Promise<boolean>, logger: Logger, documents?: DocumentServing): restify.Server {
+export function createServer(adapter: DarsAdapter, bot: DarsBot, databaseIsHealthy: () => Promise<boolean>, logger: Logger, documents?: DocumentServing, aftermath?: TurnAftermath): restify.Server {
   // A document link's token (bot/documentLinks.ts) is longer than the router's default 100-character path parameter.
   const routerOptions = { maxParamLength: 1000 };
   const server = restify.createServer({ name: 'dars-bot', handleUncaughtExceptions: false, ...routerOptions });
 
   // The body is read as text and parsed by the door, so that a malformed one gets our own short reason.
-  server.post('/api/messages', restify.plugins.bodyReader({ maxBodySize: maxActivityBytes }), messagesDoor(adapter, bot, logger));
+  server.post('/api/messages', restify.plugins.bodyReader({ maxBodySize: maxActivityBytes }), messagesDoor(adapter, bot, logger, aftermath));
 
   server.get('/healthz', async (_req, res) => {
     const database = await databaseIsHealthy();

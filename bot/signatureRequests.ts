@@ -9,6 +9,7 @@ import {
   currentDsaDocument, graphSignatureRouting, localRoutingDescription, localSignatureRouting, runSignatureRouting, signatoryRecipients,
   routingResult, signatureLedger, type DsaDocumentStore, type SendSignatureCard, type SignatureRouting, type StepLedger,
 } from '../services/dsa';
+import type { FileLibrary } from '../services/evidence/fileCopies';
 import { createGraphConnection, graphSettingsFrom, GraphDirectoryRoles, StaticDirectoryRoles, type DirectoryRoles } from '../services/graph';
 import { GraphPeopleDirectory, StaticPeopleDirectory, type PeopleDirectory } from '../services/people/peopleDirectory';
 import { foldCase, type CaseState } from '../services/workflow';
@@ -29,6 +30,8 @@ export interface SignatureSetup {
   readonly ledger: StepLedger;
   /** One line for the start-up log. */
   readonly description: string;
+  /** With Graph: the SharePoint library where files people send are copied too (bot/fileCopyDelivery.ts). */
+  readonly fileLibrary?: FileLibrary;
   /** Routes one signature request as far as it can now; "retry at" while steps remain, for the road to come back. */
   request(state: CaseState, party: SignatoryParty, dsaVersion: number, documentHash: string, sendCard: SendSignatureCard): Promise<DeliveryResult>;
 }
@@ -41,6 +44,7 @@ export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: 
   let people: PeopleDirectory;
   let routingFor: (sendCard: SendSignatureCard) => SignatureRouting;
   let description: string;
+  let fileLibrary: FileLibrary | undefined;
 
   if (graph.mode === 'graph') {
     const settings = graph.settings;
@@ -68,6 +72,7 @@ export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: 
         },
         sendSignatureCard,
       });
+    fileLibrary = { client: connection.client, driveId: settings.driveId, folder: settings.dsaFolder };
     description = `DSA signature requests go through Microsoft Graph (${connection.description}); ${directory.description}; ${people.description}`;
   } else {
     directory = new StaticDirectoryRoles(config.DARS_ROLES);
@@ -81,6 +86,7 @@ export function signatureSetup(config: Config, db: Db, log: CaseLog, documents: 
     people,
     ledger,
     description,
+    ...(fileLibrary ? { fileLibrary } : {}),
     async request(state, party, dsaVersion, documentHash, sendCard) {
       const recipients = await signatoryRecipients(state, party, directory);
       const report = await runSignatureRouting(routingFor(sendCard), {

@@ -35,7 +35,7 @@ export function applicationReviewCard(state: CaseState, viewer: CardViewer, now:
       { intro, ...outcome, sections: submission ? reviewSections(state, fit) : [], can: { amend, accept: can('acceptApplication') } },
       {
         state, viewer, now, options, title: 'Application acceptance review', card: 'applicationReview', actions: ['requestAmendments', 'acceptApplication'],
-        extraBody: evidenceElements(state),
+        extraBody: evidenceElements(state, options.fileLinks),
       },
     ),
   );

@@ -9,6 +9,7 @@ import { withChatStep } from './frame/chatStepButton';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/cohortFile.json';
+import { openFileButton } from './views/evidenceView';
 
 /**
  * The cohort (participant) file (DOMAIN stage 6): what is due and when, the rules it is checked
@@ -49,7 +50,11 @@ export function cohortFileCard(state: CaseState, viewer: CardViewer, now: Date, 
         dueLabel: latest ? `Cohort file due by (at the latest ${formatDate(latest)})` : 'Cohort file due by',
         can: { setDue: permitted(state, viewer)('cohortFileDue') && cohort?.required === true && received === 0 },
       },
-      { state, viewer, now, options, title: 'Cohort file', card: 'cohortFile', actions: ['cohortFileDue'] },
+      {
+        state, viewer, now, options, title: 'Cohort file', card: 'cohortFile', actions: ['cohortFileDue'],
+        // A button per file received that the card was given a link for (the name is the applicant's: not in the title).
+        extraBody: (cohort?.files ?? []).flatMap((file, i) => openFileButton(file.fileId ? options.fileLinks?.[file.fileId] : undefined, `Open cohort file ${i + 1} (${plural(file.rows, 'row')})`)),
+      },
     ), state, viewer, { key: 'receiveCohortFile', title: 'Send the cohort file', command: 'cohort file' }),
   );
 }

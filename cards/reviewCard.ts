@@ -41,7 +41,7 @@ export function reviewCard(state: CaseState, viewer: CardViewer, now: Date, opti
       {
         state, viewer, now, options, title: reviewTitles[review], card: 'review', actions: [`recordReview:${review}`],
         refreshData: { review },
-        extraBody: evidenceElements(state),
+        extraBody: evidenceElements(state, options.fileLinks),
       },
     ),
   );

@@ -52,6 +52,8 @@ export interface AttachmentFetcher {
 export interface FileKeeping {
   download(downloadUrl: string, maxBytes: number): Promise<Buffer | 'tooLarge'>;
   keep(file: import('../services/evidence/fileStore').FileToKeep): Promise<import('../services/evidence/fileStore').StoredFile>;
+  /** Links, issued to this person, that open the evidence files of the case (by file id); none without a way to serve them. */
+  evidenceLinks?(state: import('../services/workflow').CaseState, personId: string): Promise<Readonly<Record<string, string>>>;
 }
 
 /**

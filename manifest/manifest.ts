@@ -1,5 +1,4 @@
 import type { TeamsManifestV1D30 } from '@microsoft/app-manifest';
-import { NHS_BLUE } from './icons';
 
 /**
  * The Teams app manifest for DARS Bot. Typed against @microsoft/app-manifest's generated v1.30
@@ -13,6 +12,9 @@ import { NHS_BLUE } from './icons';
  */
 export const MANIFEST_VERSION = '1.30';
 export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
+
+/** NHS blue, from the NHS identity guidelines: the colour icon's background and the accentColor. */
+export const NHS_BLUE = '#005EB8';
 
 export const COLOR_ICON_FILE = 'color.png';
 export const OUTLINE_ICON_FILE = 'outline.png';

@@ -37,8 +37,8 @@ export async function buildAppPackage(options: ManifestOptions): Promise<Buffer>
 
   const zip = new JSZip();
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date: ENTRY_DATE });
-  zip.file(COLOR_ICON_FILE, colorIcon(), { date: ENTRY_DATE });
-  zip.file(OUTLINE_ICON_FILE, outlineIcon(), { date: ENTRY_DATE });
+  zip.file(COLOR_ICON_FILE, await colorIcon(), { date: ENTRY_DATE });
+  zip.file(OUTLINE_ICON_FILE, await outlineIcon(), { date: ENTRY_DATE });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 

@@ -118,8 +118,8 @@ describe('Teams app manifest', () => {
       assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
       const manifest: unknown = JSON.parse(await zip.file('manifest.json')!.async('string'));
       assert.deepEqual(manifest, JSON.parse(JSON.stringify(buildManifest(options))));
-      assert.deepEqual(await zip.file('color.png')!.async('nodebuffer'), colorIcon());
-      assert.deepEqual(await zip.file('outline.png')!.async('nodebuffer'), outlineIcon());
+      assert.deepEqual(await zip.file('color.png')!.async('nodebuffer'), await colorIcon());
+      assert.deepEqual(await zip.file('outline.png')!.async('nodebuffer'), await outlineIcon());
     });
 
     it('is the same bytes every time', async () => {
@@ -128,8 +128,8 @@ describe('Teams app manifest', () => {
   });
 
   describe('icons', () => {
-    it('colour icon is a 192×192 PNG, opaque, NHS blue and white', () => {
-      const png = readPng(colorIcon());
+    it('colour icon (manifest/color.png) is a 192×192 PNG, opaque, NHS blue and white', async () => {
+      const png = readPng(await colorIcon());
       assert.equal(png.width, COLOR_ICON_SIZE);
       assert.equal(png.height, COLOR_ICON_SIZE);
       assert.equal(png.width, 192);
@@ -139,8 +139,8 @@ describe('Teams app manifest', () => {
       assert.ok(png.pixels().every(([, , , a]) => a === 255), 'fully opaque');
     });
 
-    it('outline icon is a 32×32 PNG of only white or transparent pixels', () => {
-      const png = readPng(outlineIcon());
+    it('outline icon (manifest/outline.png) is a 32×32 PNG of only white or transparent pixels', async () => {
+      const png = readPng(await outlineIcon());
       assert.equal(png.width, OUTLINE_ICON_SIZE);
       assert.equal(png.height, OUTLINE_ICON_SIZE);
       assert.equal(png.width, 32);
@@ -153,7 +153,10 @@ describe('Teams app manifest', () => {
   });
 });
 
-/** Just enough PNG decoding for the icons: IHDR, and RGBA pixels written with filter type 0. */
+/**
+ * Just enough PNG decoding for the icons: IHDR, and 8-bit RGBA pixels under any of the five row
+ * filters (an image editor's export may use any of them).
+ */
 function readPng(file: Buffer): { width: number; height: number; pixels: () => number[][] } {
   assert.deepEqual(file.subarray(0, 8), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const chunks: { type: string; data: Buffer }[] = [];
@@ -177,13 +180,31 @@ function readPng(file: Buffer): { width: number; height: number; pixels: () => n
   const pixels = (): number[][] => {
     const raw = zlib.inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
     assert.equal(raw.length, height * (width * 4 + 1));
-    const result: number[][] = [];
+    const stride = width * 4;
+    const rows: Buffer[] = [];
     for (let y = 0; y < height; y++) {
-      const row = y * (width * 4 + 1);
-      assert.equal(raw[row], 0, 'filter type 0');
-      for (let x = 0; x < width; x++) result.push([...raw.subarray(row + 1 + x * 4, row + 5 + x * 4)]);
+      const filter = raw[y * (stride + 1)]!;
+      const row = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+      const above = rows[y - 1] ?? Buffer.alloc(stride);
+      for (let i = 0; i < stride; i++) {
+        const left = i >= 4 ? row[i - 4]! : 0;
+        const up = above[i]!;
+        const upLeft = i >= 4 ? above[i - 4]! : 0;
+        const predictor = [0, left, up, (left + up) >> 1, paeth(left, up, upLeft)][filter];
+        assert.ok(predictor !== undefined, `PNG row filter ${filter}`);
+        row[i] = (row[i]! + predictor) & 0xff;
+      }
+      rows.push(row);
     }
+    const result: number[][] = [];
+    for (const row of rows) for (let x = 0; x < width; x++) result.push([...row.subarray(x * 4, x * 4 + 4)]);
     return result;
   };
   return { width, height, pixels };
+}
+
+function paeth(left: number, up: number, upLeft: number): number {
+  const p = left + up - upLeft;
+  const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+  return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
 }

@@ -67,6 +67,11 @@ export interface CardOptions {
   readonly serviceAgreementDocument?: DocumentRef;
   /** The signature and DSA cards: a link, issued to this viewer, that opens the document (bot/documentLinks.ts). */
   readonly documentLink?: DocumentLink;
+  /**
+   * Links that open the files people sent (evidence, cohort files), by file id, issued to whoever
+   * the card is rendered for (bot/documentLinks.ts): SharePoint once copied there, else the bot's own.
+   */
+  readonly fileLinks?: Readonly<Record<string, string>>;
 }
 
 /** For a template: `documentLink.url` is '' when there is no link to show. */

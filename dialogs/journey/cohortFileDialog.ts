@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
@@ -89,7 +88,7 @@ export class CohortFileDialog extends JourneyDialog {
       await step.context.sendActivity(`I could not download ${plainInMarkdown(file.name)} from Teams. Please attach it again.`);
       return step.endDialog();
     }
-    const report = checkCohortFile(text, this.checkOptions(state, file.name));
+    const report = await checkCohortFile(bytes ?? text, this.checkOptions(state, file.name));
     for (const message of cohortReportMessages(report, state.nicNumber ?? '')) await step.context.sendActivity(message);
     if (!report.ok) return step.endDialog();
 
@@ -102,7 +101,7 @@ export class CohortFileDialog extends JourneyDialog {
       ...(stored ? { fileId: stored._id } : {}),
       fileName: file.name,
       rows: report.rowCount,
-      contentHash: stored?.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex'),
+      contentHash: stored?.sha256 ?? report.sha256,
       failingRows: report.failingRowCount,
     });
     await step.context.sendActivity(

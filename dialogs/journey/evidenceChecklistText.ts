@@ -1,3 +1,5 @@
+import { CardFactory, type Attachment } from 'botbuilder';
+
 import { evidenceKindNames } from '../../services/rules/evidence';
 import { plainInMarkdown } from '../../services/text/markdownText';
 import type { CaseState } from '../../services/workflow';
@@ -16,4 +18,25 @@ export function evidenceChecklistText(state: CaseState): string {
     return item.kind ? `- ${what}: not attached yet` : `- ${what}: your DARS contact will tell you how to provide this`;
   });
   return `Evidence for **${state.reference}**:\n\n${lines.join('\n')}`;
+}
+
+/**
+ * The applicant's own files, each behind a button that opens it (`links`, by file id, issued to
+ * them): a card, because chat messages never carry links (bot/plainWords.ts makes any link in a
+ * message inert, the last defence for people's words). Buttons name the kind of evidence, never
+ * the file's name. Undefined when there is nothing to open.
+ */
+export function evidenceLinksCard(state: CaseState, links: Readonly<Record<string, string>>): Attachment | undefined {
+  const actions = evidenceChecklist(state).flatMap((item) => {
+    const url = item.file && item.kind ? links[item.file.fileId] : undefined;
+    return url && item.kind ? [{ type: 'Action.OpenUrl', title: `Open the ${evidenceKindNames[item.kind].toLowerCase()}`, url }] : [];
+  });
+  if (actions.length === 0) return undefined;
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [{ type: 'TextBlock', text: `The files you sent for ${state.reference}`, wrap: true, weight: 'Bolder' }],
+    actions,
+  });
 }

@@ -1,12 +1,14 @@
+import { MessageFactory, type Activity } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
 import { claimedFileType, contentIs, contentTypes, fileTypeNames } from '../../services/evidence/fileType';
 import { evidenceKindNames, evidenceKindOf, evidenceKinds, maximumEvidenceBytes, type EvidenceKind } from '../../services/rules/evidence';
 import { plainInMarkdown } from '../../services/text/markdownText';
 import { formatFileSize, missingEvidence } from '../../services/workflow/state/evidenceChecklist';
+import type { CaseState } from '../../services/workflow';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
-import { evidenceChecklistText } from './evidenceChecklistText';
+import { evidenceChecklistText, evidenceLinksCard } from './evidenceChecklistText';
 import { runCaseCommand } from './caseCommand';
 import type { FileAttachment } from './fileAttachment';
 import { JourneyDialog, setProgress, type JourneyOptions } from './journeyDialog';
@@ -56,7 +58,7 @@ export class EvidenceDialog extends JourneyDialog {
     // "evidence" on its own: the checklist, and how to send a file. No waiting for one: the next
     // file attached comes here anyway, and an applicant gathering letters should not be held in a step.
     const state = await this.desks.cases.caseFor(reference, personOf(step.context).id);
-    if (state) await step.context.sendActivity(`${evidenceChecklistText(state)}\n\n${howToSend}`);
+    if (state) await step.context.sendActivity(await this.checklistMessage(step, state, `${evidenceChecklistText(state)}\n\n${howToSend}`));
     return step.endDialog();
   }
 
@@ -107,10 +109,19 @@ export class EvidenceDialog extends JourneyDialog {
       await step.context.sendActivity(outcome.reason);
       return step.endDialog();
     }
-    await step.context.sendActivity(
+    await step.context.sendActivity(await this.checklistMessage(
+      step,
+      outcome.state,
       `Kept ${plainInMarkdown(file!.fileName)} as the ${evidenceKindNames[kind].toLowerCase()} for **${reference}** (${formatFileSize(file!.size)}; SHA-256 ${file!.sha256}).\n\n${evidenceChecklistText(outcome.state)}`,
-    );
+    ));
     return step.endDialog();
+  }
+
+  /** The checklist's words, with a card of buttons that open the files (links issued to this person), when there are any. */
+  private async checklistMessage(step: WaterfallStepContext<EvidenceOptions>, state: CaseState, text: string): Promise<Partial<Activity>> {
+    const links = (await this.desks.files?.evidenceLinks?.(state, personOf(step.context).id)) ?? {};
+    const card = evidenceLinksCard(state, links);
+    return { ...MessageFactory.text(text), ...(card ? { attachments: [card] } : {}) };
   }
 
   protected generalHelp(): string {

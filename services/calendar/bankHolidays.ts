@@ -1,9 +1,13 @@
+import published from './bank-holidays.json';
+
 /**
  * England and Wales bank holidays, as data rather than a formula: substitute days and one-off
- * holidays (a coronation, a jubilee) are proclaimed, not computed. Source: GOV.UK "UK bank
- * holidays" (england-and-wales). Easter dates are cross-checked against the Gregorian Easter
- * computation in test/calendar. Add each new year here before the workflow's deadlines reach it:
- * the working-day functions refuse to guess outside the years listed.
+ * holidays (a coronation, a jubilee) are proclaimed, not computed. The data is GOV.UK's
+ * published file (https://www.gov.uk/bank-holidays.json, england-and-wales division), committed
+ * as bank-holidays.json beside this file; `npm run bank-holidays` refreshes it. Easter dates are
+ * cross-checked against the Gregorian Easter computation in test/calendar, which also fails
+ * twelve months before the data runs out. The working-day functions refuse to guess outside
+ * the years listed.
  */
 
 export interface BankHoliday {
@@ -19,47 +23,31 @@ export interface BankHolidayCalendar {
   readonly holidays: readonly BankHoliday[];
 }
 
-export const englandAndWalesBankHolidays: BankHolidayCalendar = {
-  region: 'England and Wales',
-  firstYear: 2025,
-  lastYear: 2028,
-  holidays: [
-    // 2025: a reminder falls a few working days before its due date, so deadlines in early
-    // January 2026 count back into it.
-    { date: '2025-01-01', name: 'New Year’s Day' },
-    { date: '2025-04-18', name: 'Good Friday' },
-    { date: '2025-04-21', name: 'Easter Monday' },
-    { date: '2025-05-05', name: 'Early May bank holiday' },
-    { date: '2025-05-26', name: 'Spring bank holiday' },
-    { date: '2025-08-25', name: 'Summer bank holiday' },
-    { date: '2025-12-25', name: 'Christmas Day' },
-    { date: '2025-12-26', name: 'Boxing Day' },
+/**
+ * The first year the workflow counts: a reminder falls a few working days before its due date,
+ * so deadlines in early January 2026 count back into 2025. The published file's earlier years
+ * are left out: no DARS clock counts them.
+ */
+const firstYear = 2025;
 
-    { date: '2026-01-01', name: 'New Year’s Day' },
-    { date: '2026-04-03', name: 'Good Friday' },
-    { date: '2026-04-06', name: 'Easter Monday' },
-    { date: '2026-05-04', name: 'Early May bank holiday' },
-    { date: '2026-05-25', name: 'Spring bank holiday' },
-    { date: '2026-08-31', name: 'Summer bank holiday' },
-    { date: '2026-12-25', name: 'Christmas Day' },
-    { date: '2026-12-28', name: 'Boxing Day (substitute day)' },
+interface PublishedEvent {
+  readonly title: string;
+  readonly date: string;
+  readonly notes: string;
+}
 
-    { date: '2027-01-01', name: 'New Year’s Day' },
-    { date: '2027-03-26', name: 'Good Friday' },
-    { date: '2027-03-29', name: 'Easter Monday' },
-    { date: '2027-05-03', name: 'Early May bank holiday' },
-    { date: '2027-05-31', name: 'Spring bank holiday' },
-    { date: '2027-08-30', name: 'Summer bank holiday' },
-    { date: '2027-12-27', name: 'Christmas Day (substitute day)' },
-    { date: '2027-12-28', name: 'Boxing Day (substitute day)' },
+/** GOV.UK's title, with its note when it is a substitute day: "Boxing Day (substitute day)". */
+function nameOf(event: PublishedEvent): string {
+  return event.notes ? `${event.title} (${event.notes.toLowerCase()})` : event.title;
+}
 
-    { date: '2028-01-03', name: 'New Year’s Day (substitute day)' },
-    { date: '2028-04-14', name: 'Good Friday' },
-    { date: '2028-04-17', name: 'Easter Monday' },
-    { date: '2028-05-01', name: 'Early May bank holiday' },
-    { date: '2028-05-29', name: 'Spring bank holiday' },
-    { date: '2028-08-28', name: 'Summer bank holiday' },
-    { date: '2028-12-25', name: 'Christmas Day' },
-    { date: '2028-12-26', name: 'Boxing Day' },
-  ],
-};
+function calendarOf(events: readonly PublishedEvent[]): BankHolidayCalendar {
+  const holidays = events
+    .filter((event) => Number(event.date.slice(0, 4)) >= firstYear)
+    .map((event) => ({ date: event.date, name: nameOf(event) }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const lastYear = Number(holidays[holidays.length - 1].date.slice(0, 4));
+  return { region: 'England and Wales', firstYear, lastYear, holidays };
+}
+
+export const englandAndWalesBankHolidays: BankHolidayCalendar = calendarOf(published['england-and-wales'].events);

@@ -14,7 +14,7 @@ export class CalendarNotCoveredError extends Error {
   constructor(readonly year: number, calendar: BankHolidayCalendar) {
     super(
       `No ${calendar.region} bank holidays are configured for ${year} (the calendar covers ` +
-        `${calendar.firstYear}–${calendar.lastYear}); add them to services/calendar/bankHolidays.ts.`,
+        `${calendar.firstYear}–${calendar.lastYear}); refresh services/calendar/bank-holidays.json with 'npm run bank-holidays'.`,
     );
     this.name = 'CalendarNotCoveredError';
   }

@@ -2,7 +2,7 @@ import { canRead, readsEveryCase, rolesOnCase, type Actor, type CaseCommand, typ
 import type { CaseIndex } from './caseIndex';
 import type { CaseLog } from './caseLog';
 import { CaseHistoryCheck } from './caseHistoryCheck';
-import { CaseStates } from './caseStates';
+import { CaseStates, type LoadedDarsCase } from './caseStates';
 import type { CommandResult } from './caseCommands';
 import type { DarsCaseCommands } from './darsWorkflow';
 
@@ -20,7 +20,7 @@ export class CaseDesk {
 
   constructor(
     private readonly commands: DarsCaseCommands,
-    private readonly log: CaseLog,
+    log: CaseLog,
     private readonly index: CaseIndex,
     private readonly clock: () => Date = () => new Date(),
   ) {
@@ -33,10 +33,23 @@ export class CaseDesk {
     return this.states.get(reference);
   }
 
-  /** The case with its events, version and head, for a caller that decides on it next (`execute`'s `loaded`). */
-  async load(reference: string): Promise<{ state: CaseState | undefined; events: CaseEvent[]; version: number; head: string }> {
-    const loaded = await this.log.load(reference);
-    return { state: this.states.fold(loaded.events), ...loaded };
+  /**
+   * The case for a caller that decides on it next (`execute`'s `loaded`): its snapshot, which
+   * may trail the log (the decision's commit tells; `trails` tells anyone else), or its log
+   * when the card showed another version.
+   */
+  load(reference: string, shownVersion?: number): Promise<LoadedDarsCase> {
+    return this.states.forDecision(reference, shownVersion);
+  }
+
+  /** Whether a case `load` read from its snapshot has been overtaken since. */
+  trails(reference: string, read: LoadedDarsCase): Promise<boolean> {
+    return this.states.trails(reference, read);
+  }
+
+  /** The case from its log: the truth, for a caller whose snapshot `trails`. */
+  loadFromLog(reference: string): Promise<LoadedDarsCase> {
+    return this.states.fromLog(reference);
   }
 
   /**
@@ -68,7 +81,7 @@ export class CaseDesk {
 
   execute(input: {
     reference: string; command: CaseCommand; actor: Actor; key: string; shown?: ShownCard;
-    loaded?: { events: CaseEvent[]; version: number; head: string }; updatedInTurn?: string;
+    loaded?: LoadedDarsCase; updatedInTurn?: string;
   }): Promise<CaseOutcome> {
     const now = this.clock();
     return this.commands.execute(input.command, {

@@ -63,28 +63,29 @@ export class CaseIndex {
     return this.cases.findOne({ _id: caseId });
   }
 
-  /** Writes the projection of `version` unless a newer one is already there. */
+  /**
+   * Writes the projection of `version` unless a newer one is already there: one upsert. When a
+   * newer one exists the upsert's insert collides on `_id`, which is the answer "keep the newer".
+   */
   async write(caseId: string, version: number, fields: CaseIndexFields, state: CaseState, now: Date): Promise<void> {
     const record = { ...recordFields(fields, version), updatedAt: now };
     if (fields.nextDue) await this.dueDays.note(fields.nextDue);
-    const existing = await this.cases.findOne({ _id: caseId }, { projection: { version: 1 } });
-    if (!existing) {
-      try {
-        await this.cases.insertOne({ _id: caseId, ...record, createdAt: new Date(state.openedAt) });
-        return;
-      } catch (error) {
-        // Another writer created it first: fall through to the versioned update. Anything else
-        // is a real failure, not to be hidden behind an update that would match nothing.
-        if (!isDuplicateKey(error)) throw error;
-      }
-    }
     // Optional fields the new projection lacks are removed, or a closed case would keep its
     // last due date and a case whose contact left would keep them.
     const absent = optionalFields.filter((field) => fields[field] === undefined);
-    await this.cases.updateOne(
-      { _id: caseId, version: { $lt: version } },
-      { $set: record, ...(absent.length > 0 ? { $unset: Object.fromEntries(absent.map((field) => [field, ''])) } : {}) },
-    );
+    try {
+      await this.cases.updateOne(
+        { _id: caseId, version: { $lt: version } },
+        {
+          $set: record,
+          $setOnInsert: { createdAt: new Date(state.openedAt) },
+          ...(absent.length > 0 ? { $unset: Object.fromEntries(absent.map((field) => [field, ''])) } : {}),
+        },
+        { upsert: true },
+      );
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import {
   caseIndexFields,
   decide,
+  evolve,
   foldCase,
   isStaleCard,
   type CaseCommand,
@@ -13,6 +14,7 @@ import type { CaseWorkflow } from './caseCommands';
 /** The DARS workflow (pure, services/workflow) as the case commands run it. */
 export const darsWorkflow: CaseWorkflow<CaseState, CaseCommand, CaseEvent, DecisionContext> = {
   fold: (events) => foldCase(events),
+  evolve: (state, event) => evolve(state, event),
   decide: (state, command, context) => decide(state, command, context),
   project: (state) => caseIndexFields(state),
   isStale: (state, events, command, shown) => isStaleCard(state, events, command, shown),

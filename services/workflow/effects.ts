@@ -71,6 +71,12 @@ export type OutboxEffect =
    * case) to everyone who signed it and to the applicant; `documentHash` is the document signed.
    */
   | { readonly kind: 'sendSignedCopy'; readonly document: 'dsa' | 'serviceAgreement'; readonly documentHash: string }
+  /**
+   * File a copy of a file someone sent (evidence, a cohort file; its bytes are in the file store
+   * under `fileId`, hashing to `sha256`) in the case's folder of the document library, where
+   * there is one (SharePoint, with Microsoft Graph); the cards that list the file then link to it.
+   */
+  | { readonly kind: 'copyFileToLibrary'; readonly fileId: string; readonly sha256: string }
   /** Remind whoever holds the next action of its due date, or tell triage it has passed. */
   | { readonly kind: 'deadlineNotice'; readonly notice: DeadlineNoticeKind; readonly due: IsoDate };
 
@@ -78,3 +84,4 @@ export const postCard = (channel: Channel, card: CardName, review?: ReviewKind):
   review ? { kind: 'postCard', channel, card, review } : { kind: 'postCard', channel, card };
 export const updateCards = (...cards: CardName[]): OutboxEffect => ({ kind: 'updateCards', cards });
 export const sendCard = (to: Recipient, card: CardName): OutboxEffect => ({ kind: 'sendCard', to, card });
+export const copyFileToLibrary = (fileId: string, sha256: string): OutboxEffect => ({ kind: 'copyFileToLibrary', fileId, sha256 });

@@ -95,8 +95,8 @@ export const eventCards: EventCards = {
   cohortFileReceived: () => [accessCards],
   accessArranged: () => [everyCard],
 
-  // Evidence: listed on the review cards and the status card.
-  evidenceAttached: () => [updateCards('applicationReview', 'caseStatus')],
+  // Evidence: listed on the application review, the assurance reviews and the status card.
+  evidenceAttached: () => [updateCards('applicationReview', 'review', 'caseStatus')],
 
   // Any stage
   applicantMemberInvited: (event) => [sendCard({ personId: event.member.id }, 'caseStatus')],

@@ -68,6 +68,8 @@ export function shownFingerprint(state: CaseState, key: PermissionKey): string |
 export function isStaleCard(state: CaseState | undefined, events: readonly CaseEvent[], command: CaseCommand, shown: ShownCard): boolean {
   const now = state && shown.fingerprint !== undefined ? shownFingerprint(state, permissionKey(command)) : undefined;
   if (now !== undefined) return now !== shown.fingerprint;
+  // Nothing recorded since the card was shown (the case may be read from its snapshot, without events).
+  if (state && shown.version === state.version) return false;
   // Deadline notices recorded since the card was shown change nothing it shows.
   return movedOnSince(events, shown.version);
 }

@@ -80,3 +80,18 @@ describe('England and Wales bank holidays (data)', () => {
     }
   });
 });
+
+describe('England and Wales bank holidays (freshness)', () => {
+  it('the data runs at least twelve months past today (else: npm run bank-holidays)', () => {
+    const dates = englandAndWalesBankHolidays.holidays.map((h) => h.date).sort();
+    const last = dates[dates.length - 1];
+    const warnFrom = new Date(`${last}T00:00:00Z`);
+    warnFrom.setUTCMonth(warnFrom.getUTCMonth() - 12);
+    assert.ok(
+      new Date() < warnFrom,
+      `The England and Wales bank holidays listed run out on ${last}, less than twelve months from today. ` +
+        'Refresh services/calendar/bank-holidays.json from GOV.UK with `npm run bank-holidays` ' +
+        '(or `npm run bank-holidays -- <saved copy of https://www.gov.uk/bank-holidays.json>`), then run test/calendar.',
+    );
+  });
+});

@@ -39,7 +39,7 @@ describe('The case store on the real database', () => {
     // overwrote the newer projection; then it finishes its refresh.
     const older = foldCase(first.events)!;
     await index.cases.updateOne({ _id: REFERENCE }, { $set: { version: first.version, status: older.status } });
-    await commands.refreshIndex(REFERENCE, older, first.version, new Date());
+    await commands.refreshIndex(REFERENCE, older, first.version, first.head, new Date());
     const record = await index.get(REFERENCE);
     assert.equal(record?.version, latest.version);
     assert.equal(record?.status, foldCase(latest.events)!.status);

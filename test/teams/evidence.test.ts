@@ -5,11 +5,14 @@ import type { AddressInfo } from 'node:net';
 
 import JSZip from 'jszip';
 
+import { issueDocumentToken, type DocumentHolder } from '../../services/documents/documentLinkToken';
+import { keptSecret } from '../../services/documents/keptSecret';
 import { FileStore } from '../../services/evidence/fileStore';
 import type { EvidenceFileRecord } from '../../services/workflow/state/records';
+import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { FileServer } from '../support/fileServer';
 import type { SentActivity } from '../support/connectorStandIn';
-import { readableText, type PersonalChat } from '../support/teams';
+import { cardOf, readableText, type PersonalChat } from '../support/teams';
 import { teamsFile } from '../journey/support/journeyChat';
 import { submittedApplication, triage } from './support/caseSteps';
 import { cardText, CaseWorld, newCast } from './support/caseWorld';
@@ -22,6 +25,31 @@ import { cardText, CaseWorld, newCast } from './support/caseWorld';
  * in the database hash to what was recorded.
  */
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every element of a card (depth first), to find a file's container and the buttons inside it. */
+function elementsOf(node: unknown): Record<string, unknown>[] {
+  if (Array.isArray(node)) return node.flatMap(elementsOf);
+  if (!node || typeof node !== 'object') return [];
+  return [node as Record<string, unknown>, ...Object.values(node).flatMap(elementsOf)];
+}
+
+/** The button that opens the file listed under `evidence-<fileId>` on the card, and the SHA-256 shown beside it. */
+function fileOnCard(card: Record<string, unknown>, fileId: string): { title: string; url: string; shownSha256: string } {
+  const container = elementsOf(card).find((element) => element.id === `evidence-${fileId}`);
+  assert.ok(container, `the card lists file ${fileId}`);
+  const button = elementsOf(container).find((element) => element.type === 'Action.OpenUrl') as { title: string; url: string } | undefined;
+  assert.ok(button, `the file ${fileId} has a link on the card`);
+  const shown = /SHA-256 ([0-9a-f]{64})/.exec(cardText({ type: 'AdaptiveCard', body: [container] }))?.[1];
+  assert.ok(shown, 'the card shows the file’s SHA-256');
+  return { title: button.title, url: button.url, shownSha256: shown };
+}
+
+/** Who a link was issued to, read from its token (the payload is signed, not secret). */
+function holderOf(url: string): Record<string, unknown> {
+  const payload = url.split('/documents/')[1]!.split('.')[0]!;
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
 const said = (sent: SentActivity[]) => sent.map((activity) => readableText(activity)).join('\n');
 
 async function wordDocument(text: string): Promise<Buffer> {
@@ -36,6 +64,7 @@ describe('evidence attached in chat, over HTTP', () => {
   let world: CaseWorld;
   let files: FileServer;
   let attached: { reference: string; file: EvidenceFileRecord; bytes: Buffer } | undefined;
+  let reviewed: { reference: string; files: { record: EvidenceFileRecord; bytes: Buffer }[] } | undefined;
 
   before(async () => {
     world = await CaseWorld.start('evidence', cast);
@@ -45,6 +74,8 @@ describe('evidence attached in chat, over HTTP', () => {
   after(async () => {
     await files?.close();
     await world?.stop();
+    // Every card the bot sent (the review card's file buttons, the applicant's files card) parses as an Adaptive Card.
+    if (world) assertEveryCardValid(world.connector);
   });
 
   const attach = async (chat: PersonalChat, name: string, bytes: Buffer, text = '') => {
@@ -91,7 +122,17 @@ describe('evidence attached in chat, over HTTP', () => {
         const asked = await attach(chat, 'cag-support.docx', cagLetter);
         assert.match(asked, /What is cag-support\.docx \(\d+ (bytes|KB)\)\?/);
         assert.match(said(await chat.say('CAG (s251) support letter')), /Kept cag-support\.docx as the cag \(s251\) support letter/);
-        assert.match(said(await chat.say('evidence')), /Ethics approval letter: ethics\\_approval \\\[REC\\\]\.pdf \(\d+ bytes\)\n- CAG \(s251\) support letter: cag-support\.docx/);
+        // The applicant's own checklist, and a card whose buttons open each file by a link issued to them.
+        const checklist = await chat.say('evidence');
+        assert.match(said(checklist), /Ethics approval letter: ethics\\_approval \\\[REC\\\]\.pdf \(\d+ bytes\)\n- CAG \(s251\) support letter: cag-support\.docx/);
+        const buttons = elementsOf(cardOf(checklist.find((activity) => cardOf(activity)))).filter((element) => element.type === 'Action.OpenUrl') as { title: string; url: string }[];
+        assert.deepEqual(buttons.map((button) => button.title), ['Open the ethics approval letter', 'Open the cag (s251) support letter']);
+        for (const [button, bytes] of [[buttons[0]!, ethicsLetter], [buttons[1]!, cagLetter]] as const) {
+          assert.equal(holderOf(button.url).p, applicant.aadObjectId, 'issued to the applicant');
+          const opened = await fetch(button.url);
+          assert.equal(opened.status, 200);
+          assert.deepEqual(Buffer.from(await opened.arrayBuffer()), bytes);
+        }
       },
     });
 
@@ -117,6 +158,65 @@ describe('evidence attached in chat, over HTTP', () => {
       assert.deepEqual(kept.bytes, sent);
     }
     attached = { reference, file: evidence[0]!, bytes: ethicsLetter };
+    reviewed = { reference, files: [{ record: evidence[0]!, bytes: ethicsLetter }, { record: evidence[1]!, bytes: cagLetter }] };
+  });
+
+  it('links each file on the review card: staff open exactly the bytes whose SHA-256 the card shows; outsiders, forged and expired links are refused alike', async () => {
+    assert.ok(reviewed, 'the case of the first test');
+    const { reference, files: sent } = reviewed;
+    const { contact, pag } = cast;
+    const base = `http://127.0.0.1:${world.bot.port}/documents/`;
+    const secret = await keptSecret(world.database.db, 'documentLinks');
+    const link = (holder: DocumentHolder, record: EvidenceFileRecord, expiresAt = new Date(Date.now() + 3_600_000)) =>
+      `${base}${issueDocumentToken({ ...holder, caseId: reference, documentHash: record.sha256, fileId: record.fileId, expiresAt }, secret)}`;
+    const refused = async (url: string, status: number, what: string) => {
+      const response = await fetch(url);
+      assert.equal(response.status, status, what);
+      assert.equal(response.headers.get('content-type'), 'text/plain; charset=utf-8', what);
+      const text = await response.text();
+      for (const detail of [reference, 'ethics', 'cag', sent[0]!.record.sha256]) assert.ok(!text.toLowerCase().includes(detail.toLowerCase()), `${what}: says nothing of the case`);
+      return text;
+    };
+
+    // The card as posted in the triage channel: its links are granted to the channel's role (DARS staff).
+    const posted = cardOf(await world.awaitCard(contact, 'application.accept', reference, triage))!;
+    // The same card as Teams refreshes it for the DARS contact: links issued to her.
+    const refreshed = cardOf(await world.refresh(contact, await world.awaitCard(contact, 'application.accept', reference, triage)))!;
+    const expected = [
+      { title: 'Open the ethics approval letter', type: 'application/pdf', disposition: 'inline; filename="ethics_approval [REC].pdf"; filename*=UTF-8\'\'ethics_approval%20%5BREC%5D.pdf' },
+      { title: 'Open the cag (s251) support letter', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: 'attachment; filename="cag-support.docx"; filename*=UTF-8\'\'cag-support.docx' },
+    ];
+    for (const [i, { record, bytes }] of sent.entries()) {
+      for (const [card, holder] of [[posted, { r: 'staff' }], [refreshed, { p: contact.aadObjectId }]] as const) {
+        const { title, url, shownSha256 } = fileOnCard(card, record.fileId);
+        assert.equal(title, expected[i]!.title);
+        assert.deepEqual({ ...holderOf(url), e: undefined }, { c: reference, h: record.sha256, f: record.fileId, ...holder, e: undefined }, 'the link names the case, the file and its holder');
+        const response = await fetch(url);
+        assert.equal(response.status, 200, `${record.fileName} by ${JSON.stringify(holder)}`);
+        assert.equal(response.headers.get('content-type'), expected[i]!.type);
+        assert.equal(response.headers.get('content-disposition'), expected[i]!.disposition);
+        assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+        const got = Buffer.from(await response.arrayBuffer());
+        assert.equal(sha256(got), shownSha256, 'the bytes are the ones whose SHA-256 the card shows');
+        assert.deepEqual(got, bytes);
+      }
+    }
+
+    const ethics = sent[0]!.record;
+    // PAG has no part in this case yet: a link issued to a PAG member, or to the PAG channel's role, opens nothing.
+    const outsider = await refused(link({ personId: pag.aadObjectId }, ethics), 404, 'a link for someone not on the case');
+    assert.equal(await refused(link({ role: 'pag' }, ethics), 404, 'a link for a channel role that may not read the case'), outsider);
+    // Forged: the contact's link re-addressed to PAG, or to the other file, keeps a signature that no longer matches.
+    const contactsLink = fileOnCard(refreshed, ethics.fileId).url;
+    const [payload, signature] = contactsLink.split('/documents/')[1]!.split('.');
+    const fields = holderOf(contactsLink);
+    for (const forged of [{ ...fields, p: pag.aadObjectId }, { ...fields, f: sent[1]!.record.fileId, h: sent[1]!.record.sha256 }]) {
+      assert.equal(await refused(`${base}${Buffer.from(JSON.stringify(forged), 'utf8').toString('base64url')}.${signature}`, 404, 'a forged link'), outsider);
+    }
+    assert.equal(await refused(`${base}${payload}.${'A'.repeat(signature!.length)}`, 404, 'a forged signature'), outsider);
+    assert.match(await refused(link({ personId: contact.aadObjectId }, ethics, new Date(Date.now() - 1000)), 410, 'an expired link'), /expired/);
+    // A file id that is not the case's (another case's file, or made up) is not served, even to staff.
+    assert.equal((await fetch(link({ role: 'staff' }, { ...ethics, fileId: 'not-a-file-of-this-case' }))).status, 410);
   });
 
   it('gives the applicant a copy through Teams file consent (accept uploads the kept bytes; decline and outsiders get nothing)', async () => {

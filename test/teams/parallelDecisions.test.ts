@@ -56,6 +56,8 @@ describe('Parallel decisions on one case do not collide, over HTTP', () => {
       databaseName: database.name,
       env: {
         TEAMS_SERVICE_URL: connector.url,
+        // The seeded cases are long overdue: the bot's own escalation notices would add commits.
+        REMINDER_INTERVAL_SECONDS: '0',
         ASSURANCE_CHANNEL_ID: channels.assurance,
         AGD_CHANNEL_ID: channels.agd,
         PAG_CHANNEL_ID: channels.pag,

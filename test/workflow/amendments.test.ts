@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diffApplicationVersions, diffSectionVersions, formatDiff, revisionInVersion } from '../../services/workflow';
+import { diffApplicationVersions, diffLines, diffSectionVersions, formatDiff, revisionInVersion } from '../../services/workflow';
 import { saveSection, sections } from './support/data';
 import { caseAt } from './support/driver';
 import { ada, dana, mo } from './support/people';
@@ -62,5 +62,20 @@ describe('the amendment loop', () => {
     assert.ok(fresh.changed);
     assert.ok(fresh.lines.every((line) => line.change === 'added'));
     assert.equal(fresh.lines[0]?.text, 'Aim: Measure emergency readmission within 30 days of elective hip replacement.');
+  });
+
+  it('shows a reworded line as removed then added, and keeps every other line in order', () => {
+    const before = ['Aim: readmissions', 'Data: HES', 'Cohort: 2015 to 2024', 'Output: tables'];
+    const after = ['Aim: readmissions', 'Data: HES and GP data', 'Cohort: 2015 to 2024', 'Method: matched controls', 'Output: tables'];
+    assert.deepEqual(diffLines(before, after), [
+      { change: 'same', text: 'Aim: readmissions' },
+      { change: 'removed', text: 'Data: HES' },
+      { change: 'added', text: 'Data: HES and GP data' },
+      { change: 'same', text: 'Cohort: 2015 to 2024' },
+      { change: 'added', text: 'Method: matched controls' },
+      { change: 'same', text: 'Output: tables' },
+    ]);
+    assert.deepEqual(diffLines([], []), []);
+    assert.deepEqual(diffLines(['only'], []), [{ change: 'removed', text: 'only' }]);
   });
 });

@@ -43,13 +43,17 @@ export interface CohortFileReport {
   readonly failures: readonly ReasonFailures[];
   /** Plain English for a card, at most `maxSummaryChars` long. */
   readonly summary: string;
+  /** SHA-256 (hex) of exactly the bytes checked: the hash the case records for the file. */
+  readonly sha256: string;
+  readonly byteCount: number;
   /** Every failing row with all its reasons, in row order (e.g. to write an error file). */
   failingRows(): Iterable<FailingRow>;
 }
 
+/** A check fed the file's bytes (or text) as they arrive; `finish` once they have all come. */
 export interface CohortFileCheck {
-  push(chunk: string): void;
-  finish(): CohortFileReport;
+  push(chunk: Buffer | string): Promise<void>;
+  finish(): Promise<CohortFileReport>;
 }
 
 export function createCohortFileCheck(options: CohortFileCheckOptions): CohortFileCheck {
@@ -162,8 +166,8 @@ export function createCohortFileCheck(options: CohortFileCheckOptions): CohortFi
 
   return {
     push: (chunk) => reader.push(chunk),
-    finish: () => {
-      reader.end();
+    finish: async () => {
+      const received = await reader.end();
       if (columns === null && !fileProblems.some((problem) => problem.startsWith('The header row'))) {
         fileProblems.push('The file is empty: it needs a header row and at least one person.');
       } else if (rowCount === 0) {
@@ -175,7 +179,7 @@ export function createCohortFileCheck(options: CohortFileCheckOptions): CohortFi
       const failures = tally.results();
       const ok = fileProblems.length === 0 && failingRowCount === 0;
       const report = { ok, fileName: options.fileName, fileProblems, rowCount, addCount, deleteCount, failingRowCount, failures };
-      return { ...report, summary: summarise(report, rules.maxSummaryChars), failingRows: () => tally.failingRows() };
+      return { ...report, summary: summarise(report, rules.maxSummaryChars), ...received, failingRows: () => tally.failingRows() };
     },
   };
 }
@@ -187,7 +191,7 @@ function checkFileName(options: CohortFileCheckOptions, problems: string[]): voi
   if (!/\.csv$/i.test(options.fileName)) problems.push('The file must be a CSV file, with a name ending .csv.');
 }
 
-function summarise(report: Omit<CohortFileReport, 'summary' | 'failingRows'>, maxChars: number): string {
+function summarise(report: Omit<CohortFileReport, 'summary' | 'sha256' | 'byteCount' | 'failingRows'>, maxChars: number): string {
   const people = `${plural(report.rowCount, 'row')} (${formatCount(report.addCount)} add, ${formatCount(report.deleteCount)} delete)`;
   if (report.ok) return `The cohort file ${report.fileName} passed every check: ${people}.`;
   const lines = [`The cohort file ${report.fileName} cannot be sent yet.`, ...report.fileProblems];
@@ -199,16 +203,17 @@ function summarise(report: Omit<CohortFileReport, 'summary' | 'failingRows'>, ma
   return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
 }
 
-/** Checks a whole file given as text or as chunks of text (e.g. decoded from a stream). */
-export function checkCohortFile(content: string | Iterable<string>, options: CohortFileCheckOptions): CohortFileReport {
+/** Checks a whole file given as bytes or text, or as chunks of them. */
+export async function checkCohortFile(content: Buffer | string | Iterable<Buffer | string>, options: CohortFileCheckOptions): Promise<CohortFileReport> {
   const check = createCohortFileCheck(options);
-  if (typeof content === 'string') check.push(content);
-  else for (const chunk of content) check.push(chunk);
+  if (typeof content === 'string' || Buffer.isBuffer(content)) await check.push(content);
+  else for (const chunk of content) await check.push(chunk);
   return check.finish();
 }
 
-export async function checkCohortFileStream(content: AsyncIterable<string>, options: CohortFileCheckOptions): Promise<CohortFileReport> {
+/** Checks a file as it streams in (e.g. a download), one chunk at a time. */
+export async function checkCohortFileStream(content: AsyncIterable<Buffer | string>, options: CohortFileCheckOptions): Promise<CohortFileReport> {
   const check = createCohortFileCheck(options);
-  for await (const chunk of content) check.push(chunk);
+  for await (const chunk of content) await check.push(chunk);
   return check.finish();
 }

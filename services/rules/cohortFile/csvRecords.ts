@@ -1,106 +1,71 @@
+import { createHash } from 'node:crypto';
+import { parse, type Parser } from 'csv-parse';
+
 /**
- * An incremental CSV (RFC 4180) record splitter: text goes in as chunks of any size, records come
- * out through a callback, so a 1,000,000-row cohort file is checked without holding every row.
- * Lines without a quote take a fast path (a plain split); quoted fields may contain commas,
- * doubled quotes and line breaks, and may straddle chunk boundaries.
+ * A cohort file's CSV (RFC 4180) records, read as its bytes arrive, through csv-parse's streaming
+ * parser: chunks of any size go in (a quoted field may contain commas, doubled quotes and line
+ * breaks, and may straddle chunks, as may a UTF-8 character), records come out through a
+ * callback, so a 1,000,000-row cohort file is checked without holding every row. The SHA-256 is
+ * of exactly the bytes received (byte-order mark and line ends included), the hash the case
+ * records for the file.
  *
  * Records are numbered as a spreadsheet numbers rows: the first record (the header) is row 1.
+ * A record csv-parse cannot read (a quote never closed) is a malformed row; a stray quote
+ * inside a value is kept as part of the value, so the rows after it are still read as rows.
  */
 export type RecordHandler = (fields: string[], row: number) => void;
 export type MalformedHandler = (row: number) => void;
 
-type QuotedParse = { fields: string[]; next: number; malformed: boolean } | null;
-
-export class CsvRecordReader {
-  private buffer = '';
-  private row = 0;
-  private started = false;
-
-  constructor(private readonly onRecord: RecordHandler, private readonly onMalformed: MalformedHandler) {}
-
-  push(chunk: string): void {
-    if (!this.started) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1); // a byte-order mark is not data
-    }
-    this.buffer = this.buffer.length > 0 ? this.buffer + chunk : chunk;
-    this.drain(false);
-  }
-
-  /** Flushes a last record that has no line break after it. */
-  end(): void {
-    this.drain(true);
-    this.buffer = '';
-  }
-
-  private drain(final: boolean): void {
-    const buffer = this.buffer;
-    let pos = 0;
-    let quoteAt = buffer.indexOf('"');
-    while (pos < buffer.length) {
-      if (quoteAt !== -1 && quoteAt < pos) quoteAt = buffer.indexOf('"', pos);
-      const newline = buffer.indexOf('\n', pos);
-      if (newline === -1 && !final) break;
-      const lineEnd = newline === -1 ? buffer.length : newline;
-      if (quoteAt === -1 || quoteAt > lineEnd) {
-        const line = buffer.charCodeAt(lineEnd - 1) === 13 ? buffer.slice(pos, lineEnd - 1) : buffer.slice(pos, lineEnd);
-        this.row += 1;
-        this.onRecord(line.split(','), this.row);
-        pos = lineEnd + 1;
-        continue;
-      }
-      const parsed = parseQuotedRecord(buffer, pos, final);
-      if (parsed === null) break; // the record continues in the next chunk
-      this.row += 1;
-      if (parsed.malformed) this.onMalformed(this.row);
-      else this.onRecord(parsed.fields, this.row);
-      pos = parsed.next;
-    }
-    this.buffer = pos >= buffer.length ? '' : buffer.slice(pos);
-  }
+export interface BytesReceived {
+  readonly sha256: string;
+  readonly byteCount: number;
 }
 
-/** Parses one record that contains a quote; null when it is not complete in the buffer yet. */
-function parseQuotedRecord(buffer: string, start: number, final: boolean): QuotedParse {
-  const fields: string[] = [];
-  let malformed = false;
-  let i = start;
-  for (;;) {
-    let field = '';
-    if (buffer[i] === '"') {
-      i += 1;
-      for (;;) {
-        const close = buffer.indexOf('"', i);
-        if (close === -1) {
-          if (!final) return null;
-          return { fields, next: buffer.length, malformed: true }; // the quote is never closed
-        }
-        field += buffer.slice(i, close);
-        if (close + 1 >= buffer.length && !final) return null; // might be an escaped "" across chunks
-        if (buffer[close + 1] === '"') {
-          field += '"';
-          i = close + 2;
-          continue;
-        }
-        i = close + 1;
-        break;
-      }
-      const after = buffer[i];
-      if (after !== undefined && after !== ',' && after !== '\n' && !(after === '\r' && buffer[i + 1] === '\n')) malformed = true;
-    }
-    const comma = buffer.indexOf(',', i);
-    const newline = buffer.indexOf('\n', i);
-    if (newline === -1 && !final) return null;
-    const fieldEnd = newline === -1 ? buffer.length : newline;
-    if (comma !== -1 && comma < fieldEnd) {
-      field += buffer.slice(i, comma);
-      fields.push(field);
-      i = comma + 1;
-      continue;
-    }
-    let rest = buffer.slice(i, fieldEnd);
-    if (rest.endsWith('\r')) rest = rest.slice(0, -1);
-    fields.push(field + rest);
-    return { fields, next: fieldEnd + 1, malformed };
+export class CsvRecordReader {
+  private readonly hash = createHash('sha256');
+  private byteCount = 0;
+  private row = 0;
+  private readonly parser: Parser;
+
+  constructor(onRecord: RecordHandler, onMalformed: MalformedHandler) {
+    this.parser = parse({
+      bom: true, // a byte-order mark is not data
+      record_delimiter: ['\r\n', '\n'],
+      relax_column_count: true, // the cohort check reports a row of the wrong width itself
+      relax_quotes: true,
+      skip_empty_lines: false, // an empty row between people is reported
+      skip_records_with_error: true,
+      // Records are handled here, in file order, and none is passed downstream.
+      on_record: (fields: string[]) => {
+        this.row += 1;
+        onRecord(fields, this.row);
+        return null;
+      },
+      on_skip: () => {
+        this.row += 1;
+        onMalformed(this.row);
+        return undefined;
+      },
+    });
+    this.parser.resume();
+  }
+
+  /** Reads the next chunk: bytes as received, or text (hashed as its UTF-8 bytes). */
+  push(chunk: Buffer | string): Promise<void> {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    this.hash.update(bytes);
+    this.byteCount += bytes.length;
+    return new Promise((resolve, reject) => {
+      this.parser.write(bytes, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  /** Reads a last record that has no line break after it; what was received, as a hash. */
+  async end(): Promise<BytesReceived> {
+    await new Promise<void>((resolve, reject) => {
+      this.parser.once('error', reject);
+      this.parser.end(() => resolve());
+    });
+    return { sha256: this.hash.digest('hex'), byteCount: this.byteCount };
   }
 }

@@ -3,6 +3,7 @@ import { addWorkingDays } from '../../calendar/workingDays';
 import { formatCount, plural } from '../../rules/reason';
 import type { AccessCommand } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
+import { copyFileToLibrary } from '../effects';
 import { accessItemNames, remainingAccessItems } from '../state/accessItems';
 import { stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
@@ -42,6 +43,7 @@ export const accessDeciders: Deciders<AccessCommand['type']> = {
     if (problems.length > 0) return refuse('invalid', `The cohort file cannot be accepted: ${problems.join('; ')}. Fix it and send it again.`);
     return accept(
       [{ type: 'cohortFileReceived', fileName: command.fileName, rows: command.rows, contentHash: command.contentHash, firstFile: access.cohortFile.files.length === 0, ...(command.fileId ? { fileId: command.fileId } : {}) }],
+      command.fileId ? [copyFileToLibrary(command.fileId, command.contentHash)] : [],
     );
   }),
   arrangeAccess: (state) => withAccess(state, () => {

@@ -1,5 +1,6 @@
 import type { EvidenceCommand } from '../commands';
 import { accept } from '../decision';
+import { copyFileToLibrary } from '../effects';
 import { stampOf, withFacts } from '../evolve/helpers';
 import type { Deciders, Evolvers } from './handlers';
 
@@ -11,7 +12,9 @@ import type { Deciders, Evolvers } from './handlers';
 export const evidenceDeciders: Deciders<EvidenceCommand['type']> = {
   attachEvidence: (_state, command) => {
     const { type: _type, ...file } = command;
-    return accept([{ type: 'evidenceAttached', ...file }]);
+    // The copy in SharePoint comes after the cards that show the file (eventCards.ts), so one
+    // that fails for a while holds none of them up.
+    return accept([{ type: 'evidenceAttached', ...file }], [copyFileToLibrary(command.fileId, command.sha256)]);
   },
 };
 
