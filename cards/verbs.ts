@@ -29,8 +29,8 @@ export interface CardActionContext {
 
 interface VerbSpec {
   /**
-   * The card the button sits on: the card a click answers with when the clicked card is not on
-   * record (a status card shown on request is a reply, not a posted card).
+   * The card the button sits on: what a click is answered with when its data does not name the
+   * card (cards posted before buttons carried `card`) and the clicked card is not on record.
    */
   readonly card: CardName;
   readonly command: CommandType;
