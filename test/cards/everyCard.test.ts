@@ -24,7 +24,7 @@ const people = [ada, mo, sam, staffDana, asha, gus, pat, abe, nina, carl, oscar]
 // (mo and oscar see read-only cards; they stay, since a leak of a button to them is what this test is for)
 const options = { refreshUserIds: ['29:1a', '29:1b'], serviceAgreementDocument: { documentName: 'SDE service agreement v3.pdf', contentHash: 'e'.repeat(64) } };
 const checked = new Map<string, string[]>();
-const contextKeys = new Set(['caseId', 'version', 'review', 'party', 'shown']);
+const contextKeys = new Set(['caseId', 'version', 'review', 'party', 'shown', 'card']);
 
 /** The permission row a button needs (a review card's button names its review, a signature card its party). */
 function permissionFor(verb: string, data: Record<string, unknown>): PermissionKey {
@@ -68,8 +68,9 @@ describe('every case card, at every step of a long case, for everyone on it', fu
           const viewer = people.find((person) => label.startsWith(person.name));
           assert.ok(viewer);
           for (const action of executeActions(card)) {
-            assert.deepEqual(Object.keys(action.data).filter((key) => !contextKeys.has(key)), [], `${where}: ${action.verb} carries only the case id, version (and review/party, and what it showed)`);
+            assert.deepEqual(Object.keys(action.data).filter((key) => !contextKeys.has(key)), [], `${where}: ${action.verb} carries only the case id, version, its card (and review/party, and what it showed)`);
             assert.equal(action.data.caseId, state.reference);
+            assert.equal(action.data.card, name, `${where}: ${action.verb} names the card it sits on`);
             assert.equal(action.data.version, state.version, `${where}: ${action.verb} carries the version the card shows`);
             assert.deepEqual(action.fallback?.data, { verb: action.verb, ...action.data }, `${where}: ${action.verb} has an Action.Submit fallback with the same data`);
             assert.equal(action.fallback?.type, 'Action.Submit');
