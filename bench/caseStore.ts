@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     const seeded = await seedCases(log, index, plan, { batchSize: settings.seedBatch, writers: settings.seedWriters, today: londonDate(benchNow) }, progress);
 
     progress('bringing the table statistics up to date');
-    const statistics = await analyseAfterSeeding(db, ['caseCommits', 'cases', 'caseDueDays'], onFerretdb);
+    const statistics = await analyseAfterSeeding(db, ['caseCommits', 'cases', 'caseSnapshots', 'caseDueDays'], onFerretdb);
     const loadAfterSeeding = os.loadavg()[0];
     const picker = new CasePicker(plan);
     const decisionRuns: DecisionRun[] = [];

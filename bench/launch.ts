@@ -27,7 +27,9 @@ export class LaunchedBot {
     // The bench runs the bots at LOG_LEVEL=warn, which hides the "listening" line (info) that
     // tells test/support the port; so the bench chooses a free port and waits for /healthz.
     const port = await freePort();
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', options.entry], {
+    // BENCH_NODE_ARGS: extra node flags for the bots (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof, to see where a turn's time goes).
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, '--disable-warning=DEP0111', options.entry], {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',

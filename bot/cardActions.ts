@@ -2,7 +2,7 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 
 import type { CardAction } from '../cards/cardAction';
 import type { CardOptions } from '../cards/frame/cardViewer';
-import { commandFromCardAction, type CardActionContext } from '../cards/verbs';
+import { cardVerbs, commandFromCardAction, type CardActionContext, type CardVerb } from '../cards/verbs';
 import { dsaTermsFromCard } from '../cards/actions/dsaTermsInputs';
 import { unseenCaseCard } from '../cards/unseenCaseCard';
 import { personOf } from '../dialogs/personOf';
@@ -143,31 +143,16 @@ export class CardActions {
     }
   }
 
-  /** The clicked card, for a button that did not say (cards posted before buttons named their card). */
-  private async cardNameOf(context: TurnContext, verb: string): Promise<CardName> {
+  /**
+   * The clicked card, for a button that did not say (cards posted before buttons named their
+   * card): the posted card on record, else the card the verb table says the button sits on (the
+   * status card a staff channel or a chat shows on request is a reply, not a posted card).
+   */
+  private async cardNameOf(context: TurnContext, verb: CardVerb): Promise<CardName> {
     const replyToId = context.activity.replyToId;
     const posted = replyToId ? await this.posted.byActivity(replyToId) : undefined;
-    return (posted?.card.split(':')[0] as CardName | undefined) ?? cardOfVerb(verb);
+    return (posted?.card.split(':')[0] as CardName | undefined) ?? cardVerbs[verb].card;
   }
-}
-
-/**
- * The card a verb's button sits on, when the clicked card is not on record (the status card a
- * staff channel or a chat shows on request is a reply, not a posted card). The status card's
- * own buttons (arrange access, withdraw, close) answer with the status card.
- */
-const statusCardVerbs: readonly string[] = ['access.arrange', 'case.withdraw', 'case.close'];
-
-function cardOfVerb(verb: string): CardName {
-  if (statusCardVerbs.includes(verb)) return 'caseStatus';
-  const prefix = verb.split('.')[0];
-  const cards: Record<string, CardName> = {
-    enquiry: 'enquiryReview', assessment: 'preliminaryAssessment', earlyAdvice: 'earlyAdvice', funding: 'fundingConfirmation',
-    case: 'takeCase', application: 'applicationReview', assurance: 'assuranceLevel', review: 'review', approval: 'approval',
-    dsa: verb === 'dsa.sign' || verb === 'dsa.decline' ? 'dsaSignature' : 'dsa', serviceAgreement: 'serviceAgreementSignature',
-    cohortFile: 'cohortFile',
-  };
-  return cards[prefix] ?? 'caseStatus';
 }
 
 function reviewAndParty(data: Record<string, unknown>): CardOptions {

@@ -3,7 +3,7 @@ import { reviewKinds, type ReviewKind } from '../services/rules/reviews';
 import { allCaseCards, type CardName } from '../services/workflow';
 import { signatoryParties, type SignatoryParty } from '../services/workflow/commands/fields';
 import type { CardData } from './actions/cardInputs';
-import { refreshVerb } from './verbs';
+import { isCardVerb, refreshVerb, type CardVerb } from './verbs';
 
 /**
  * Reads a click on a case card, whichever way it arrives: an `adaptiveCard/action` invoke
@@ -13,7 +13,7 @@ import { refreshVerb } from './verbs';
  * (`shown`) are taken from the card; the case itself is always loaded from the store.
  */
 export type CardAction =
-  | { readonly kind: 'decision'; readonly verb: string; readonly caseId: string; readonly version: number; readonly shown?: string; readonly card?: CardName; readonly data: CardData }
+  | { readonly kind: 'decision'; readonly verb: CardVerb; readonly caseId: string; readonly version: number; readonly shown?: string; readonly card?: CardName; readonly data: CardData }
   | { readonly kind: 'refresh'; readonly caseId: string; readonly card: CardName; readonly review?: ReviewKind; readonly party?: SignatoryParty };
 
 export type ReadCardAction = { ok: true; action: CardAction } | { ok: false; problem: string };
@@ -24,13 +24,13 @@ const caseId = z.string().regex(/^DARS-\d{4}-\d{5}$/, 'a case reference like DAR
 const shown = z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('').transform(() => undefined)]).optional();
 
 /** The card the button sits on (frameCard.ts names it); an unknown name is as if none were sent. */
-const cardName = z.enum(allCaseCards as [CardName, ...CardName[]]).optional().catch(undefined);
+const cardName = z.enum(allCaseCards).optional().catch(undefined);
 
 const decisionSchema = z.object({ caseId, version: z.coerce.number().int().min(0), shown, card: cardName }).loose();
 
 const refreshSchema = z.object({
   caseId,
-  card: z.enum(allCaseCards as [CardName, ...CardName[]]),
+  card: z.enum(allCaseCards),
   review: z.enum(reviewKinds).optional(),
   party: z.enum(signatoryParties).optional(),
 });
@@ -49,6 +49,8 @@ export function readCardAction(value: unknown): ReadCardAction {
     const parsed = refreshSchema.safeParse(data);
     return parsed.success ? { ok: true, action: { kind: 'refresh', ...parsed.data } } : { ok: false, problem: 'The card asked to refresh without saying which case card it is.' };
   }
+  // A verb not in the verb table is a button DARS Bot never drew (an old or altered card).
+  if (!isCardVerb(verb)) return { ok: false, problem: 'This is not a DARS Bot card action.' };
   const parsed = decisionSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problem: 'The card did not say which case and version it shows; open the case again with “status”.' };
   const { caseId: id, version, shown: fingerprint, card } = parsed.data;

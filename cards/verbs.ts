@@ -1,4 +1,4 @@
-import { caseCommandSchema, parseCommand, type CaseState, type CommandType, type ParsedCommand } from '../services/workflow';
+import { caseCommandSchema, parseCommand, type CardName, type CaseState, type CommandType, type ParsedCommand } from '../services/workflow';
 import { assessmentCommand, assessmentLabels } from './actions/assessmentCommand';
 import { CardInputs, type CardData } from './actions/cardInputs';
 import { dsaTermsCandidate, dsaTermsLabels } from './actions/dsaTermsInputs';
@@ -7,11 +7,12 @@ import type { DocumentRef } from './frame/cardViewer';
 
 /**
  * Every button on a case card: its verb (Action.Execute `verb`, or `data.verb` in the
- * Action.Submit fallback), the workflow command it issues, and how the card's inputs become that
- * command. Card data carries only `caseId`, `version` and the inputs — plus, on a card shown to
- * one of several reviews or signatories, which one (`review`, `party`), which the workflow's
- * permission table checks against the clicker's own roles, and a fingerprint of what it showed
- * (`shown`), so that parallel work elsewhere on the case does not make it stale.
+ * Action.Submit fallback), the card it sits on, the workflow command it issues, and how the
+ * card's inputs become that command. Card data carries only `caseId`, `version` and the inputs —
+ * plus, on a card shown to one of several reviews or signatories, which one (`review`, `party`),
+ * which the workflow's permission table checks against the clicker's own roles, and a
+ * fingerprint of what it showed (`shown`), so that parallel work elsewhere on the case does not
+ * make it stale.
  */
 export interface CardActionContext {
   /** The stored case the click is decided on (the case commands check the card is not stale). */
@@ -27,6 +28,11 @@ export interface CardActionContext {
 }
 
 interface VerbSpec {
+  /**
+   * The card the button sits on: what a click is answered with when its data does not name the
+   * card (cards posted before buttons carried `card`) and the clicked card is not on record.
+   */
+  readonly card: CardName;
   readonly command: CommandType;
   readonly build: (inputs: CardInputs, context: CardActionContext, data: CardData) => Record<string, unknown>;
   /** The card's label for each command field, so a problem names what the person sees. */
@@ -37,15 +43,16 @@ const signatureLabels = { typedName: 'Type your full name as your signature', au
 const reasonLabel = (label: string) => ({ reason: label });
 
 export const cardVerbs = {
-  'enquiry.requestInformation': { command: 'requestInformation', build: (i) => ({ question: i.text('question') }), labels: { question: 'Your question to the applicant' } },
-  'enquiry.decline': { command: 'declineEnquiry', build: (i) => ({ reason: i.text('reason'), alternatives: i.lines('alternatives') }), labels: { reason: 'Why DARS cannot help', alternatives: 'Where else they could go' } },
-  'enquiry.accept': { command: 'acceptEnquiry', build: () => ({}) },
-  'assessment.record': { command: 'recordPreliminaryAssessment', build: (i, context) => assessmentCommand(i, context.signatory), labels: assessmentLabels },
-  'assessment.requestEarlyAdvice': { command: 'requestEarlyAdvice', build: (i) => ({ question: i.text('question') }), labels: { question: 'What should assurance advise on?' } },
-  'assessment.readyToApply': { command: 'markReadyToApply', build: () => ({}) },
-  'assessment.notSupported': { command: 'markNotSupported', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why the request cannot be supported') },
-  'earlyAdvice.give': { command: 'giveEarlyAdvice', build: earlyAdvice, labels: { advice: 'Your advice', likelyToBeSupported: 'Is the use likely to be supported?', actionsBeforeApplying: 'What the applicant should do before applying' } },
+  'enquiry.requestInformation': { card: 'enquiryReview', command: 'requestInformation', build: (i) => ({ question: i.text('question') }), labels: { question: 'Your question to the applicant' } },
+  'enquiry.decline': { card: 'enquiryReview', command: 'declineEnquiry', build: (i) => ({ reason: i.text('reason'), alternatives: i.lines('alternatives') }), labels: { reason: 'Why DARS cannot help', alternatives: 'Where else they could go' } },
+  'enquiry.accept': { card: 'enquiryReview', command: 'acceptEnquiry', build: () => ({}) },
+  'assessment.record': { card: 'preliminaryAssessment', command: 'recordPreliminaryAssessment', build: (i, context) => assessmentCommand(i, context.signatory), labels: assessmentLabels },
+  'assessment.requestEarlyAdvice': { card: 'preliminaryAssessment', command: 'requestEarlyAdvice', build: (i) => ({ question: i.text('question') }), labels: { question: 'What should assurance advise on?' } },
+  'assessment.readyToApply': { card: 'preliminaryAssessment', command: 'markReadyToApply', build: () => ({}) },
+  'assessment.notSupported': { card: 'preliminaryAssessment', command: 'markNotSupported', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why the request cannot be supported') },
+  'earlyAdvice.give': { card: 'earlyAdvice', command: 'giveEarlyAdvice', build: earlyAdvice, labels: { advice: 'Your advice', likelyToBeSupported: 'Is the use likely to be supported?', actionsBeforeApplying: 'What the applicant should do before applying' } },
   'funding.confirm': {
+    card: 'fundingConfirmation',
     command: 'confirmFunding',
     build: (i) => ({
       fundingSource: i.text('fundingSource'),
@@ -57,27 +64,28 @@ export const cardVerbs = {
     }),
     labels: { fundingSource: 'Source of funding', 'paymentDetails.purchaseOrderNumber': 'Purchase order number', 'paymentDetails.invoiceContact.name': 'Who should receive the invoice', 'paymentDetails.invoiceContact.email': 'Their email', 'paymentDetails.billingAddress': 'Billing address' },
   },
-  'case.take': { command: 'allocateDarsContact', build: () => ({}) },
-  'case.takeOver': { command: 'allocateDarsContact', build: () => ({ replace: true }) },
+  'case.take': { card: 'takeCase', command: 'allocateDarsContact', build: () => ({}) },
+  'case.takeOver': { card: 'takeCase', command: 'allocateDarsContact', build: () => ({ replace: true }) },
   'application.requestAmendments': {
+    card: 'applicationReview',
     command: 'requestAmendments',
     build: (i) => ({ comments: i.withPrefix('comment.').filter(([, comment]) => comment.trim() !== '').map(([section, comment]) => ({ section, comment })) }),
     // The card's per-section button, so the problem names what the reviewer sees.
     labels: { comments: 'Request changes' },
   },
-  'application.accept': { command: 'acceptApplication', build: acceptApplication, labels: { nicNumber: 'Existing NIC number (leave empty for a new one)' } },
-  'assurance.confirmLevel': { command: 'confirmAssuranceLevel', build: (i) => ({ level: i.text('level'), ...(i.optional('reason') ? { reason: i.optional('reason') } : {}) }), labels: { level: 'Assurance level', reason: 'Reason for the change' } },
-  'review.record': { command: 'recordReview', build: reviewOutcome, labels: { review: 'Review', 'outcome.conditions': 'Conditions', 'outcome.actions': 'Actions for the applicant', 'outcome.reason': 'Reason' } },
-  'approval.approve': { command: 'approve', build: () => ({}) },
-  'dsa.generate': { command: 'generateDsa', build: generateDsa, labels: Object.fromEntries(Object.entries(dsaTermsLabels).map(([key, label]) => [`terms.${key}`, label])) },
-  'dsa.send': { command: 'sendDsa', build: () => ({}) },
-  'dsa.sign': { command: 'signDsa', build: signDsa, labels: signatureLabels },
-  'dsa.decline': { command: 'declineDsa', build: (i, _c, data) => ({ party: data.party, reason: i.text('reason') }), labels: { ...reasonLabel('Why you cannot sign'), party: 'Signatory' } },
-  'serviceAgreement.sign': { command: 'signServiceAgreement', build: signServiceAgreement, labels: signatureLabels },
-  'cohortFile.setDue': { command: 'cohortFileDue', build: (i) => ({ dueDate: i.text('dueDate').trim() }), labels: { dueDate: 'Cohort file due by' } },
-  'access.arrange': { command: 'arrangeAccess', build: () => ({}) },
-  'case.withdraw': { command: 'withdraw', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why you are withdrawing') },
-  'case.close': { command: 'close', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why DARS is closing the case') },
+  'application.accept': { card: 'applicationReview', command: 'acceptApplication', build: acceptApplication, labels: { nicNumber: 'Existing NIC number (leave empty for a new one)' } },
+  'assurance.confirmLevel': { card: 'assuranceLevel', command: 'confirmAssuranceLevel', build: (i) => ({ level: i.text('level'), ...(i.optional('reason') ? { reason: i.optional('reason') } : {}) }), labels: { level: 'Assurance level', reason: 'Reason for the change' } },
+  'review.record': { card: 'review', command: 'recordReview', build: reviewOutcome, labels: { review: 'Review', 'outcome.conditions': 'Conditions', 'outcome.actions': 'Actions for the applicant', 'outcome.reason': 'Reason' } },
+  'approval.approve': { card: 'approval', command: 'approve', build: () => ({}) },
+  'dsa.generate': { card: 'dsa', command: 'generateDsa', build: generateDsa, labels: Object.fromEntries(Object.entries(dsaTermsLabels).map(([key, label]) => [`terms.${key}`, label])) },
+  'dsa.send': { card: 'dsa', command: 'sendDsa', build: () => ({}) },
+  'dsa.sign': { card: 'dsaSignature', command: 'signDsa', build: signDsa, labels: signatureLabels },
+  'dsa.decline': { card: 'dsaSignature', command: 'declineDsa', build: (i, _c, data) => ({ party: data.party, reason: i.text('reason') }), labels: { ...reasonLabel('Why you cannot sign'), party: 'Signatory' } },
+  'serviceAgreement.sign': { card: 'serviceAgreementSignature', command: 'signServiceAgreement', build: signServiceAgreement, labels: signatureLabels },
+  'cohortFile.setDue': { card: 'cohortFile', command: 'cohortFileDue', build: (i) => ({ dueDate: i.text('dueDate').trim() }), labels: { dueDate: 'Cohort file due by' } },
+  'access.arrange': { card: 'caseStatus', command: 'arrangeAccess', build: () => ({}) },
+  'case.withdraw': { card: 'caseStatus', command: 'withdraw', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why you are withdrawing') },
+  'case.close': { card: 'caseStatus', command: 'close', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why DARS is closing the case') },
 } as const satisfies Record<string, VerbSpec>;
 
 export type CardVerb = keyof typeof cardVerbs;

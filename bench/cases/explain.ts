@@ -28,8 +28,10 @@ export async function explainLookups(db: Db, sample: PlannedCase): Promise<PlanS
     ['mine(contactId), as holder, one month', 'cases', { ...open, holderIds: contact, dueMonth: month }, soonestDue, 50],
     ['overdue(), each due day it walks', 'cases', { ...open, nextDue: addDays(londonDate(benchNow), -1) }, { _id: 1 }, 50],
     ['CaseIndex.get', 'cases', { _id: sample.reference }, undefined, 1],
-    ['status(reference), CaseLog.load (commits of a case)', 'caseCommits', { caseId: sample.reference }, { base: 1 }, 0],
-    ['CaseLog.findByKey (idempotency key)', 'caseCommits', { key: `${sample.reference}/activity-1` }, undefined, 1],
+    ['status(reference), a decision: CaseSnapshots.read', 'caseSnapshots', { _id: sample.reference }, undefined, 1],
+    ['CaseLog.hasCommitAfter (is the snapshot current?)', 'caseCommits', { _id: `${sample.reference}#999` }, undefined, 1],
+    ['CaseLog.load (commits of a case; a trailing snapshot)', 'caseCommits', { caseId: sample.reference }, { base: 1 }, 0],
+    ['CaseLog.findByKey (idempotency key; a refused replay)', 'caseCommits', { key: `${sample.reference}/activity-1` }, undefined, 1],
   ];
   const summaries: PlanSummary[] = [];
   for (const [label, collection, filter, sort, limit] of lookups) {

@@ -1,4 +1,5 @@
 import { recordFields, type CaseRecord } from '../../services/cases/caseIndex';
+import { storedSnapshot, type StoredSnapshot } from '../../services/cases/caseSnapshots';
 import { sealCommit, type CaseCommit } from '../../services/cases/caseLog';
 import { genesisHash } from '../../services/cases/commitChain';
 import { newOutboxEntry } from '../../services/cases/outbox';
@@ -44,6 +45,7 @@ export interface CaseTemplate {
 export interface ClonedCase {
   readonly record: CaseRecord;
   readonly commits: CaseCommit<CaseEvent>[];
+  readonly snapshot: StoredSnapshot;
   /** Characters of JSON behind the documents: how big what the server stores is. */
   readonly recordChars: number;
   readonly commitChars: number;
@@ -142,7 +144,9 @@ export function cloneCase(template: CaseTemplate, planned: PlannedCase): ClonedC
     updatedAt: commits[commits.length - 1].committedAt,
     createdAt: new Date(state.openedAt),
   };
-  return { record, commits, recordChars: JSON.stringify(record).length, commitChars: commitJson.length };
+  // As CaseCommands writes it beside the record: what decisions and status read.
+  const snapshot = storedSnapshot(caseId, { state, version: state.version, head: previousHash }, record.updatedAt);
+  return { record, commits, snapshot, recordChars: JSON.stringify(record).length, commitChars: commitJson.length };
 }
 
 /** Text with slots at every occurrence of some tokens; `render` fills them in one pass. */

@@ -1,11 +1,13 @@
 import type { CaseIndex } from '../../services/cases/caseIndex';
 import type { CaseLog } from '../../services/cases/caseLog';
+import type { StoredSnapshot } from '../../services/cases/caseSnapshots';
 import { buildTemplate, cloneCase, type CaseTemplate } from './journeys';
 import type { PlannedCase, SeededStatus } from './population';
 
 /**
  * Seeds the planned cases: each is a clone of a template journey (one per status and day,
- * built on first use), written with bulk `insertMany` into `caseCommits` and `cases` in batches.
+ * built on first use), written with bulk `insertMany` into `caseCommits`, `cases` and
+ * `caseSnapshots` in batches.
  * A couple of batches are in flight at once so the server never waits for the bench to render
  * the next one; more would only make the server's two cores take turns.
  */
@@ -39,6 +41,7 @@ export async function seedCases(
   progress: (message: string) => void,
 ): Promise<SeedFigures> {
   const library = new TemplateLibrary();
+  const snapshots = log.db.collection<StoredSnapshot>('caseSnapshots');
   const started = Date.now();
   let next = 0;
   let cases = 0;
@@ -66,6 +69,7 @@ export async function seedCases(
       }
       const inserted = await index.cases.insertMany(clones.map((clone) => clone.record), { ordered: false });
       cases += inserted.insertedCount;
+      await snapshots.insertMany(clones.map((clone) => clone.snapshot), { ordered: false });
       // As CaseIndex.write does: list each due day (once per day; the registry remembers).
       for (const clone of clones) if (clone.record.nextDue) await index.dueDays.note(clone.record.nextDue);
 

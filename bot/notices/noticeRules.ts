@@ -1,5 +1,6 @@
 import { formatDate } from '../../services/calendar/isoDate';
 import { plural } from '../../services/rules/reason';
+import { evidenceKindNamesInSentence } from '../../services/rules/evidence';
 import { reviewNames, type ReviewKind } from '../../services/rules/reviews';
 import { partyNames } from '../../services/workflow/commands/fields';
 import type { ReviewOutcome } from '../../services/workflow/commands/assurance';
@@ -133,9 +134,9 @@ export const noticeRules: NoticeRules = {
   serviceAgreementSigned: () => [to('darsContact', 'the service agreement is signed.')],
   cohortFileDueSet: (event) => [to('applicantTeam', `Please send the cohort file by ${formatDate(event.dueDate)}.`)],
   cohortFileReceived: (event) => [to('darsContact', `the cohort file was received (${plural(event.rows, 'row')}).`)],
-  // Evidence: the DARS contact sees it on the review cards; a message per file would be noise
-  // while the applicant assembles their letters, and submission is what asks for review.
-  evidenceAttached: 'silent',
+  // Evidence: the DARS contact is told the kind, never the file's name (the applicant's words,
+  // shown only as plain text on the review cards).
+  evidenceAttached: (event) => [to('darsContact', `the applicant attached evidence (${evidenceKindNamesInSentence[event.kind]}).`)],
   accessArranged: () => [to('applicantTeam', 'Access to the data has been arranged. The case is complete.')],
 
   // Any stage.

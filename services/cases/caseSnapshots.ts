@@ -32,7 +32,8 @@ export interface CaseSnapshot<S> {
  */
 export const snapshotForm = 1;
 
-interface StoredSnapshot {
+/** A snapshot as stored: what `write` upserts (and the case-store benchmark seeds). */
+export interface StoredSnapshot {
   _id: string;
   version: number;
   head: string;
@@ -63,7 +64,7 @@ export class CaseSnapshots<S> {
    * and writes again.
    */
   async write(caseId: string, snapshot: CaseSnapshot<S>, now: Date): Promise<void> {
-    const stored = { version: snapshot.version, head: snapshot.head, form: snapshotForm, state: JSON.stringify(snapshot.state), updatedAt: now };
+    const { _id: _, ...stored } = storedSnapshot(caseId, snapshot, now);
     try {
       // A snapshot of an older form is replaced even at the same version.
       const older = { $or: [{ version: { $lt: snapshot.version } }, { form: { $ne: snapshotForm } }] };
@@ -72,4 +73,8 @@ export class CaseSnapshots<S> {
       if (!isDuplicateKey(error)) throw error;
     }
   }
+}
+
+export function storedSnapshot<S>(caseId: string, snapshot: CaseSnapshot<S>, now: Date): StoredSnapshot {
+  return { _id: caseId, version: snapshot.version, head: snapshot.head, form: snapshotForm, state: JSON.stringify(snapshot.state), updatedAt: now };
 }

@@ -25,7 +25,9 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   const server: EmbeddedServer | undefined = options.uri ? undefined : await startEmbeddedServer(options);
   const uri = options.uri ?? server!.uri;
   const client = new MongoClient(uri, {
-    serverSelectionTimeoutMS: 10_000,
+    // Ten seconds for a server to answer, unless the connection string says otherwise (the
+    // driver lets these options win over the string's, so the default gives way explicitly).
+    ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: 10_000 }),
     appName: 'dars-bot',
   });
   try {

@@ -3,21 +3,15 @@ import { CalendarNotCoveredError, workingCalendar } from '../calendar/workingDay
 import { defaultRules } from '../rules/defaultRules';
 import { reconcileClock } from './clockPolicy';
 import { parseCommand, type CaseCommand } from './commands';
-import { refuse, type Decision, type DecisionContext, type HandlerContext, type HandlerResult } from './decision';
+import { refuse, type Decision, type DecisionContext, type HandlerContext } from './decision';
 import type { OutboxEffect } from './effects';
+import { cardsShowing } from './eventCards';
 import type { CaseEvent, CaseEventBody, EventEnvelope } from './events';
 import { evolve } from './evolve';
 import { checkPermission, permissionKey } from './permissions';
 import { canRead, noSuchCase } from './readPermissions';
 import { personOf, rolesOnCase } from './roles';
-import { decideAccess } from './stages/access';
-import { decideApplication } from './stages/application';
-import { decideAssurance } from './stages/assurance';
-import { decideDsa } from './stages/dsa';
-import { decideEnquiry, submitEnquiry } from './stages/enquiry';
-import { attachEvidence } from './stages/evidence';
-import { decideLifecycle } from './stages/lifecycle';
-import { decidePreliminaryAssessment } from './stages/preliminaryAssessment';
+import { decideCommand } from './stages';
 import type { CaseState } from './state/caseState';
 
 /**
@@ -27,8 +21,9 @@ import type { CaseState } from './state/caseState';
  *
  * Order: the command is parsed (a malformed one is refused naming the field), the read table
  * (someone who may not see the case is answered as if it did not exist), the permission
- * table is consulted (who, at which status), the stage decides (its own rules), and the deadline
- * clock is reconciled with where the case now stands.
+ * table is consulted (who, at which status), the stage decides (its own rules: the command's
+ * decider, stages/), the deadline clock is reconciled with where the case now stands, and the
+ * event cards table (eventCards.ts) says which cards show what happened.
  */
 export function decide(state: CaseState | undefined, command: CaseCommand, context: DecisionContext): Decision {
   const parsed = parseCommand(command);
@@ -52,7 +47,7 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
     roles,
   };
   try {
-    const result = route(state, valid, ctx);
+    const result = decideCommand(state, valid, ctx);
     if (result.outcome === 'refused') return result;
     const envelope: EventEnvelope = { at: context.now.toISOString(), actor: personOf(context.actor), activityId: context.activityId };
     const stamp = (body: CaseEventBody): CaseEvent => ({ ...body, ...envelope });
@@ -63,7 +58,7 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
     // One notice effect per decision: its delivery tells each person concerned once (bot/notices).
     const first = (state?.version ?? 0) + 1;
     const notices: OutboxEffect = { kind: 'eventNotices', firstVersion: first, lastVersion: first + all.length - 1 };
-    return { outcome: 'accepted', events: all, effects: [...result.effects, notices] };
+    return { outcome: 'accepted', events: all, effects: [...cardsShowingAll(state, all), ...result.effects, notices] };
   } catch (error) {
     // A deadline beyond the years the calendar lists: say so rather than guess a date.
     if (error instanceof CalendarNotCoveredError) return refuse('unavailable', `DARS Bot cannot set deadlines yet: ${error.message}`);
@@ -71,50 +66,14 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
   }
 }
 
-function route(state: CaseState | undefined, command: CaseCommand, ctx: HandlerContext): HandlerResult {
-  if (command.type === 'submitEnquiry') return submitEnquiry(command, ctx);
-  if (!state) return refuse('notFound', noSuchCase);
-  switch (command.type) {
-    case 'requestInformation':
-    case 'answerInformationRequest':
-    case 'declineEnquiry':
-    case 'acceptEnquiry':
-      return decideEnquiry(state, command);
-    case 'recordPreliminaryAssessment':
-    case 'requestEarlyAdvice':
-    case 'giveEarlyAdvice':
-    case 'confirmFunding':
-    case 'markReadyToApply':
-    case 'markNotSupported':
-      return decidePreliminaryAssessment(state, command, ctx);
-    case 'allocateDarsContact':
-    case 'saveApplicationSection':
-    case 'submitApplication':
-    case 'requestAmendments':
-    case 'resubmitApplication':
-    case 'acceptApplication':
-      return decideApplication(state, command, ctx);
-    case 'confirmAssuranceLevel':
-    case 'recordReview':
-    case 'respondToAdditionalAssurance':
-    case 'approve':
-      return decideAssurance(state, command, ctx);
-    case 'generateDsa':
-    case 'sendDsa':
-    case 'signDsa':
-    case 'declineDsa':
-      return decideDsa(state, command, ctx);
-    case 'signServiceAgreement':
-    case 'cohortFileDue':
-    case 'receiveCohortFile':
-    case 'arrangeAccess':
-      return decideAccess(state, command, ctx);
-    case 'attachEvidence':
-      return attachEvidence(state, command);
-    case 'inviteApplicantMember':
-    case 'removeApplicantMember':
-    case 'withdraw':
-    case 'close':
-      return decideLifecycle(state, command);
+/** The cards that show the decision's events (eventCards.ts), each event seen on the case just before and after it. */
+function cardsShowingAll(state: CaseState | undefined, events: readonly CaseEvent[]): OutboxEffect[] {
+  const effects: OutboxEffect[] = [];
+  let before = state;
+  for (const event of events) {
+    const after = evolve(before, event);
+    effects.push(...cardsShowing(event, { before, after }));
+    before = after;
   }
+  return effects;
 }

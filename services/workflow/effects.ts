@@ -15,26 +15,18 @@ import type { StaffRole } from './roles';
 /** The Teams channels DARS works in (channel ids come from configuration). */
 export type Channel = 'triage' | 'assurance' | 'agd' | 'pag';
 
-/** The cards a case can show; the card layer renders each from the stored case. */
-export type CardName =
-  | 'enquiryReview'
-  | 'informationRequest'
-  | 'preliminaryAssessment'
-  | 'earlyAdvice'
-  | 'fundingConfirmation'
-  | 'takeCase'
-  | 'applicationInvitation'
-  | 'applicationReview'
-  | 'amendments'
-  | 'assuranceLevel'
-  | 'review'
-  | 'additionalAssurance'
-  | 'approval'
-  | 'dsa'
-  | 'dsaSignature'
-  | 'serviceAgreementSignature'
-  | 'cohortFile'
-  | 'caseStatus';
+/**
+ * The cards a case can show, each by one name: the one list the card layer's builder table
+ * (`caseCardBuilders`, one builder per name) and the verb table (the card each button sits on)
+ * are typed from. After a withdrawal or closure they all re-render without actions.
+ */
+export const allCaseCards = [
+  'enquiryReview', 'informationRequest', 'preliminaryAssessment', 'earlyAdvice', 'fundingConfirmation', 'takeCase',
+  'applicationInvitation', 'applicationReview', 'amendments', 'assuranceLevel', 'review', 'additionalAssurance', 'approval',
+  'dsa', 'dsaSignature', 'serviceAgreementSignature', 'cohortFile', 'caseStatus',
+] as const;
+
+export type CardName = (typeof allCaseCards)[number];
 
 /**
  * Who is told. 'darsContact' means the allocated DARS contact, or the triage channel while no
@@ -56,7 +48,10 @@ export type OutboxEffect =
   | { readonly kind: 'updateCards'; readonly cards: readonly CardName[] }
   /** Send a card in 1:1 chat (installing the bot for the person first if needed). */
   | { readonly kind: 'sendCard'; readonly to: Recipient; readonly card: CardName }
-  /** A short message; the card it points to holds the detail. */
+  /**
+   * A short message. No decision makes these any more (what people are told is in the notice
+   * rules); kept so that entries already in an outbox are still delivered.
+   */
   | { readonly kind: 'notify'; readonly to: Recipient; readonly message: string }
   /**
    * Tell everyone concerned what the decision's events mean for them. The words and who hears
@@ -85,14 +80,6 @@ export type OutboxEffect =
   /** Remind whoever holds the next action of its due date, or tell triage it has passed. */
   | { readonly kind: 'deadlineNotice'; readonly notice: DeadlineNoticeKind; readonly due: IsoDate };
 
-/** Every card a case may have on show: after a withdrawal or closure they all re-render without actions. */
-export const allCaseCards: readonly CardName[] = [
-  'enquiryReview', 'informationRequest', 'preliminaryAssessment', 'earlyAdvice', 'fundingConfirmation', 'takeCase',
-  'applicationInvitation', 'applicationReview', 'amendments', 'assuranceLevel', 'review', 'additionalAssurance', 'approval',
-  'dsa', 'dsaSignature', 'serviceAgreementSignature', 'cohortFile', 'caseStatus',
-];
-
-export const notify = (to: Recipient, message: string): OutboxEffect => ({ kind: 'notify', to, message });
 export const postCard = (channel: Channel, card: CardName, review?: ReviewKind): OutboxEffect =>
   review ? { kind: 'postCard', channel, card, review } : { kind: 'postCard', channel, card };
 export const updateCards = (...cards: CardName[]): OutboxEffect => ({ kind: 'updateCards', cards });

@@ -31,5 +31,5 @@ export { diffSectionVersions, diffApplicationVersions, diffLines, formatDiff, ty
 export { latestSection, latestRevision, revisionInVersion, draftVersion, sectionsChangedSince, missingSections } from './application/versions';
 export { renderSection } from './application/render';
 export { applicationProblems, assuranceFactsFor, securityEvidenceFor } from './application/checks';
-export { latestCohortDueDate } from './stages/access';
+export { latestCohortDueDate } from './stages';
 export { shownFingerprint, isStaleCard, type ShownCard } from './shownFacts';

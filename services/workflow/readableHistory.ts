@@ -1,7 +1,7 @@
 import { formatDate, londonDate } from '../calendar/isoDate';
 import { reviewNames } from '../rules/reviews';
 import { describeEvent } from './describeEvent';
-import type { CaseEvent } from './events';
+import type { CaseEvent, CaseEventType } from './events';
 import { staffRoles, type CaseRole } from './roles';
 import type { CaseState } from './state/caseState';
 
@@ -31,10 +31,25 @@ export interface HistoryLine {
   readonly what: string;
 }
 
-const staffOnly: ReadonlySet<CaseEvent['type']> = new Set([
-  'clockStarted', 'clockPaused', 'clockResumed', 'clockStopped',
-  'assuranceLevelRecommended', 'earlyAdviceRequested', 'earlyAdviceGiven',
-]);
+/**
+ * Who reads each kind of event in the history: one entry per event type, so `tsc` makes a new
+ * event say whether the applicant's side sees it (rather than showing it to them by default).
+ */
+const historyReaders: { readonly [T in CaseEventType]: 'everyone' | 'staff' } = {
+  enquirySubmitted: 'everyone', informationRequested: 'everyone', informationProvided: 'everyone', enquiryDeclined: 'everyone', enquiryAccepted: 'everyone',
+  preliminaryAssessmentRecorded: 'everyone', earlyAdviceRequested: 'staff', earlyAdviceGiven: 'staff', fundingConfirmed: 'everyone', readyToApply: 'everyone',
+  assessmentNotSupported: 'everyone',
+  darsContactAllocated: 'everyone', applicationSectionSaved: 'everyone', applicationSubmitted: 'everyone', amendmentsRequested: 'everyone',
+  applicationResubmitted: 'everyone', applicationAccepted: 'everyone',
+  assuranceLevelRecommended: 'staff', assuranceLevelConfirmed: 'everyone', reviewRecorded: 'everyone', additionalAssuranceProvided: 'everyone',
+  assuranceCompleted: 'everyone', applicationApproved: 'everyone',
+  dsaGenerated: 'everyone', dsaSignaturesLapsed: 'everyone', dsaSent: 'everyone', dsaSigned: 'everyone', dsaDeclined: 'everyone', dsaExecuted: 'everyone',
+  serviceAgreementSigned: 'everyone', cohortFileDueSet: 'everyone', cohortFileReceived: 'everyone', accessArranged: 'everyone',
+  evidenceAttached: 'everyone',
+  applicantMemberInvited: 'everyone', applicantMemberRemoved: 'everyone', caseWithdrawn: 'everyone', caseClosed: 'everyone',
+  clockStarted: 'staff', clockPaused: 'staff', clockResumed: 'staff', clockStopped: 'staff',
+  deadlineNoticeSent: 'everyone',
+};
 
 const reviewDecisions = {
   supported: 'supported the application',
@@ -57,7 +72,7 @@ export function readableHistory(state: CaseState, view: HistoryView): HistoryLin
 }
 
 function applicantSentence(event: CaseEvent, state: CaseState): string | undefined {
-  if (staffOnly.has(event.type)) return undefined;
+  if (historyReaders[event.type] === 'staff') return undefined;
   switch (event.type) {
     case 'reviewRecorded':
       return capitalise(`${reviewNames[event.review]} ${reviewDecisions[event.outcome.decision]}.`);

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 
-import { startEmbeddedServer } from '../../services/database/embeddedServer';
 import { BotProcess } from '../support/botProcess';
+import { DatabaseProxy } from '../support/databaseProxy';
 import { freshDatabase } from '../support/testDatabase';
 
 describe('GET /healthz', () => {
   it('reports ok while the database answers, and 503 when it stops answering', async function () {
-    // A database server of this test's own, so it can be stopped.
-    const server = await startEmbeddedServer({ purpose: 'throwaway', dataDirectory: '', log: () => undefined });
-    const bot = await BotProcess.start({ databaseName: freshDatabase('health').name, env: { MONGODB_URI: server.uri } });
+    // The bot reaches the database through a relay this test can cut.
+    const server = await DatabaseProxy.start();
+    const bot = await BotProcess.start({ databaseName: freshDatabase('health').name, env: { MONGODB_URI: server.uri() } });
     try {
       const healthy = await fetch(`${bot.url}/healthz`);
       assert.equal(healthy.status, 200);

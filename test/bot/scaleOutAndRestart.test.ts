@@ -8,34 +8,34 @@ import { validEnquiryAnswers } from '../enquiry/enquiryConversation';
 
 describe('Nothing is lost across processes', () => {
   let connector: ConnectorStandIn;
-  const bots: BotProcess[] = [];
+  let database: ReturnType<typeof freshDatabase>;
+  /** The process that crashes mid-enquiry, and the two that share the database throughout. */
+  let doomed: BotProcess;
+  let a: BotProcess;
+  let b: BotProcess;
 
+  // One database and three processes for the suite, started together: every test's applicants
+  // are people of its own, so the tests see nothing of each other's.
   before(async () => {
     connector = await ConnectorStandIn.start();
+    database = freshDatabase('scaleout');
+    const start = () => BotProcess.start({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url } });
+    [doomed, a, b] = await Promise.all([start(), start(), start()]);
   });
 
   after(async () => {
-    await Promise.all(bots.map((bot) => bot.stop()));
+    await Promise.all([doomed, a, b].map((bot) => bot?.stop()));
     await connector.close();
   });
 
-  async function startBot(databaseName: string): Promise<BotProcess> {
-    const bot = await BotProcess.start({ databaseName, env: { TEAMS_SERVICE_URL: connector.url } });
-    bots.push(bot);
-    return bot;
-  }
-
   it('a crash mid-enquiry loses nothing: the next message, to a new process, continues where the applicant was', async () => {
-    const { name } = freshDatabase('restart');
-    const first = await startBot(name);
-    const chat = new PersonalChat(first, connector, teamsUser('Jo Bloggs'));
+    const chat = new PersonalChat(doomed, connector, teamsUser('Jo Bloggs'));
     await chat.say('new enquiry');
     await chat.say(validEnquiryAnswers.datasets);
     await chat.say(validEnquiryAnswers.period);
-    await first.crash();
+    await doomed.crash();
 
-    const second = await startBot(name);
-    const resumed = chat.on(second);
+    const resumed = chat.on(a);
     const [next] = await resumed.say(validEnquiryAnswers.level);
     assert.match(readableText(next), /Part 2 of 4/, 'the answer to the third question is taken by the new process');
     for (const answer of [validEnquiryAnswers.purpose, validEnquiryAnswers.organisations, validEnquiryAnswers.readinessStage]) {
@@ -48,8 +48,6 @@ describe('Nothing is lost across processes', () => {
   });
 
   it('two bot processes on one database take alternate turns of one conversation', async () => {
-    const { name, db } = freshDatabase('scaleout');
-    const [a, b] = await Promise.all([startBot(name), startBot(name)]);
     const user = teamsUser('Kit Harington');
     const onA = new PersonalChat(a, connector, user);
     const onB = onA.on(b);
@@ -63,20 +61,19 @@ describe('Nothing is lost across processes', () => {
     }
     const done = await onB.execute('enquiryDraft.submit', {});
     assert.match(readableText(done.sent.at(-1)), /submitted as \*\*DARS-\d{4}-\d{5}\*\*/);
-    assert.equal(await db.collection('cases').countDocuments({ applicantId: user.aadObjectId }), 1);
+    assert.equal(await database.db.collection('cases').countDocuments({ applicantId: user.aadObjectId }), 1);
   });
 
   it('two processes hand out different case references when enquiries are submitted at the same moment', async () => {
-    const { name, db } = freshDatabase('references');
-    const [a, b] = await Promise.all([startBot(name), startBot(name)]);
     const chats = Array.from({ length: 6 }, (_, i) => new PersonalChat(i % 2 ? a : b, connector, teamsUser(`Applicant ${i}`)));
-    for (const chat of chats) {
+    // The six conversations side by side (each in order), as six applicants would have them.
+    await Promise.all(chats.map(async (chat) => {
       await chat.say('new enquiry');
       for (const answer of Object.values(validEnquiryAnswers)) await chat.say(answer);
-    }
+    }));
     const results = await Promise.all(chats.map((chat) => chat.execute('enquiryDraft.submit', {})));
     const references = results.map((result) => /DARS-\d{4}-\d{5}/.exec(readableText(result.sent.at(-1)))?.[0]);
     assert.equal(new Set(references).size, chats.length, `distinct references: ${references.join(', ')}`);
-    assert.equal(await db.collection('cases').countDocuments(), chats.length);
+    assert.equal(await database.db.collection('cases').countDocuments({ applicantId: { $in: chats.map((chat) => chat.user.aadObjectId) } }), chats.length);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderCaseCard, type CardOptions } from '../../cards/caseCards';
+import { cardVerbs, isCardVerb } from '../../cards/verbs';
 import type { Actor, CardName } from '../../services/workflow';
 import { abe, ada, asha, carl, gus, mo, nina, oscar, pat, sam } from '../workflow/support/people';
 import { verbsOn, viewerOf } from './support/cardWalk';
@@ -68,6 +69,18 @@ describe('buttons are shown only to those who may press them', () => {
       }
     });
   }
+
+  it('each button sits on the card the verb table says it does (a click on an unrecorded card is answered with that card)', () => {
+    for (const { card, step, options, shows } of expectations) {
+      const state = at(step);
+      for (const [actor] of shows) {
+        for (const verb of verbsOn(renderCaseCard(card, state, viewerOf(actor, state), NOW, options ?? {}))) {
+          assert.ok(isCardVerb(verb), `“${verb}” is in the verb table`);
+          assert.equal(cardVerbs[verb].card, card, `${verb} on ${card} at ${step}`);
+        }
+      }
+    }
+  });
 
   it('a card posted to a channel shows the role’s buttons; the refresh then renders each person’s own view', () => {
     const state = at('enquiryUnderReview');

@@ -28,4 +28,10 @@ describe('reading a card action', () => {
     assert.match(read.problem, /which case and version/);
     assert.equal(readCardAction('hello').ok, false);
   });
+
+  it('refuses a verb that is not in the verb table (a button DARS Bot never drew), before any case is loaded', () => {
+    const read = readCardAction({ action: { verb: 'enquiry.teleport', data: { caseId: 'DARS-2026-00042', version: 3 } } });
+    assert.ok(!read.ok);
+    assert.match(read.problem, /not a DARS Bot card action/);
+  });
 });

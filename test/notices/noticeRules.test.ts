@@ -14,7 +14,7 @@ import { ada, asha, carl, dana, mo, pat } from '../workflow/support/people';
  */
 const silent: readonly CaseEventType[] = [
   'enquirySubmitted', 'earlyAdviceRequested', 'applicationSectionSaved', 'assuranceLevelRecommended', 'dsaGenerated',
-  'clockStarted', 'clockPaused', 'clockResumed', 'clockStopped', 'deadlineNoticeSent', 'evidenceAttached',
+  'clockStarted', 'clockPaused', 'clockResumed', 'clockStopped', 'deadlineNoticeSent',
 ];
 
 interface Told {

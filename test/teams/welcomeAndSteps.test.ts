@@ -124,13 +124,11 @@ describe('Welcome on install, a button into each step, command words at a questi
 
 /** The application invitation card in the applicant's chat, once the outbox has delivered it. */
 async function awaitInvitation(connector: ConnectorStandIn, conversationId: string): Promise<SentActivity> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const found = connector.current(conversationId).find((activity) => /invited to write the formal application/.test(readableText(activity)));
-    if (found) return found;
-    if (Date.now() > deadline) assert.fail('the application invitation reached the applicant');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return connector.waitFor(
+    () => connector.current(conversationId).find((activity) => /invited to write the formal application/.test(readableText(activity))),
+    20_000,
+    'the application invitation to reach the applicant',
+  );
 }
 
 /** The values of a message's suggested actions (the buttons Teams shows under it). */

@@ -4,40 +4,25 @@ import { requiredReviews, reviewNames, type ReviewKind } from '../../rules/revie
 import { requestedDatasets } from '../application/checks';
 import type { AssuranceCommand, CommandOf } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import type { Channel, OutboxEffect } from '../effects';
-import { postCard, sendCard, updateCards } from '../effects';
-import type { CaseEventBody } from '../events';
+import type { CaseEventBody, EventOf } from '../events';
+import { replaceLast, stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
-import type { AssuranceRecord, ReviewRecord } from '../state/records';
+import type { AssuranceRecord, ReviewRecord, ReviewState } from '../state/records';
+import type { CaseStatus } from '../statuses';
+import type { Deciders, Evolvers } from './handlers';
 
 /**
  * Stage 4, assurance, and approval (DOMAIN.md). The reviews run in parallel; each records its
  * advice. Additional assurance sends the case to the applicant and their response goes back to
  * the review that asked. When every required review is supportive, assurance is complete.
  */
-const reviewChannel: Readonly<Record<ReviewKind, Channel>> = { assurance: 'assurance', agd: 'agd', pag: 'pag' };
-
-export function decideAssurance(state: CaseState, command: AssuranceCommand, ctx: HandlerContext): HandlerResult {
+export const assuranceDeciders: Deciders<AssuranceCommand['type']> = {
   // The permission table only allows these commands once the application is accepted, which creates the record.
-  const assurance = state.facts.assurance;
-  switch (command.type) {
-    case 'confirmAssuranceLevel':
-      return assurance ? confirmLevel(state, assurance, command, ctx) : missing(state);
-    case 'recordReview':
-      return assurance ? recordReview(state, assurance, command) : missing(state);
-    case 'respondToAdditionalAssurance':
-      return assurance ? respond(assurance, command) : missing(state);
-    case 'approve':
-      return accept(
-        [{ type: 'applicationApproved' }],
-        [
-          updateCards('approval'),
-          // The DARS contact generates and sends the DSA on this card (in the triage channel while no one is allocated).
-          sendCard('darsContact', 'dsa'),
-        ],
-      );
-  }
-}
+  confirmAssuranceLevel: (state, command, ctx) => state.facts.assurance ? confirmLevel(state, state.facts.assurance, command, ctx) : missing(state),
+  recordReview: (state, command) => state.facts.assurance ? recordReview(state, state.facts.assurance, command) : missing(state),
+  respondToAdditionalAssurance: (state, command) => state.facts.assurance ? respond(state.facts.assurance, command) : missing(state),
+  approve: () => accept([{ type: 'applicationApproved' }]),
+};
 
 function confirmLevel(state: CaseState, assurance: AssuranceRecord, command: CommandOf<'confirmAssuranceLevel'>, ctx: HandlerContext): HandlerResult {
   const levels = ctx.rules.assurance.levels;
@@ -59,7 +44,6 @@ function confirmLevel(state: CaseState, assurance: AssuranceRecord, command: Com
       ...(reason ? { reason } : {}),
       requiredReviews: reviews,
     }],
-    [updateCards('assuranceLevel'), ...reviews.map((review) => postCard(reviewChannel[review.review], 'review', review.review))],
   );
 }
 
@@ -76,28 +60,18 @@ function recordReview(state: CaseState, assurance: AssuranceRecord, command: Com
     return refuse('conflict', `${capitalise(name)} has already been recorded${when}.`);
   }
   const events: CaseEventBody[] = [{ type: 'reviewRecorded', review: command.review, outcome: command.outcome }];
-  const effects: OutboxEffect[] = [updateCards('review')];
-  switch (command.outcome.decision) {
-    case 'additionalAssuranceNeeded':
-      effects.push(
-        sendCard('applicantTeam', 'additionalAssurance'),
-      );
-      break;
-    case 'notSupported':
-      break;
-    case 'supported':
-    case 'supportedWithConditions': {
-      const othersSupportive = Object.values(assurance.reviews)
-        .filter((other) => other.review !== command.review)
-        .every((other) => other.state === 'supported' || other.state === 'supportedWithConditions');
-      if (othersSupportive) {
-        const newConditions = command.outcome.decision === 'supportedWithConditions' ? command.outcome.conditions.map((text) => ({ text, source: command.review })) : [];
-        events.push({ type: 'assuranceCompleted', specialConditions: [...state.facts.specialConditions, ...newConditions] });
-        effects.push(sendCard({ role: 'approver' }, 'approval'));
-      }
+  const outcome = command.outcome;
+  if (outcome.decision === 'supported' || outcome.decision === 'supportedWithConditions') {
+    // The last supportive review completes assurance.
+    const othersSupportive = Object.values(assurance.reviews)
+      .filter((other) => other.review !== command.review)
+      .every((other) => other.state === 'supported' || other.state === 'supportedWithConditions');
+    if (othersSupportive) {
+      const newConditions = outcome.decision === 'supportedWithConditions' ? outcome.conditions.map((text) => ({ text, source: command.review })) : [];
+      events.push({ type: 'assuranceCompleted', specialConditions: [...state.facts.specialConditions, ...newConditions] });
     }
   }
-  return accept(events, effects);
+  return accept(events);
 }
 
 function respond(assurance: AssuranceRecord, command: CommandOf<'respondToAdditionalAssurance'>): HandlerResult {
@@ -111,12 +85,7 @@ function respond(assurance: AssuranceRecord, command: CommandOf<'respondToAdditi
     return refuse('invalid', `${capitalise(names.join(' and '))} both asked for additional assurance: say which one this response answers.`);
   }
   if (!target) return refuse('conflict', 'No review is waiting for additional assurance.');
-  return accept(
-    [{ type: 'additionalAssuranceProvided', review: target.review, response: command.response }],
-    [
-      updateCards('additionalAssurance', 'review'),
-    ],
-  );
+  return accept([{ type: 'additionalAssuranceProvided', review: target.review, response: command.response }]);
 }
 
 function missing(state: CaseState): HandlerResult {
@@ -130,3 +99,69 @@ function requiredList(assurance: AssuranceRecord): string {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+const reviewStateAfter: Readonly<Record<EventOf<'reviewRecorded'>['outcome']['decision'], ReviewState>> = {
+  supported: 'supported',
+  supportedWithConditions: 'supportedWithConditions',
+  additionalAssuranceNeeded: 'awaitingApplicant',
+  notSupported: 'notSupported',
+};
+
+/** While any review waits on the applicant, the case waits on the applicant. */
+function statusForReviews(reviews: AssuranceRecord['reviews']): CaseStatus {
+  return Object.values(reviews).some((review) => review.state === 'awaitingApplicant') ? 'awaitingAdditionalAssurance' : 'inReview';
+}
+
+function updateReview(assurance: AssuranceRecord, kind: ReviewKind, update: (review: ReviewRecord) => ReviewRecord): AssuranceRecord {
+  const review = assurance.reviews[kind];
+  return review ? { ...assurance, reviews: { ...assurance.reviews, [kind]: update(review) } } : assurance;
+}
+
+export const assuranceEvolvers: Evolvers<
+  'assuranceLevelRecommended' | 'assuranceLevelConfirmed' | 'reviewRecorded' | 'additionalAssuranceProvided' | 'assuranceCompleted' | 'applicationApproved'
+> = {
+  assuranceLevelRecommended: (state, event) => withFacts(state, {
+    assurance: { recommended: { level: event.level, label: event.label, reasons: event.reasons, facts: event.facts }, requiredReviews: [], reviews: {} },
+  }),
+  assuranceLevelConfirmed: (state, event) => {
+    const assurance = state.facts.assurance;
+    if (!assurance) return state;
+    const reviews: AssuranceRecord['reviews'] = Object.fromEntries(
+      event.requiredReviews.map((required) => [required.review, { review: required.review, reason: required.reason, state: 'pending', rounds: [] }]),
+    );
+    const confirmed = { level: event.level, label: event.label, stamp: stampOf(event), ...(event.reason ? { reason: event.reason } : {}) };
+    return withFacts(state, { assurance: { ...assurance, confirmed, requiredReviews: event.requiredReviews, reviews } }, 'inReview');
+  },
+  reviewRecorded: (state, event) => {
+    const assurance = state.facts.assurance;
+    if (!assurance) return state;
+    const updated = updateReview(assurance, event.review, (review) => ({
+      ...review,
+      state: reviewStateAfter[event.outcome.decision],
+      rounds: [...review.rounds, { outcome: event.outcome, recorded: stampOf(event) }],
+    }));
+    const conditions = event.outcome.decision === 'supportedWithConditions'
+      ? event.outcome.conditions.map((text) => ({ text, source: event.review }))
+      : [];
+    if (event.outcome.decision === 'notSupported') {
+      return withFacts(state, { assurance: updated, closure: { reason: event.outcome.reason, stamp: stampOf(event) } }, 'notSupported');
+    }
+    return withFacts(state, { assurance: updated, specialConditions: [...state.facts.specialConditions, ...conditions] }, statusForReviews(updated.reviews));
+  },
+  additionalAssuranceProvided: (state, event) => {
+    const assurance = state.facts.assurance;
+    if (!assurance) return state;
+    // Back to the same review that asked, which decides again.
+    const updated = updateReview(assurance, event.review, (review) => ({
+      ...review,
+      state: 'pending',
+      rounds: replaceLast(review.rounds, (round) => ({ ...round, response: { text: event.response, given: stampOf(event) } })),
+    }));
+    return withFacts(state, { assurance: updated }, statusForReviews(updated.reviews));
+  },
+  assuranceCompleted: (state, event) => {
+    const assurance = state.facts.assurance;
+    return assurance ? withFacts(state, { assurance: { ...assurance, completed: stampOf(event) } }, 'awaitingApproval') : state;
+  },
+  applicationApproved: (state, event) => withFacts(state, { approval: stampOf(event) }, 'dsaToGenerate'),
+};

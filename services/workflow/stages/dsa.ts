@@ -5,10 +5,12 @@ import { dsaUsesFor } from '../application/checks';
 import type { CommandOf, DsaCommand } from '../commands';
 import { partyNames, signatoryParties, type SignatoryParty } from '../commands/fields';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
-import { sendCard, updateCards, type OutboxEffect, type Recipient } from '../effects';
+import type { OutboxEffect, Recipient } from '../effects';
 import type { CaseEventBody } from '../events';
+import { stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
 import type { DsaRecord } from '../state/records';
+import type { Deciders, Evolvers } from './handlers';
 
 /**
  * Stage 5, the Data Sharing Agreement (DOMAIN.md). A signature binds to the SHA-256 of the
@@ -17,27 +19,23 @@ import type { DsaRecord } from '../state/records';
  */
 const signatoryOf: Readonly<Record<SignatoryParty, Recipient>> = { nhse: { role: 'nhseSignatory' }, dataController: 'dataControllerSignatory' };
 
-export function decideDsa(state: CaseState, command: DsaCommand, ctx: HandlerContext): HandlerResult {
+export const dsaDeciders: Deciders<DsaCommand['type']> = {
+  generateDsa: generate,
+  sendDsa: (state) => withDsa(state, (dsa) => {
+    const signed = new Set(dsa.signatures.map((signature) => signature.party));
+    const requests: OutboxEffect[] = signatoryParties
+      .filter((party) => !signed.has(party))
+      .map((party) => ({ kind: 'requestSignature', party, to: signatoryOf[party], dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash }));
+    return accept([{ type: 'dsaSent', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash }], requests);
+  }),
+  signDsa: (state, command, ctx) => withDsa(state, (dsa) => sign(state, dsa, command, ctx)),
+  declineDsa: (state, command) => withDsa(state, (dsa) => accept([{ type: 'dsaDeclined', party: command.party, reason: command.reason, dsaVersion: dsa.dsaVersion }])),
+};
+
+/** The permission table allows all but generating only once a DSA has been generated. */
+function withDsa(state: CaseState, decide: (dsa: DsaRecord) => HandlerResult): HandlerResult {
   const dsa = state.facts.dsa;
-  if (command.type === 'generateDsa') return generate(state, command, ctx);
-  // The permission table allows the rest only once a DSA has been generated.
-  if (!dsa) return refuse('conflict', `No DSA has been generated for ${state.reference} yet.`);
-  switch (command.type) {
-    case 'sendDsa': {
-      const signed = new Set(dsa.signatures.map((signature) => signature.party));
-      const requests: OutboxEffect[] = signatoryParties
-        .filter((party) => !signed.has(party))
-        .map((party) => ({ kind: 'requestSignature', party, to: signatoryOf[party], dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash }));
-      return accept([{ type: 'dsaSent', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash }], [updateCards('dsa'), ...requests]);
-    }
-    case 'signDsa':
-      return sign(state, dsa, command, ctx);
-    case 'declineDsa':
-      return accept(
-        [{ type: 'dsaDeclined', party: command.party, reason: command.reason, dsaVersion: dsa.dsaVersion }],
-        [updateCards('dsaSignature', 'dsa')],
-      );
-  }
+  return dsa ? decide(dsa) : refuse('conflict', `No DSA has been generated for ${state.reference} yet.`);
 }
 
 function generate(state: CaseState, command: CommandOf<'generateDsa'>, ctx: HandlerContext): HandlerResult {
@@ -68,7 +66,6 @@ function generate(state: CaseState, command: CommandOf<'generateDsa'>, ctx: Hand
     terms,
     specialConditions: state.facts.specialConditions.map((condition) => condition.text),
   });
-  effects.push(updateCards('dsa'));
   return accept(events, effects);
 }
 
@@ -82,7 +79,7 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
   const events: CaseEventBody[] = [
     { type: 'dsaSigned', party: command.party, typedName: command.typedName, documentHash: command.documentHash, dsaVersion: dsa.dsaVersion },
   ];
-  const effects: OutboxEffect[] = [updateCards('dsaSignature', 'dsa')];
+  const effects: OutboxEffect[] = [];
   const otherSigned = dsa.signatures.some((signature) => signature.party !== command.party);
   if (otherSigned) {
     const assessment = state.facts.assessments[state.facts.assessments.length - 1]?.assessment;
@@ -91,9 +88,6 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
     const cohortFileRequired = assessment?.cohortSubmissionNeeded === true;
     events.push({ type: 'dsaExecuted', dsaVersion: dsa.dsaVersion, contentHash: dsa.contentHash, serviceAgreementRequired, cohortFileRequired });
     effects.push({ kind: 'sendSignedCopy', document: 'dsa', documentHash: dsa.contentHash });
-    // What remains before access, each on the card of the person who acts on it.
-    if (serviceAgreementRequired) effects.push(sendCard('dataControllerSignatory', 'serviceAgreementSignature'));
-    if (cohortFileRequired) effects.push(sendCard('darsContact', 'cohortFile'));
   }
   return accept(events, effects);
 }
@@ -101,3 +95,54 @@ function sign(state: CaseState, dsa: DsaRecord, command: CommandOf<'signDsa'>, c
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+export const dsaEvolvers: Evolvers<'dsaGenerated' | 'dsaSignaturesLapsed' | 'dsaSent' | 'dsaSigned' | 'dsaDeclined' | 'dsaExecuted'> = {
+  dsaSignaturesLapsed: (state, event) => {
+    const dsa = state.facts.dsa;
+    return dsa ? withFacts(state, { dsa: { ...dsa, signatures: [], lapsedSignatures: [...dsa.lapsedSignatures, ...event.signatures] } }) : state;
+  },
+  dsaGenerated: (state, event) => {
+    const dsa = state.facts.dsa;
+    return withFacts(state, {
+      dsa: {
+        dsaVersion: event.dsaVersion,
+        contentHash: event.contentHash,
+        documentName: event.documentName,
+        terms: event.terms,
+        specialConditions: event.specialConditions,
+        generated: stampOf(event),
+        signatures: [],
+        lapsedSignatures: dsa?.lapsedSignatures ?? [],
+        declines: dsa?.declines ?? [],
+      },
+    }, 'dsaGenerated');
+  },
+  dsaSent: (state, event) => {
+    const dsa = state.facts.dsa;
+    return dsa ? withFacts(state, { dsa: { ...dsa, sent: stampOf(event) } }, 'awaitingSignatures') : state;
+  },
+  dsaSigned: (state, event) => {
+    const dsa = state.facts.dsa;
+    if (!dsa) return state;
+    const signature = { party: event.party, signer: event.actor, typedName: event.typedName, documentHash: event.documentHash, dsaVersion: event.dsaVersion, at: event.at };
+    return withFacts(state, { dsa: { ...dsa, signatures: [...dsa.signatures, signature] } });
+  },
+  dsaDeclined: (state, event) => {
+    const dsa = state.facts.dsa;
+    if (!dsa) return state;
+    return withFacts(state, {
+      dsa: { ...dsa, declines: [...dsa.declines, { party: event.party, reason: event.reason, dsaVersion: event.dsaVersion, stamp: stampOf(event) }] },
+    }, 'dsaDeclined');
+  },
+  dsaExecuted: (state, event) => {
+    const dsa = state.facts.dsa;
+    if (!dsa) return state;
+    return withFacts(state, {
+      dsa: { ...dsa, executed: stampOf(event) },
+      access: {
+        serviceAgreement: { required: event.serviceAgreementRequired },
+        cohortFile: { required: event.cohortFileRequired, files: [] },
+      },
+    }, 'arrangingAccess');
+  },
+};

@@ -1,54 +1,63 @@
-import type { CommandOf, EnquiryCommand } from '../commands';
-import { accept, type HandlerContext, type HandlerResult } from '../decision';
-import { postCard, sendCard, updateCards } from '../effects';
+import type { EnquiryCommand } from '../commands';
+import { accept } from '../decision';
+import type { EventOf } from '../events';
+import { stampOf, withFacts } from '../evolve/helpers';
 import { personOf } from '../roles';
 import type { CaseState } from '../state/caseState';
+import type { Deciders, Evolvers } from './handlers';
 
 /** Stage 1, enquiry (DOMAIN.md): submit; DARS asks for more, declines, or accepts. */
 
-export function submitEnquiry(command: CommandOf<'submitEnquiry'>, ctx: HandlerContext): HandlerResult {
-  return accept(
-    [{ type: 'enquirySubmitted', reference: command.reference, enquiry: command.enquiry, applicant: personOf(ctx.actor) }],
-    [
-      postCard('triage', 'enquiryReview'),
-    ],
-  );
+export const enquiryDeciders: Deciders<EnquiryCommand['type']> = {
+  submitEnquiry: (_none, command, ctx) => accept([{ type: 'enquirySubmitted', reference: command.reference, enquiry: command.enquiry, applicant: personOf(ctx.actor) }]),
+  requestInformation: (state, command) => accept([{ type: 'informationRequested', requestNumber: state.facts.informationRequests.length + 1, question: command.question }]),
+  answerInformationRequest: (state, command) => {
+    // The status guarantees an open question: the last one asked.
+    const requests = state.facts.informationRequests;
+    const open = requests[requests.length - 1];
+    return accept([{ type: 'informationProvided', requestNumber: open?.requestNumber ?? requests.length, answer: command.answer }]);
+  },
+  declineEnquiry: (_state, command) => accept([{ type: 'enquiryDeclined', reason: command.reason, alternatives: command.alternatives }]),
+  acceptEnquiry: () => accept([{ type: 'enquiryAccepted' }]),
+};
+
+/** The case begins with its enquiry: the submitter is the applicant. */
+export function openCase(event: EventOf<'enquirySubmitted'>): CaseState {
+  return {
+    reference: event.reference,
+    stage: 'enquiry',
+    status: 'enquiryUnderReview',
+    facts: {
+      enquiry: event.enquiry,
+      informationRequests: [],
+      assessments: [],
+      earlyAdvice: [],
+      application: { sections: {}, submissions: [], amendmentRequests: [] },
+      specialConditions: [],
+    },
+    people: { applicant: event.applicant, members: [] },
+    version: 0,
+    openedAt: event.at,
+    updatedAt: event.at,
+    history: [],
+  };
 }
 
-export function decideEnquiry(state: CaseState, command: Exclude<EnquiryCommand, { type: 'submitEnquiry' }>): HandlerResult {
-  const requests = state.facts.informationRequests;
-  switch (command.type) {
-    case 'requestInformation':
-      return accept(
-        [{ type: 'informationRequested', requestNumber: requests.length + 1, question: command.question }],
-        [
-          updateCards('enquiryReview'),
-          sendCard('applicant', 'informationRequest'),
-        ],
-      );
-    case 'answerInformationRequest': {
-      // The status guarantees an open question: the last one asked.
-      const open = requests[requests.length - 1];
-      return accept(
-        [{ type: 'informationProvided', requestNumber: open?.requestNumber ?? requests.length, answer: command.answer }],
-        [updateCards('enquiryReview', 'informationRequest')],
-      );
-    }
-    case 'declineEnquiry':
-      return accept(
-        [{ type: 'enquiryDeclined', reason: command.reason, alternatives: command.alternatives }],
-        [
-          updateCards('enquiryReview', 'informationRequest'),
-          sendCard('applicantTeam', 'caseStatus'),
-        ],
-      );
-    case 'acceptEnquiry':
-      return accept(
-        [{ type: 'enquiryAccepted' }],
-        [
-          updateCards('enquiryReview'),
-          postCard('triage', 'preliminaryAssessment'),
-        ],
-      );
-  }
-}
+export const enquiryEvolvers: Evolvers<'enquirySubmitted' | 'informationRequested' | 'informationProvided' | 'enquiryDeclined' | 'enquiryAccepted'> = {
+  // A case is opened by `openCase` (evolve/index.ts); a second enquiry on it is corrupt history.
+  enquirySubmitted: (state) => {
+    throw new Error(`Case ${state.reference} already has an enquiry.`);
+  },
+  informationRequested: (state, event) => withFacts(state, {
+    informationRequests: [...state.facts.informationRequests, { requestNumber: event.requestNumber, question: event.question, asked: stampOf(event) }],
+  }, 'awaitingEnquiryInformation'),
+  informationProvided: (state, event) => withFacts(state, {
+    informationRequests: state.facts.informationRequests.map((request) =>
+      request.requestNumber === event.requestNumber ? { ...request, answer: event.answer, answered: stampOf(event) } : request),
+  }, 'enquiryUnderReview'),
+  enquiryDeclined: (state, event) => withFacts(state, {
+    enquiryDecision: { accepted: false, reason: event.reason, alternatives: event.alternatives, stamp: stampOf(event) },
+    closure: { reason: event.reason, stamp: stampOf(event) },
+  }, 'enquiryDeclined'),
+  enquiryAccepted: (state, event) => withFacts(state, { enquiryDecision: { accepted: true, stamp: stampOf(event) } }, 'assessing'),
+};

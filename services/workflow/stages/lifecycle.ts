@@ -1,36 +1,36 @@
 import type { LifecycleCommand } from '../commands';
-import { accept, refuse, type HandlerResult } from '../decision';
-import { allCaseCards, sendCard, updateCards, type OutboxEffect } from '../effects';
+import { accept, refuse } from '../decision';
+import type { OutboxEffect } from '../effects';
+import { stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
+import type { Deciders, Evolvers } from './handlers';
 
 /** Across stages: the applicant's team, withdrawal (before access) and closure by DARS. */
-export function decideLifecycle(state: CaseState, command: LifecycleCommand): HandlerResult {
-  const reference = state.reference;
-  const people = state.people;
-  switch (command.type) {
-    case 'inviteApplicantMember':
-      if (command.member.id === people.applicant.id) return refuse('invalid', `${command.member.name} is the applicant on ${reference} already.`);
-      if (people.members.some((member) => member.id === command.member.id)) return refuse('conflict', `${command.member.name} is already on ${reference}.`);
-      return accept(
-        [{ type: 'applicantMemberInvited', member: command.member }],
-        [sendCard({ personId: command.member.id }, 'caseStatus')],
-      );
-    case 'removeApplicantMember': {
-      const member = people.members.find((candidate) => candidate.id === command.memberId);
-      if (!member) return refuse('invalid', `That person is not a member of ${reference}.`);
-      return accept([{ type: 'applicantMemberRemoved', member }], []);
-    }
-    case 'withdraw':
-      return accept([{ type: 'caseWithdrawn', reason: command.reason }], [...closingEffects(state)]);
-    case 'close':
-      return accept([{ type: 'caseClosed', reason: command.reason }], [...closingEffects(state)]);
-  }
+export const lifecycleDeciders: Deciders<LifecycleCommand['type']> = {
+  inviteApplicantMember: (state, command) => {
+    const people = state.people;
+    if (command.member.id === people.applicant.id) return refuse('invalid', `${command.member.name} is the applicant on ${state.reference} already.`);
+    if (people.members.some((member) => member.id === command.member.id)) return refuse('conflict', `${command.member.name} is already on ${state.reference}.`);
+    return accept([{ type: 'applicantMemberInvited', member: command.member }]);
+  },
+  removeApplicantMember: (state, command) => {
+    const member = state.people.members.find((candidate) => candidate.id === command.memberId);
+    if (!member) return refuse('invalid', `That person is not a member of ${state.reference}.`);
+    return accept([{ type: 'applicantMemberRemoved', member }], []);
+  },
+  withdraw: (state, command) => accept([{ type: 'caseWithdrawn', reason: command.reason }], [...closingEffects(state)]),
+  close: (state, command) => accept([{ type: 'caseClosed', reason: command.reason }], [...closingEffects(state)]),
+};
+
+/** A DSA out for signature is taken back (its cards re-render without buttons, as every card does). */
+function closingEffects(state: CaseState): OutboxEffect[] {
+  const dsa = state.facts.dsa;
+  return dsa?.sent && !dsa.executed ? [{ kind: 'withdrawSignatureRequests', dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash }] : [];
 }
 
-/** Every card re-renders without its buttons; a DSA out for signature is taken back. */
-function closingEffects(state: CaseState): OutboxEffect[] {
-  const effects: OutboxEffect[] = [updateCards(...allCaseCards)];
-  const dsa = state.facts.dsa;
-  if (dsa?.sent && !dsa.executed) effects.push({ kind: 'withdrawSignatureRequests', dsaVersion: dsa.dsaVersion, documentHash: dsa.contentHash });
-  return effects;
-}
+export const lifecycleEvolvers: Evolvers<'applicantMemberInvited' | 'applicantMemberRemoved' | 'caseWithdrawn' | 'caseClosed'> = {
+  applicantMemberInvited: (state, event) => ({ ...state, people: { ...state.people, members: [...state.people.members, event.member] } }),
+  applicantMemberRemoved: (state, event) => ({ ...state, people: { ...state.people, members: state.people.members.filter((member) => member.id !== event.member.id) } }),
+  caseWithdrawn: (state, event) => withFacts(state, { closure: { reason: event.reason, stamp: stampOf(event) } }, 'withdrawn'),
+  caseClosed: (state, event) => withFacts(state, { closure: { reason: event.reason, stamp: stampOf(event) } }, 'closed'),
+};
