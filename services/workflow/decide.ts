@@ -10,7 +10,8 @@ import type { CaseEvent, CaseEventBody, EventEnvelope } from './events';
 import { evolve } from './evolve';
 import { checkPermission, permissionKey } from './permissions';
 import { canRead, noSuchCase } from './readPermissions';
-import { personOf, rolesOnCase } from './roles';
+import { personOf } from './roles';
+import { rolesOnCase } from './rolesOnCase';
 import { decideCommand } from './stages';
 import type { CaseState } from './state/caseState';
 

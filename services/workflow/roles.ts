@@ -1,5 +1,3 @@
-import type { CaseState } from './state/caseState';
-
 /**
  * Who may act. Staff roles come from the directory (one Entra group per role, or the static map
  * in local mode); case-bound roles come from the case itself, matched on the actor's Entra object
@@ -39,21 +37,6 @@ export const roleNames: Readonly<Record<CaseRole, string>> = {
   darsContact: 'the DARS contact',
   dataControllerSignatory: 'the data controller signatory',
 };
-
-/**
- * Every role the actor holds on this case. Before a case exists, whoever submits the enquiry
- * becomes its applicant, so everyone holds "applicant" for a new case.
- */
-export function rolesOnCase(actor: Actor, state: CaseState | undefined): CaseRole[] {
-  const roles: CaseRole[] = [...actor.roles];
-  if (!state) return [...roles, 'applicant'];
-  const people = state.people;
-  if (people.applicant.id === actor.id) roles.push('applicant');
-  if (people.members.some((member) => member.id === actor.id)) roles.push('applicantMember');
-  if (people.darsContact?.id === actor.id) roles.push('darsContact');
-  if (people.dataControllerSignatory?.id === actor.id) roles.push('dataControllerSignatory');
-  return roles;
-}
 
 export function personOf(actor: Actor): PersonRef {
   return { id: actor.id, name: actor.name };
