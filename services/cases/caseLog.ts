@@ -6,6 +6,7 @@ import type { OutboxEntry } from './outbox';
 import { createIndexesOneByOne } from '../database/indexes';
 import { asStored } from '../integrity/canonicalJson';
 import { commitHash, genesisHash } from './commitChain';
+import type { CaseCommit, LoggedEvent } from './caseCommit';
 
 /**
  * The case log: every decision on a case is one commit document holding its events, the
@@ -21,36 +22,7 @@ import { commitHash, genesisHash } from './commitChain';
  * (see commitChain.ts), so an edited, deleted or reordered commit breaks the chain.
  */
 
-export interface LoggedEvent {
-  readonly type: string;
-  readonly at: string;
-  readonly actor: { readonly id: string; readonly name: string };
-  readonly activityId: string;
-}
-
-export interface CaseCommit<E extends LoggedEvent = LoggedEvent> {
-  _id: string;
-  caseId: string;
-  /** The case version this decision was taken on; the commit holds versions base+1 … version. */
-  base: number;
-  version: number;
-  key: string;
-  events: E[];
-  outbox: OutboxEntry[];
-  /** Outbox entry ids not yet known to be delivered: a hint for the worker, not the truth. */
-  pendingOutbox: string[];
-  /**
-   * Present (true) while `pendingOutbox` has entries: what the outbox worker looks up. A plain
-   * equality, because FerretDB 1.24 evaluates `{ pendingOutbox: { $ne: [] } }` itself over
-   * every commit ever made, while an equality goes to its backend's index.
-   */
-  outboxPending?: true;
-  committedAt: Date;
-  /** The `hash` of the commit this decision was taken on (`genesisHash` for a case's first). */
-  previousHash: string;
-  /** SHA-256 of this commit's canonical content, `previousHash` included (commitChain.ts). */
-  hash: string;
-}
+export type { LoggedEvent, CaseCommit } from './caseCommit';
 
 export type CommitResult<E extends LoggedEvent> =
   | { readonly kind: 'committed'; readonly commit: CaseCommit<E> }

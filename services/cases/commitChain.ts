@@ -1,5 +1,5 @@
 import { canonicalJson, sha256Hex } from '../integrity/canonicalJson';
-import type { CaseCommit, LoggedEvent } from './caseLog';
+import type { CaseCommit, LoggedEvent } from './caseCommit';
 
 /**
  * The hash chain over a case's history. Each commit carries `hash`, the SHA-256 of its canonical
