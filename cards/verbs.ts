@@ -1,9 +1,11 @@
-import { caseCommandSchema, parseCommand, type CardName, type CaseState, type CommandType, type ParsedCommand } from '../services/workflow';
+import { caseCommandSchema, parseCommand, type CardName, type CommandType, type ParsedCommand } from '../services/workflow';
 import { assessmentCommand, assessmentLabels } from './actions/assessmentCommand';
 import { CardInputs, type CardData } from './actions/cardInputs';
 import { dsaTermsCandidate, dsaTermsLabels } from './actions/dsaTermsInputs';
 import { describeIssues, pleaseCheck } from './actions/problems';
-import type { DocumentRef } from './frame/cardViewer';
+import type { CardActionContext } from './actions/cardActionContext';
+
+export type { CardActionContext } from './actions/cardActionContext';
 
 /**
  * Every button on a case card: its verb (Action.Execute `verb`, or `data.verb` in the
@@ -14,19 +16,6 @@ import type { DocumentRef } from './frame/cardViewer';
  * fingerprint of what it showed (`shown`), so that parallel work elsewhere on the case does not
  * make it stale.
  */
-export interface CardActionContext {
-  /** The stored case the click is decided on (the case commands check the card is not stale). */
-  readonly state?: CaseState;
-  /** dsa.generate: the document the bot rendered from the case and the submitted terms. */
-  readonly dsaDocument?: DocumentRef;
-  /** serviceAgreement.sign: the agreement the card showed (from configuration). */
-  readonly serviceAgreementDocument?: DocumentRef;
-  /** assessment.record: the data controller signatory the bot found by the email on the card. */
-  readonly signatory?: { readonly id: string; readonly name: string; readonly email: string };
-  /** application.accept: the NIC number the bot issued, or claimed as entered (unused by any other case). */
-  readonly nicNumber?: string;
-}
-
 interface VerbSpec {
   /**
    * The card the button sits on: what a click is answered with when its data does not name the

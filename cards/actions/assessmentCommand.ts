@@ -1,4 +1,4 @@
-import type { CardActionContext } from '../verbs';
+import type { CardActionContext } from './cardActionContext';
 import type { CardInputs } from './cardInputs';
 import { standardEvidence } from '../views/assessmentForm';
 
