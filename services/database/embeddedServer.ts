@@ -6,13 +6,9 @@ import { ensureFerretdbBinary, GoToolchainMissing } from './ferretdbBinary';
 import { startFerretdb, type FerretdbBackend } from './ferretdbServer';
 import { startMemoryServer } from './memoryServer';
 import { postgresAnswers } from './postgresProbe';
+import type { EmbeddedServer } from './startedServer';
 
-/** A MongoDB-compatible server this process started for itself. */
-export interface EmbeddedServer {
-  readonly uri: string;
-  readonly description: string;
-  stop(): Promise<void>;
-}
+export type { EmbeddedServer } from './startedServer';
 
 export interface EmbeddedServerOptions {
   /**

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 
-import type { EmbeddedServer } from './embeddedServer';
+import type { EmbeddedServer } from './startedServer';
 
 export type FerretdbBackend =
   | { kind: 'postgresql'; url: string }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 
-import type { EmbeddedServer } from './embeddedServer';
+import type { EmbeddedServer } from './startedServer';
 
 /**
  * The last resort: a real `mongod` through mongodb-memory-server. It downloads `mongod` the first
