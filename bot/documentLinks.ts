@@ -1,7 +1,8 @@
 import type { DocumentLink } from '../cards/frame/cardViewer';
 import { serviceAgreementDocument } from '../services/access/serviceAgreement';
 import { issueDocumentToken, type DocumentHolder } from '../services/documents/documentLinkToken';
-import { stepId, type StepLedger } from '../services/dsa';
+import type { StepLedger } from '../services/dsa/signatureLedger';
+import { stepId } from '../services/dsa/signatureSteps';
 import { uploadResultSchema } from '../services/dsa/signatureSteps';
 import { fileCopyResultSchema, fileCopyStepId } from '../services/evidence/fileCopies';
 import type { CardName, CaseState } from '../services/workflow';

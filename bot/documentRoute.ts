@@ -4,7 +4,7 @@ import { serviceAgreementDocument, serviceAgreementText } from '../services/acce
 import type { CaseLog } from '../services/cases/caseLog';
 import { contentDisposition } from '../services/documents/contentDisposition';
 import { readDocumentToken, type DocumentGrant } from '../services/documents/documentLinkToken';
-import { currentDsaDocument, type DsaDocumentStore } from '../services/dsa';
+import { currentDsaDocument, type DsaDocumentStore } from '../services/dsa/dsaDocumentStore';
 import type { SignedRecordStore } from '../services/dsa/signedRecordStore';
 import type { FileStore } from '../services/evidence/fileStore';
 import { claimedFileType, contentIs, contentTypes } from '../services/evidence/fileType';

@@ -1,7 +1,7 @@
 import { copyFileToLibrary, type FileLibrary } from '../services/evidence/fileCopies';
 import type { FileStore } from '../services/evidence/fileStore';
 import { retryAt, type DeliveryResult } from '../services/delivery/deliveryResult';
-import type { StepLedger } from '../services/dsa';
+import type { StepLedger } from '../services/dsa/signatureLedger';
 import type { CardName, CaseState } from '../services/workflow';
 
 /**

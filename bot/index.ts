@@ -15,7 +15,7 @@ import { NicNumbers } from '../services/cases/nicNumbers';
 import { darsWorkflow } from '../services/cases/darsWorkflow';
 import { EnquirySubmissions } from '../services/cases/enquirySubmissions';
 import { connectDatabase } from '../services/database/connection';
-import { DsaDocumentStore } from '../services/dsa';
+import { DsaDocumentStore } from '../services/dsa/dsaDocumentStore';
 import { SignedRecordStore } from '../services/dsa/signedRecordStore';
 import type { Channel } from '../services/workflow';
 import { createAdapter } from './adapter';

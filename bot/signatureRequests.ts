@@ -5,10 +5,11 @@ import type { Db } from 'mongodb';
 import type { CaseLog } from '../services/cases/caseLog';
 import type { DeliveryPolicy } from '../services/delivery/backoff';
 import type { DeliveryResult } from '../services/delivery/deliveryResult';
-import {
-  currentDsaDocument, graphSignatureRouting, localRoutingDescription, localSignatureRouting, runSignatureRouting, signatoryRecipients,
-  routingResult, signatureLedger, type DsaDocumentStore, type SendSignatureCard, type SignatureRouting, type StepLedger,
-} from '../services/dsa';
+import { currentDsaDocument, type DsaDocumentStore } from '../services/dsa/dsaDocumentStore';
+import { signatoryRecipients } from '../services/dsa/signatories';
+import { signatureLedger, type StepLedger } from '../services/dsa/signatureLedger';
+import { graphSignatureRouting, localRoutingDescription, localSignatureRouting, runSignatureRouting, type SendSignatureCard, type SignatureRouting } from '../services/dsa/signatureRouting';
+import { routingResult } from '../services/dsa/signatureSteps';
 import type { FileLibrary } from '../services/evidence/fileCopies';
 import { createGraphConnection, graphSettingsFrom, GraphDirectoryRoles, StaticDirectoryRoles, type DirectoryRoles } from '../services/graph';
 import { GraphPeopleDirectory, StaticPeopleDirectory, type PeopleDirectory } from '../services/people/peopleDirectory';
