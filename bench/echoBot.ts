@@ -41,13 +41,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.MONGODB_URI) throw new Error('MONGODB_URI is required: the echo bot uses the bench database server');
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await connectDatabase({
-    uri: config.MONGODB_URI,
-    databaseName: config.MONGODB_DB,
-    purpose: 'throwaway',
-    dataDirectory: config.DARS_DATA_DIR,
-    log: (message) => logger.info(message),
-  });
+  const database = await connectDatabase({ uri: config.MONGODB_URI, databaseName: config.MONGODB_DB });
   const adapter = createAdapter(config, logger);
   const storage = new MongoStorage(database.db);
   await storage.ensureIndexes();

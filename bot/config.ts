@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { z } from 'zod';
 
 import { graphEnvironmentShape, graphSettingsFrom } from '../services/graph/graphSettings';
@@ -9,8 +8,6 @@ import { staffRoles } from '../services/workflow/roles';
  * A wrong or missing value stops the process with a message naming the variable (see
  * `ConfigError`), so a misconfigured deployment fails loudly instead of half-working.
  */
-
-const projectRoot = path.resolve(__dirname, '..', '..');
 
 const optionalText = z.string().trim().min(1).optional();
 /**
@@ -73,7 +70,6 @@ const environmentSchema = z.object({
     .regex(/^mongodb(\+srv)?:\/\//, 'a MongoDB connection string starting mongodb:// or mongodb+srv://')
     .optional(),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ or -').default('dars_bot'),
-  DARS_DATA_DIR: z.string().default(path.join(projectRoot, '.data')),
 
   TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/uk/'),
   TRIAGE_CHANNEL_ID: teamsChannelId.default('19:dars-triage@thread.tacv2'),

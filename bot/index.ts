@@ -72,13 +72,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     logger.warn('local mode: no MICROSOFT_APP_ID, so /api/messages accepts requests without authentication. Never expose it.');
   }
 
-  const database = await connectDatabase({
-    uri: config.MONGODB_URI,
-    databaseName: config.MONGODB_DB,
-    purpose: 'persistent',
-    dataDirectory: config.DARS_DATA_DIR,
-    log: (message) => logger.info(message),
-  });
+  const database = await connectDatabase({ uri: requiredDatabaseUri(config), databaseName: config.MONGODB_DB });
   logger.info('database ready', { database: database.description });
   const db = database.db;
 
@@ -189,6 +183,12 @@ async function start(config: Config, logger: Logger): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The bot never starts a database itself: `npm start` runs it through the launcher that does. */
+function requiredDatabaseUri(config: Config): string {
+  if (config.MONGODB_URI) return config.MONGODB_URI;
+  throw new Error('MONGODB_URI is not set. `npm start` starts a development database and sets it (local/withDatabase.ts); in production set it to your MongoDB server.');
 }
 
 main().catch((error) => {

@@ -19,13 +19,11 @@ async function main(args: readonly string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env, 'packaging');
-  const database = await connectDatabase({
-    uri: config.MONGODB_URI,
-    databaseName: config.MONGODB_DB,
-    purpose: 'persistent',
-    dataDirectory: config.DARS_DATA_DIR,
-    log: (message) => console.error(message),
-  });
+  if (!config.MONGODB_URI) {
+    console.error('MONGODB_URI is not set: run this through `npm run verify-history`, which starts the development database, or set it.');
+    return 2;
+  }
+  const database = await connectDatabase({ uri: config.MONGODB_URI, databaseName: config.MONGODB_DB });
   try {
     const history = new CaseHistoryCheck(new CaseLog(database.db), new CaseIndex(database.db));
     if (reference) {

@@ -57,7 +57,8 @@ async function main(children: Children): Promise<void> {
   const inherited = { ...process.env };
   delete inherited.MICROSOFT_APP_ID;
   delete inherited.MICROSOFT_APP_PASSWORD;
-  children.start('bot', process.execPath, ['--disable-warning=DEP0111', path.join(projectRoot, 'dist', 'bot', 'index.js')], {
+  // Through the launcher, which starts the development database unless MONGODB_URI is set.
+  children.start('bot', process.execPath, ['--disable-warning=DEP0111', path.join(projectRoot, 'dist', 'local', 'withDatabase.js'), path.join(projectRoot, 'dist', 'bot', 'index.js')], {
     ...inherited,
     NODE_ENV: 'development',
     PORT: String(botPort),

@@ -1,10 +1,9 @@
 import { MongoClient, type Db } from 'mongodb';
 
-import { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embeddedServer';
-
 /**
- * The one place DARS Bot connects to MongoDB. With `uri` it uses that server (production:
- * MongoDB 7/8, a replica set or Atlas); without, it starts the embedded default.
+ * The one place DARS Bot connects to MongoDB: production's MongoDB 7/8, a replica set or Atlas,
+ * or in development the server `npm start`'s launcher started (local/withDatabase.ts) — the bot
+ * itself never starts a database, so nothing here builds Go or downloads mongod.
  */
 export interface DatabaseConnection {
   readonly client: MongoClient;
@@ -16,14 +15,13 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
-export interface ConnectOptions extends EmbeddedServerOptions {
-  readonly uri: string | undefined;
+export interface ConnectOptions {
+  readonly uri: string;
   readonly databaseName: string;
 }
 
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseConnection> {
-  const server: EmbeddedServer | undefined = options.uri ? undefined : await startEmbeddedServer(options);
-  const uri = options.uri ?? server!.uri;
+  const uri = options.uri;
   const client = new MongoClient(uri, {
     // Ten seconds for a server to answer, unless the connection string says otherwise (the
     // driver lets these options win over the string's, so the default gives way explicitly).
@@ -33,19 +31,15 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   try {
     await client.connect();
   } catch (error) {
-    await server?.stop();
     throw new Error(`Cannot reach MongoDB at ${redact(uri)}: ${(error as Error).message}`);
   }
   const db = client.db(options.databaseName);
   return {
     client,
     db,
-    description: server ? server.description : `MongoDB at ${redact(uri)}`,
+    description: `MongoDB at ${redact(uri)}`,
     isHealthy: () => ping(db),
-    close: async () => {
-      await client.close();
-      await server?.stop();
-    },
+    close: () => client.close(),
   };
 }
 

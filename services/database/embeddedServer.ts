@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 
+import { loadEmbeddedSettings } from './embeddedSettings';
 import { ensureFerretdbBinary, GoToolchainMissing } from './ferretdbBinary';
 import { startFerretdb, type FerretdbBackend } from './ferretdbServer';
 import { startMemoryServer } from './memoryServer';
@@ -55,12 +56,13 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 }
 
 async function chooseBackend(options: EmbeddedServerOptions): Promise<FerretdbBackend> {
-  const forced = process.env.FERRETDB_BACKEND;
+  const settings = loadEmbeddedSettings();
+  const forced = settings.FERRETDB_BACKEND;
   if (forced === 'sqlite' || (forced !== 'postgresql' && options.purpose === 'persistent')) {
     return { kind: 'sqlite', directory: sqliteDirectory(options) };
   }
   if (forced === 'postgresql' || (await postgresAnswers())) {
-    return { kind: 'postgresql', url: process.env.FERRETDB_POSTGRESQL_URL || 'postgres://127.0.0.1:5432/dars_bot_test' };
+    return { kind: 'postgresql', url: settings.FERRETDB_POSTGRESQL_URL };
   }
   return { kind: 'sqlite', directory: sqliteDirectory(options) };
 }
