@@ -3,14 +3,14 @@ import os from 'node:os';
 
 import { MongoClient } from 'mongodb';
 
-import { londonDate } from '../services/calendar';
-import { CaseCommands } from '../services/cases/caseCommands';
-import { CaseIndex } from '../services/cases/caseIndex';
-import { CaseLog } from '../services/cases/caseLog';
-import { CaseQueries } from '../services/cases/caseQueries';
-import { CaseStates } from '../services/cases/caseStates';
-import { darsWorkflow, type DarsCaseCommands } from '../services/cases/darsWorkflow';
-import { startEmbeddedServer, type EmbeddedServer } from '../services/database/embeddedServer';
+import { londonDate } from '../services/domain/calendar';
+import { CaseCommands } from '../services/storage/cases/caseCommands';
+import { CaseIndex } from '../services/storage/cases/caseIndex';
+import { CaseLog } from '../services/storage/cases/caseLog';
+import { CaseQueries } from '../services/storage/cases/caseQueries';
+import { CaseStates } from '../services/storage/cases/caseStates';
+import { darsWorkflow, type DarsCaseCommands } from '../services/storage/cases/darsWorkflow';
+import { startEmbeddedServer, type EmbeddedServer } from '../local/database/embeddedServer';
 import { contendedDecisions, CasePicker, decideOnDistinctCases, type DecisionRun } from './cases/decisions';
 import { explainLookups } from './cases/explain';
 import { withMaxTime } from './cases/maxTime';

@@ -1,11 +1,11 @@
 import restify from 'restify';
 import { ActivityHandler, ConversationState, type TurnContext } from 'botbuilder';
 
-import { createAdapter } from '../bot/adapter';
-import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
-import { MongoStorage } from '../bot/mongoStorage';
-import { connectDatabase } from '../services/database/connection';
+import { createAdapter } from '../bot/door/adapter';
+import { loadConfig } from '../bot/runtime/config';
+import { createLogger } from '../bot/runtime/logger';
+import { MongoStorage } from '../bot/turns/mongoStorage';
+import { connectDatabase } from '../services/storage/database/connection';
 
 /**
  * The bench's baseline: the least a bot can do on DARS Bot's stack. Same restify server, same

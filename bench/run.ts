@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { MongoClient } from 'mongodb';
 
-import { startEmbeddedServer, type EmbeddedServer } from '../services/database/embeddedServer';
+import { startEmbeddedServer, type EmbeddedServer } from '../local/database/embeddedServer';
 import { ConnectorStandIn } from '../test/support/connectorStandIn';
 import { readableText } from '../test/support/teams';
 import { triageChannel } from './darsBot';

@@ -1,10 +1,10 @@
-import { CaseIndex } from '../services/cases/caseIndex';
-import { CaseHistoryCheck } from '../services/cases/caseHistoryCheck';
-import { CaseLog } from '../services/cases/caseLog';
-import { caseReferencePattern } from '../services/cases/caseReference';
-import { describeVerdict } from '../services/cases/commitChain';
-import { connectDatabase } from '../services/database/connection';
-import { ConfigError, loadConfig } from './config';
+import { CaseIndex } from '../services/storage/cases/caseIndex';
+import { CaseHistoryCheck } from '../services/storage/cases/caseHistoryCheck';
+import { CaseLog } from '../services/storage/cases/caseLog';
+import { caseReferencePattern } from '../services/storage/cases/caseReference';
+import { describeVerdict } from '../services/storage/cases/commitChain';
+import { connectDatabase } from '../services/storage/database/connection';
+import { ConfigError, loadConfig } from './runtime/config';
 
 /**
  * `npm run verify-history [-- DARS-2026-00042]`: checks the hash chain of one case, or of every

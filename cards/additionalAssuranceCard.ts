@@ -1,5 +1,5 @@
-import { reviewNames } from '../services/rules/reviews';
-import type { CaseState } from '../services/workflow';
+import { reviewNames } from '../services/domain/rules/reviews';
+import type { CaseState } from '../services/domain/workflow';
 import { capitalise, clip, dayOf } from './frame/cardText';
 import type { CardOptions, CardViewer } from './frame/cardViewer';
 import { withChatStep } from './frame/chatStepButton';

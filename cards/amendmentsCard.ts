@@ -1,4 +1,4 @@
-import { latestRevision, sectionTitles, type CaseState } from '../services/workflow';
+import { latestRevision, sectionTitles, type CaseState } from '../services/domain/workflow';
 import { clip, dayOf } from './frame/cardText';
 import type { CardOptions, CardViewer } from './frame/cardViewer';
 import { withChatStep } from './frame/chatStepButton';

@@ -1,4 +1,4 @@
-import { sectionNames, sectionTitles, type CaseState } from '../services/workflow';
+import { sectionNames, sectionTitles, type CaseState } from '../services/domain/workflow';
 import { dayOf, type Fact } from './frame/cardText';
 import type { CardOptions, CardViewer } from './frame/cardViewer';
 import { withChatStep } from './frame/chatStepButton';

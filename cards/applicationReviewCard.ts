@@ -1,4 +1,4 @@
-import { sectionTitles, type CaseState } from '../services/workflow';
+import { sectionTitles, type CaseState } from '../services/domain/workflow';
 import { dayOf } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';

@@ -1,7 +1,7 @@
-import type { AssuranceFactName } from '../services/rules/config';
-import { defaultRules } from '../services/rules/defaultRules';
-import { reviewNames } from '../services/rules/reviews';
-import type { CaseState } from '../services/workflow';
+import type { AssuranceFactName } from '../services/domain/rules/config';
+import { defaultRules } from '../services/domain/rules/defaultRules';
+import { reviewNames } from '../services/domain/rules/reviews';
+import type { CaseState } from '../services/domain/workflow';
 import { capitalise, clip, dayOf, yesNo } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';

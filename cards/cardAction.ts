@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { reviewKinds, type ReviewKind } from '../services/rules/reviews';
-import { allCaseCards, type CardName } from '../services/workflow';
-import { signatoryParties, type SignatoryParty } from '../services/workflow/commands/fields';
+import { reviewKinds, type ReviewKind } from '../services/domain/rules/reviews';
+import { allCaseCards, type CardName } from '../services/domain/workflow';
+import { signatoryParties, type SignatoryParty } from '../services/domain/workflow/commands/fields';
 import type { CardData } from './actions/cardInputs';
 import { isCardVerb, refreshVerb, type CardVerb } from './verbs';
 

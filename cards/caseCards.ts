@@ -1,4 +1,4 @@
-import type { CardName, CaseState } from '../services/workflow';
+import type { CardName, CaseState } from '../services/domain/workflow';
 import { additionalAssuranceCard } from './additionalAssuranceCard';
 import { amendmentsCard } from './amendmentsCard';
 import { applicationInvitationCard } from './applicationInvitationCard';

@@ -1,8 +1,8 @@
-import { formatDate } from '../services/calendar/isoDate';
-import { workingCalendar } from '../services/calendar/workingDays';
-import { defaultRules } from '../services/rules/defaultRules';
-import { formatCount, plural } from '../services/rules/reason';
-import { latestCohortDueDate, type CaseState } from '../services/workflow';
+import { formatDate } from '../services/domain/calendar/isoDate';
+import { workingCalendar } from '../services/domain/calendar/workingDays';
+import { defaultRules } from '../services/domain/rules/defaultRules';
+import { formatCount, plural } from '../services/domain/rules/reason';
+import { latestCohortDueDate, type CaseState } from '../services/domain/workflow';
 import { dayOf } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { withChatStep } from './frame/chatStepButton';

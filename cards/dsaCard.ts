@@ -1,6 +1,6 @@
-import { dsaUses } from '../services/rules/config';
-import { defaultRules } from '../services/rules/defaultRules';
-import { latestSection, type CaseState } from '../services/workflow';
+import { dsaUses } from '../services/domain/rules/config';
+import { defaultRules } from '../services/domain/rules/defaultRules';
+import { latestSection, type CaseState } from '../services/domain/workflow';
 import { clip, dayOf } from './frame/cardText';
 import { documentLinkData, permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';

@@ -1,6 +1,6 @@
-import { defaultRules } from '../services/rules/defaultRules';
-import { shownFingerprint, type CaseState, type DsaRecord } from '../services/workflow';
-import { partyNames, type SignatoryParty } from '../services/workflow/commands/fields';
+import { defaultRules } from '../services/domain/rules/defaultRules';
+import { shownFingerprint, type CaseState, type DsaRecord } from '../services/domain/workflow';
+import { partyNames, type SignatoryParty } from '../services/domain/workflow/commands/fields';
 import { clip, momentOf } from './frame/cardText';
 import { documentLinkData, permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';

@@ -1,5 +1,5 @@
-import { includesGpData } from '../services/enquiry/enquiry';
-import type { CaseState } from '../services/workflow';
+import { includesGpData } from '../services/domain/enquiry/enquiry';
+import type { CaseState } from '../services/domain/workflow';
 import { clip, dayOf } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';

@@ -1,4 +1,4 @@
-import type { Enquiry } from '../services/enquiry/enquiry';
+import type { Enquiry } from '../services/domain/enquiry/enquiry';
 import { enquirySections } from './enquiryView';
 import { renderCard, type AdaptiveCard } from './render';
 import template from './templates/enquirySummary.json';

@@ -1,6 +1,6 @@
-import { formatDate, formatYearMonth } from '../services/enquiry/dates';
-import { listOf, wordsOf } from '../services/vocabulary/plainFacts';
-import { enquiryPartTitles, includesGpData, type Enquiry, type EnquiryPart } from '../services/enquiry/enquiry';
+import { formatDate, formatYearMonth } from '../services/domain/enquiry/dates';
+import { listOf, wordsOf } from '../services/domain/vocabulary/plainFacts';
+import { enquiryPartTitles, includesGpData, type Enquiry, type EnquiryPart } from '../services/domain/enquiry/enquiry';
 
 /** An enquiry as the facts a person reads, one section per part: shared by every enquiry card. */
 export interface EnquirySectionView {

@@ -1,4 +1,4 @@
-import type { CaseState } from '../services/workflow';
+import type { CaseState } from '../services/domain/workflow';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { withChatStep } from './frame/chatStepButton';
 import { fitToBudget, frameCard } from './frame/frameCard';

@@ -1,5 +1,5 @@
-import { defaultRules } from '../services/rules/defaultRules';
-import type { CaseState } from '../services/workflow';
+import { defaultRules } from '../services/domain/rules/defaultRules';
+import type { CaseState } from '../services/domain/workflow';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';

@@ -1,5 +1,5 @@
-import { reviewNames } from '../services/rules/reviews';
-import { shownFingerprint, type CaseState } from '../services/workflow';
+import { reviewNames } from '../services/domain/rules/reviews';
+import { shownFingerprint, type CaseState } from '../services/domain/workflow';
 import { capitalise, clip } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';

@@ -1,5 +1,5 @@
-import { defaultRules } from '../services/rules/defaultRules';
-import { shownFingerprint, type CaseState } from '../services/workflow';
+import { defaultRules } from '../services/domain/rules/defaultRules';
+import { shownFingerprint, type CaseState } from '../services/domain/workflow';
 import { momentOf } from './frame/cardText';
 import { documentLinkData, permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
 import { fitToBudget, frameCard } from './frame/frameCard';

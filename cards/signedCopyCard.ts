@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from './render';
 
 /**
- * The message that hands someone the signed document of record (bot/signedCopies.ts): what was
+ * The message that hands someone the signed document of record (bot/delivery/signedCopies.ts): what was
  * signed, the copy's SHA-256, and a button that opens it. A card, not Markdown: messages are sent
  * as plain text, so a link must be a button. Every line is a TextRun (literal text).
  */

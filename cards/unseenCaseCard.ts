@@ -1,4 +1,4 @@
-import { unseenCaseMessage } from '../services/workflow';
+import { unseenCaseMessage } from '../services/domain/workflow';
 import { renderCard, type AdaptiveCard } from './render';
 import unseenCaseTemplate from './templates/unseenCase.json';
 

@@ -1,4 +1,4 @@
-import { caseCommandSchema, parseCommand, type CardName, type CommandType, type ParsedCommand } from '../services/workflow';
+import { caseCommandSchema, parseCommand, type CardName, type CommandType, type ParsedCommand } from '../services/domain/workflow';
 import { assessmentCommand, assessmentLabels } from './actions/assessmentCommand';
 import { CardInputs, type CardData } from './actions/cardInputs';
 import { dsaTermsCandidate, dsaTermsLabels } from './actions/dsaTermsInputs';

@@ -1,7 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 
-import type { AnswerCheck } from '../services/enquiry/answerCheck';
+import type { AnswerCheck } from '../services/domain/enquiry/answerCheck';
 import { refuseHiddenCharacters, replyOrAccept, type Recognition } from './recognition';
 
 /**

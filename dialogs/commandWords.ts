@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { DialogTurnStatus, type Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 
-import { plainInMarkdown } from '../services/text/markdownText';
+import { plainInMarkdown } from '../services/domain/text/markdownText';
 import { AnswerPrompt } from './answerPrompt';
 import { FieldPrompt } from './forms/fieldPrompt';
 import { routeOf } from './personalChatRoutes';

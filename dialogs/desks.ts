@@ -1,4 +1,4 @@
-import type { Enquiry } from '../services/enquiry/enquiry';
+import type { Enquiry } from '../services/domain/enquiry/enquiry';
 
 /**
  * What the dialogs need from the rest of DARS Bot, as small interfaces: the composition root
@@ -37,7 +37,7 @@ export interface StatusDesk {
 
 /** Turns the person in the chat into a workflow actor, with their staff roles from the directory. */
 export interface ActorDirectory {
-  actorFor(person: Person): Promise<import('../services/workflow').Actor>;
+  actorFor(person: Person): Promise<import('../services/domain/workflow').Actor>;
 }
 
 /** Downloads a file the person attached in the 1:1 chat (Teams gives a short-lived download URL). */
@@ -46,21 +46,21 @@ export interface AttachmentFetcher {
 }
 
 /**
- * Files people send in chat, kept whole (services/evidence/fileStore.ts): downloaded with a cap
+ * Files people send in chat, kept whole (services/storage/evidence/fileStore.ts): downloaded with a cap
  * (a file over `maxBytes` answers 'tooLarge' without being read to the end), then stored.
  */
 export interface FileKeeping {
   download(downloadUrl: string, maxBytes: number): Promise<Buffer | 'tooLarge'>;
-  keep(file: import('../services/evidence/fileStore').FileToKeep): Promise<import('../services/evidence/fileStore').StoredFile>;
+  keep(file: import('../services/storage/evidence/fileStore').FileToKeep): Promise<import('../services/storage/evidence/fileStore').StoredFile>;
   /** Links, issued to this person, that open the evidence files of the case (by file id); none without a way to serve them. */
-  evidenceLinks?(state: import('../services/workflow').CaseState, personId: string): Promise<Readonly<Record<string, string>>>;
+  evidenceLinks?(state: import('../services/domain/workflow').CaseState, personId: string): Promise<Readonly<Record<string, string>>>;
 }
 
 /**
- * Reading and changing cases as the person in the chat: `CaseDesk` (services/cases/caseDesk.ts),
+ * Reading and changing cases as the person in the chat: `CaseDesk` (services/storage/cases/caseDesk.ts),
  * seen through only what dialogs use. Reads are the person's own cases only (the read table).
  */
-export type CaseAccess = Pick<import('../services/cases/caseDesk').CaseDesk, 'caseFor' | 'casesFor' | 'execute'>;
+export type CaseAccess = Pick<import('../services/storage/cases/caseDesk').CaseDesk, 'caseFor' | 'casesFor' | 'execute'>;
 
 /** Everything the applicant's journey dialogs need, built once by the root dialog. */
 export interface JourneyDesks {

@@ -17,7 +17,7 @@ import { WithdrawDialog, withdrawDialogId } from './journey/withdrawDialog';
 import { personOf } from './personOf';
 import { chosenCommandOf } from './commandWords';
 import { couldBeAnAnswer, routeOf, type JourneyName } from './personalChatRoutes';
-import { plainInMarkdown } from '../services/text/markdownText';
+import { plainInMarkdown } from '../services/domain/text/markdownText';
 
 /**
  * The root of the applicant's 1:1 chat. When no conversation is under way, it reads what the

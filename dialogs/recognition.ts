@@ -1,6 +1,6 @@
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
 
-import { hiddenCharacterProblem } from '../services/text/hiddenCharacters';
+import { hiddenCharacterProblem } from '../services/domain/text/hiddenCharacters';
 
 /**
  * What a prompt made of a message: an answer, or something to tell the person first (what was

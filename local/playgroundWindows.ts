@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-import { staffRoles } from '../services/workflow/roles';
+import { staffRoles } from '../services/domain/workflow/roles';
 
 /**
  * The people of `npm run playground`, one Microsoft 365 Agents Playground window each, read
@@ -59,7 +59,7 @@ export function playgroundWindow(name: WindowName, firstPort = defaultFirstPort)
  * the other channel is assurance, and the group chat holds both advisory panels (AGD and PAG).
  * `DARS_PEOPLE` lists every person in the files by email, for the signatory staff name on the
  * preliminary assessment card. 1:1 messages need nothing here: the bot keeps each person's chat with the connector it came
- * from (`bot/conversationReferences.ts`), so a person's messages reach their own window.
+ * from (`bot/turns/conversationReferences.ts`), so a person's messages reach their own window.
  */
 export function botEnvironment(staff: PlaygroundWindow): Record<string, string> {
   const { config } = staff;

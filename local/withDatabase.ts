@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 
-import { startEmbeddedServer, type EmbeddedServer } from '../services/database/embeddedServer';
-import { loadEmbeddedSettings } from '../services/database/embeddedSettings';
+import { startEmbeddedServer, type EmbeddedServer } from './database/embeddedServer';
+import { loadEmbeddedSettings } from './database/embeddedSettings';
 
 /**
  * `npm start` (and `npm run verify-history`, the playground): runs a compiled entry point with a

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { ConfigError, loadConfig, type Config } from '../bot/config';
+import { ConfigError, loadConfig, type Config } from '../bot/runtime/config';
 import { colorIcon, outlineIcon } from './icons';
 import { buildManifest, COLOR_ICON_FILE, OUTLINE_ICON_FILE, type ManifestOptions } from './manifest';
 import { validateManifest } from './validate';

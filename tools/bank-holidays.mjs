@@ -1,6 +1,6 @@
 // npm run bank-holidays [-- <file or URL>]
 //
-// Refreshes services/calendar/bank-holidays.json, the England and Wales bank holidays the
+// Refreshes services/domain/calendar/bank-holidays.json, the England and Wales bank holidays the
 // working-day clocks count, from GOV.UK's published data file (https://www.gov.uk/bank-holidays.json
 // by default, or a copy of it saved to disk). Only the england-and-wales division is kept, as
 // published. Then run the calendar tests: test/calendar/bankHolidays.test.ts checks the dates
@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const source = process.argv[2] ?? 'https://www.gov.uk/bank-holidays.json';
-const target = fileURLToPath(new URL('../services/calendar/bank-holidays.json', import.meta.url));
+const target = fileURLToPath(new URL('../services/domain/calendar/bank-holidays.json', import.meta.url));
 
 const text = /^https?:/.test(source) ? await (await fetch(source)).text() : await readFile(source, 'utf8');
 const division = JSON.parse(text)['england-and-wales'];

@@ -1,7 +1,7 @@
-import type { CommandResult } from '../../services/cases/caseCommands';
-import type { CaseIndex } from '../../services/cases/caseIndex';
-import type { DarsCaseCommands } from '../../services/cases/darsWorkflow';
-import type { Actor, CaseCommand, CaseEvent, CaseState } from '../../services/workflow';
+import type { CommandResult } from '../../services/storage/cases/caseCommands';
+import type { CaseIndex } from '../../services/storage/cases/caseIndex';
+import type { DarsCaseCommands } from '../../services/storage/cases/darsWorkflow';
+import type { Actor, CaseCommand, CaseEvent, CaseState } from '../../services/domain/workflow';
 import { applicantActor, benchNow, darsStaff, staffActor, type PlannedCase, type SeededStatus } from './population';
 
 /**

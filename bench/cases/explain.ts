@@ -1,6 +1,6 @@
 import type { Db, Document } from 'mongodb';
 
-import { addDays, londonDate } from '../../services/calendar';
+import { addDays, londonDate } from '../../services/domain/calendar';
 import { benchNow, darsStaff, type PlannedCase } from './population';
 
 /**

@@ -1,9 +1,9 @@
-import { recordFields, type CaseRecord } from '../../services/cases/caseIndex';
-import { storedSnapshot, type StoredSnapshot } from '../../services/cases/caseSnapshots';
-import { sealCommit, type CaseCommit } from '../../services/cases/caseLog';
-import { genesisHash } from '../../services/cases/commitChain';
-import { newOutboxEntry } from '../../services/cases/outbox';
-import { caseIndexFields, type Actor, type CaseCommand, type CaseEvent, type CaseState, type Decision, type OutboxEffect } from '../../services/workflow';
+import { recordFields, type CaseRecord } from '../../services/storage/cases/caseIndex';
+import { storedSnapshot, type StoredSnapshot } from '../../services/storage/cases/caseSnapshots';
+import { sealCommit, type CaseCommit } from '../../services/storage/cases/caseLog';
+import { genesisHash } from '../../services/storage/cases/commitChain';
+import { newOutboxEntry } from '../../services/storage/cases/outbox';
+import { caseIndexFields, type Actor, type CaseCommand, type CaseEvent, type CaseState, type Decision, type OutboxEffect } from '../../services/domain/workflow';
 import { NIC, REFERENCE } from '../../test/workflow/support/data';
 import { CaseDriver, driveTo } from '../../test/workflow/support/driver';
 import { ada, dana, mo, sam } from '../../test/workflow/support/people';

@@ -1,5 +1,5 @@
-import { formatCaseReference } from '../../services/cases/caseReference';
-import type { Actor, CaseStatus, PersonRef } from '../../services/workflow';
+import { formatCaseReference } from '../../services/storage/cases/caseReference';
+import type { Actor, CaseStatus, PersonRef } from '../../services/domain/workflow';
 
 /**
  * Who and what is in the seeded database: how many cases sit at each status, on which day each

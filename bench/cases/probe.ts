@@ -1,9 +1,9 @@
 import type { Db } from 'mongodb';
 
-import { CaseCommands } from '../../services/cases/caseCommands';
-import { CaseIndex } from '../../services/cases/caseIndex';
-import { CaseLog } from '../../services/cases/caseLog';
-import { darsWorkflow, type DarsCaseCommands } from '../../services/cases/darsWorkflow';
+import { CaseCommands } from '../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { darsWorkflow, type DarsCaseCommands } from '../../services/storage/cases/darsWorkflow';
 import { NIC, REFERENCE } from '../../test/workflow/support/data';
 import { ada, dana, mo, sam } from '../../test/workflow/support/people';
 import { buildTemplate, cloneCase, keyPrefix } from './journeys';

@@ -1,7 +1,7 @@
 import { MongoServerError } from 'mongodb';
 
-import type { CaseQueries } from '../../services/cases/caseQueries';
-import { stageOf } from '../../services/workflow';
+import type { CaseQueries } from '../../services/storage/cases/caseQueries';
+import { stageOf } from '../../services/domain/workflow';
 import { darsStaff, seededRandom, statusMix, type PlannedCase } from './population';
 
 /**

@@ -1,7 +1,7 @@
 import os from 'node:os';
 
-import { londonDate } from '../../services/calendar';
-import { stageOf } from '../../services/workflow';
+import { londonDate } from '../../services/domain/calendar';
+import { stageOf } from '../../services/domain/workflow';
 import { percentile } from '../stats';
 import type { DecisionRun } from './decisions';
 import type { PlanSummary } from './explain';

@@ -1,6 +1,6 @@
-import type { CaseIndex } from '../../services/cases/caseIndex';
-import type { CaseLog } from '../../services/cases/caseLog';
-import type { StoredSnapshot } from '../../services/cases/caseSnapshots';
+import type { CaseIndex } from '../../services/storage/cases/caseIndex';
+import type { CaseLog } from '../../services/storage/cases/caseLog';
+import type { StoredSnapshot } from '../../services/storage/cases/caseSnapshots';
 import { buildTemplate, cloneCase, type CaseTemplate } from './journeys';
 import type { PlannedCase, SeededStatus } from './population';
 

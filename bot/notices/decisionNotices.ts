@@ -1,6 +1,6 @@
-import { evolve, type CaseEvent, type CaseEventType, type CaseState, type EventOf } from '../../services/workflow';
-import { resolveRecipient, targetKey, type Target } from '../recipients';
-import type { StaffDirectory } from '../staffDirectory';
+import { evolve, type CaseEvent, type CaseEventType, type CaseState, type EventOf } from '../../services/domain/workflow';
+import { resolveRecipient, targetKey, type Target } from '../delivery/recipients';
+import type { StaffDirectory } from '../staff/staffDirectory';
 import { noticeRules, type Notice, type NoticeContext, type NoticeRule } from './noticeRules';
 
 /**

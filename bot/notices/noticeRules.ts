@@ -1,14 +1,14 @@
-import { formatDate } from '../../services/calendar/isoDate';
-import { plural } from '../../services/rules/reason';
-import { evidenceKindNamesInSentence } from '../../services/rules/evidence';
-import { reviewNames, type ReviewKind } from '../../services/rules/reviews';
-import { partyNames } from '../../services/workflow/commands/fields';
-import type { ReviewOutcome } from '../../services/workflow/commands/assurance';
-import type { Recipient } from '../../services/workflow/effects';
-import type { CaseEventType, EventOf } from '../../services/workflow/events';
-import { sectionTitles } from '../../services/workflow/application/sections';
-import type { CaseState } from '../../services/workflow/state/caseState';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { formatDate } from '../../services/domain/calendar/isoDate';
+import { plural } from '../../services/domain/rules/reason';
+import { evidenceKindNamesInSentence } from '../../services/domain/rules/evidence';
+import { reviewNames, type ReviewKind } from '../../services/domain/rules/reviews';
+import { partyNames } from '../../services/domain/workflow/commands/fields';
+import type { ReviewOutcome } from '../../services/domain/workflow/commands/assurance';
+import type { Recipient } from '../../services/domain/workflow/effects';
+import type { CaseEventType, EventOf } from '../../services/domain/workflow/events';
+import { sectionTitles } from '../../services/domain/workflow/application/sections';
+import type { CaseState } from '../../services/domain/workflow/state/caseState';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * Who is told of each decision, and in which words: one rule per event type, outside the pure

@@ -1,4 +1,4 @@
-import type { CaseState } from '../../services/workflow';
+import type { CaseState } from '../../services/domain/workflow';
 import type { DocumentRef } from '../frame/cardViewer';
 
 /** What the bot found out before deciding a click, beyond the card's own inputs (verbs.ts builds the command from both). */

@@ -1,4 +1,4 @@
-import { dsaTermsSchema, type DsaTerms } from '../../services/workflow/commands/dsa';
+import { dsaTermsSchema, type DsaTerms } from '../../services/domain/workflow/commands/dsa';
 import { CardInputs, type CardData } from './cardInputs';
 import { describeIssues, pleaseCheck } from './problems';
 

@@ -1,4 +1,4 @@
-import { formatDate, londonDate } from '../../services/calendar/isoDate';
+import { formatDate, londonDate } from '../../services/domain/calendar/isoDate';
 
 /**
  * Text as cards show it. Applicants write long answers and Teams refuses a card over 28 KB, so

@@ -1,8 +1,8 @@
-import type { ChainVerdict } from '../../services/cases/commitChain';
-import type { RulesConfig } from '../../services/rules/config';
-import type { ReviewKind } from '../../services/rules/reviews';
-import { checkPermission, type CaseRole, type CaseState, type PermissionKey } from '../../services/workflow';
-import type { SignatoryParty } from '../../services/workflow/commands/fields';
+import type { ChainVerdict } from '../../services/storage/cases/commitChain';
+import type { RulesConfig } from '../../services/domain/rules/config';
+import type { ReviewKind } from '../../services/domain/rules/reviews';
+import { checkPermission, type CaseRole, type CaseState, type PermissionKey } from '../../services/domain/workflow';
+import type { SignatoryParty } from '../../services/domain/workflow/commands/fields';
 
 /**
  * Who a card is rendered for. A card shows the buttons this viewer may press now, decided by the
@@ -65,11 +65,11 @@ export interface CardOptions {
   readonly history?: ChainVerdict;
   /** The service agreement for the access service, as configured: it has no record in the case. */
   readonly serviceAgreementDocument?: DocumentRef;
-  /** The signature and DSA cards: a link, issued to this viewer, that opens the document (bot/documentLinks.ts). */
+  /** The signature and DSA cards: a link, issued to this viewer, that opens the document (bot/documents/documentLinks.ts). */
   readonly documentLink?: DocumentLink;
   /**
    * Links that open the files people sent (evidence, cohort files), by file id, issued to whoever
-   * the card is rendered for (bot/documentLinks.ts): SharePoint once copied there, else the bot's own.
+   * the card is rendered for (bot/documents/documentLinks.ts): SharePoint once copied there, else the bot's own.
    */
   readonly fileLinks?: Readonly<Record<string, string>>;
 }

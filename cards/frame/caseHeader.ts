@@ -1,6 +1,6 @@
-import { formatDate } from '../../services/calendar/isoDate';
-import { joinAnd } from '../../services/rules/reason';
-import { caseStatus, describeHolder, statusInfo, type CaseState } from '../../services/workflow';
+import { formatDate } from '../../services/domain/calendar/isoDate';
+import { joinAnd } from '../../services/domain/rules/reason';
+import { caseStatus, describeHolder, statusInfo, type CaseState } from '../../services/domain/workflow';
 import { capitalise, clip } from './cardText';
 import type { CardViewer } from './cardViewer';
 

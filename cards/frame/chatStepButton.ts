@@ -1,5 +1,5 @@
-import type { PermissionKey } from '../../services/workflow';
-import type { CaseState } from '../../services/workflow';
+import type { PermissionKey } from '../../services/domain/workflow';
+import type { CaseState } from '../../services/domain/workflow';
 import type { AdaptiveCard } from '../render';
 import { permitted, type CardViewer } from './cardViewer';
 

@@ -1,4 +1,4 @@
-import { permissions, type CardName, type CaseState, type PermissionKey } from '../../services/workflow';
+import { permissions, type CardName, type CaseState, type PermissionKey } from '../../services/domain/workflow';
 import { cardByteBudget, cardSize, renderCard, renderTemplate, type AdaptiveCard } from '../render';
 import headerTemplate from '../templates/caseHeader.json';
 import noticeTemplate from '../templates/notice.json';

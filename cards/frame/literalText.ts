@@ -1,4 +1,4 @@
-import { showHiddenCharacters } from '../../services/text/hiddenCharacters';
+import { showHiddenCharacters } from '../../services/domain/text/hiddenCharacters';
 import { neutralise } from './cardText';
 
 /**

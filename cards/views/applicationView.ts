@@ -1,6 +1,6 @@
 import {
   diffApplicationVersions, renderSection, revisionInVersion, sectionNames, sectionTitles, type CaseState, type DiffLine, type SectionName,
-} from '../../services/workflow';
+} from '../../services/domain/workflow';
 import { clip } from '../frame/cardText';
 import type { Fit } from '../frame/frameCard';
 

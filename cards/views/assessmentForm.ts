@@ -1,6 +1,6 @@
-import type { RulesConfig } from '../../services/rules/config';
-import { dsptStatuses } from '../../services/rules/config';
-import type { CaseState } from '../../services/workflow';
+import type { RulesConfig } from '../../services/domain/rules/config';
+import { dsptStatuses } from '../../services/domain/rules/config';
+import type { CaseState } from '../../services/domain/workflow';
 import { latestAssessment } from './assessmentView';
 
 /**

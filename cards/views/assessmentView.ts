@@ -1,9 +1,9 @@
-import { compareDates, formatDate, londonDate } from '../../services/calendar/isoDate';
-import { chargeLabels, type CostEstimate } from '../../services/rules/charges';
-import type { ChargeType, RulesConfig } from '../../services/rules/config';
-import { formatPounds } from '../../services/rules/reason';
-import type { AssessmentRecord, CaseState } from '../../services/workflow';
-import { listOf, wordsOf } from '../../services/vocabulary/plainFacts';
+import { compareDates, formatDate, londonDate } from '../../services/domain/calendar/isoDate';
+import { chargeLabels, type CostEstimate } from '../../services/domain/rules/charges';
+import type { ChargeType, RulesConfig } from '../../services/domain/rules/config';
+import { formatPounds } from '../../services/domain/rules/reason';
+import type { AssessmentRecord, CaseState } from '../../services/domain/workflow';
+import { listOf, wordsOf } from '../../services/domain/vocabulary/plainFacts';
 import { clip, dayOf, fact, yesNo, type Fact } from '../frame/cardText';
 
 /** A recorded preliminary assessment as facts: shared by the assessment, funding and "take it" cards. */

@@ -1,4 +1,4 @@
-import type { CaseState } from '../../services/workflow';
+import type { CaseState } from '../../services/domain/workflow';
 import { clip, dayOf } from '../frame/cardText';
 import type { Fit } from '../frame/frameCard';
 

@@ -1,6 +1,6 @@
-import { evidenceKindNames, evidenceKindNamesInSentence } from '../../services/rules/evidence';
-import type { CaseState } from '../../services/workflow';
-import { evidenceChecklist, formatFileSize } from '../../services/workflow/state/evidenceChecklist';
+import { evidenceKindNames, evidenceKindNamesInSentence } from '../../services/domain/rules/evidence';
+import type { CaseState } from '../../services/domain/workflow';
+import { evidenceChecklist, formatFileSize } from '../../services/domain/workflow/state/evidenceChecklist';
 import { literalText } from '../frame/literalText';
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseState } from '../../services/workflow';
+import type { CaseState } from '../../services/domain/workflow';
 import { dayOf, fact, type Fact } from '../frame/cardText';
 
 /** The funding the applicant confirmed, or what the case is waiting for. */

@@ -1,5 +1,5 @@
-import type { CaseRole } from '../../services/workflow';
-import type { SignatoryParty } from '../../services/workflow/commands/fields';
+import type { CaseRole } from '../../services/domain/workflow';
+import type { SignatoryParty } from '../../services/domain/workflow/commands/fields';
 
 /** The party a signatory signs for, from their roles on the case (NHS England first if both). */
 export function partyOf(roles: readonly CaseRole[], asked?: SignatoryParty): SignatoryParty | undefined {

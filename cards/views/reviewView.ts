@@ -1,5 +1,5 @@
-import { reviewKinds, type ReviewKind } from '../../services/rules/reviews';
-import type { CaseRole, CaseState, ReviewRecord, ReviewRound } from '../../services/workflow';
+import { reviewKinds, type ReviewKind } from '../../services/domain/rules/reviews';
+import type { CaseRole, CaseState, ReviewRecord, ReviewRound } from '../../services/domain/workflow';
 import { clip, dayOf } from '../frame/cardText';
 import type { Fit } from '../frame/frameCard';
 

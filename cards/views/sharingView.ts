@@ -1,9 +1,9 @@
-import { defaultRules } from '../../services/rules/defaultRules';
-import type { RulesConfig } from '../../services/rules/config';
-import { latestSection, type CaseState } from '../../services/workflow';
+import { defaultRules } from '../../services/domain/rules/defaultRules';
+import type { RulesConfig } from '../../services/domain/rules/config';
+import { latestSection, type CaseState } from '../../services/domain/workflow';
 import { clip, fact, type Fact } from '../frame/cardText';
 import type { Fit } from '../frame/frameCard';
-import { listOf, wordsOf } from '../../services/vocabulary/plainFacts';
+import { listOf, wordsOf } from '../../services/domain/vocabulary/plainFacts';
 import { latestAssessment } from './assessmentView';
 
 /**

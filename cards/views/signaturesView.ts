@@ -1,7 +1,7 @@
-import { formatDate } from '../../services/calendar/isoDate';
-import type { DsaUse, RulesConfig } from '../../services/rules/config';
-import type { CaseState, DsaRecord } from '../../services/workflow';
-import { partyNames, signatoryParties, type SignatoryParty } from '../../services/workflow/commands/fields';
+import { formatDate } from '../../services/domain/calendar/isoDate';
+import type { DsaUse, RulesConfig } from '../../services/domain/rules/config';
+import type { CaseState, DsaRecord } from '../../services/domain/workflow';
+import { partyNames, signatoryParties, type SignatoryParty } from '../../services/domain/workflow/commands/fields';
 import { capitalise, clip, momentOf, type Fact } from '../frame/cardText';
 
 /** Where each DSA signature stands: signed (name typed, when, which hash), declined, or awaited. */

@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
-import { formatDate, londonDate } from '../../services/calendar';
-import { sectionNames, sectionsChangedSince, sectionTitles, type CaseState, type SectionName } from '../../services/workflow';
+import { formatDate, londonDate } from '../../services/domain/calendar';
+import { sectionNames, sectionsChangedSince, sectionTitles, type CaseState, type SectionName } from '../../services/domain/workflow';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
 import { runCaseCommand } from '../journey/caseCommand';
@@ -9,7 +9,7 @@ import { caseLine } from '../journey/caseChoice';
 import { JourneyDialog, setProgress, type JourneyOptions } from '../journey/journeyDialog';
 import { pick, PickPrompt, type Pick } from '../journey/pickPrompt';
 import { SectionEditorDialog, type SectionEdit } from './sectionEditorDialog';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * "amend": DARS asked for amendments with a comment per section. Shows the comments, lets the

@@ -1,13 +1,13 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
-import { missingSections, sectionNames, sectionTitles } from '../../services/workflow';
+import { missingSections, sectionNames, sectionTitles } from '../../services/domain/workflow';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
 import { JourneyDialog, setProgress, type JourneyOptions } from '../journey/journeyDialog';
 import { allSavedMessage, savedCount, sectionList } from './applicationText';
 import { SectionEditorDialog, type SectionEdit, type SectionEdited } from './sectionEditorDialog';
 import { sectionNamed, sectionNumber } from './sectionForms';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * "application": writes the application section by section, each saved as soon as it is done.

@@ -1,4 +1,4 @@
-import { latestRevision, sectionNames, sectionTitles, type ApplicationRecord, type SectionName } from '../../services/workflow';
+import { latestRevision, sectionNames, sectionTitles, type ApplicationRecord, type SectionName } from '../../services/domain/workflow';
 
 /** How the application is described in chat: the numbered sections with what is saved. */
 

@@ -1,9 +1,9 @@
-import { accept, reject } from '../../services/enquiry/answerCheck';
-import { checkDatasets } from '../../services/enquiry/dataWantedAnswers';
-import type { RequestedDataset } from '../../services/enquiry/enquiry';
-import type { SectionContents } from '../../services/workflow';
+import { accept, reject } from '../../services/domain/enquiry/answerCheck';
+import { checkDatasets } from '../../services/domain/enquiry/dataWantedAnswers';
+import type { RequestedDataset } from '../../services/domain/enquiry/enquiry';
+import type { SectionContents } from '../../services/domain/workflow';
 import type { Reader } from '../forms/form';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * Readers for the answers that are lists: datasets, dataset fields, organisations. Each item is

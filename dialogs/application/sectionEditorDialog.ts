@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
-import { latestSection, missingSections, sectionNames, type SectionName } from '../../services/workflow';
+import { latestSection, missingSections, sectionNames, type SectionName } from '../../services/domain/workflow';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
 import { answersFrom } from '../forms/form';

@@ -1,4 +1,4 @@
-import { sectionNames, sectionSchemas, sectionTitles, type SectionName } from '../../services/workflow';
+import { sectionNames, sectionSchemas, sectionTitles, type SectionName } from '../../services/domain/workflow';
 import type { Form, FormQuestion } from '../forms/form';
 import { controllersQuestions, dataRequestedQuestions } from './sections/dataSections';
 import {
@@ -10,7 +10,7 @@ import { adviseOnSecurity, checkDsaTermSection, dsaTermQuestions, securityQuesti
 /**
  * The application sections (DOMAIN.md, from the DARS standards) as forms: the workflow's schema
  * for each section with the questions that fill it. A new field is a schema change in
- * services/workflow plus a question here.
+ * services/domain/workflow plus a question here.
  */
 const questions: Readonly<Record<SectionName, readonly FormQuestion[]>> = {
   objective: objectiveQuestions,

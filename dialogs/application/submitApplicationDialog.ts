@@ -1,10 +1,10 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
-import { londonDate } from '../../services/calendar';
-import { defaultRules } from '../../services/rules/defaultRules';
-import { evidenceProblems } from '../../services/workflow/state/evidenceChecklist';
-import { missingSections } from '../../services/workflow/application/versions';
-import { applicationProblems, draftVersion, sectionNames, sectionsChangedSince, sectionTitles } from '../../services/workflow';
+import { londonDate } from '../../services/domain/calendar';
+import { defaultRules } from '../../services/domain/rules/defaultRules';
+import { evidenceProblems } from '../../services/domain/workflow/state/evidenceChecklist';
+import { missingSections } from '../../services/domain/workflow/application/versions';
+import { applicationProblems, draftVersion, sectionNames, sectionsChangedSince, sectionTitles } from '../../services/domain/workflow';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
 import { runCaseCommand } from '../journey/caseCommand';

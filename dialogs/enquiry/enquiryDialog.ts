@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DialogContext, DialogTurnResult, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 
-import { enquiryPartTitles } from '../../services/enquiry/enquiry';
+import { enquiryPartTitles } from '../../services/domain/enquiry/enquiry';
 import { AnswerPrompt } from '../answerPrompt';
 import type { EnquiryDesk, StatusDesk } from '../desks';
 import { InterruptibleDialog } from '../interruptibleDialog';

@@ -1,9 +1,9 @@
-import type { AnswerCheck } from '../../services/enquiry/answerCheck';
-import { checkDatasets, checkLevel, checkPeriod, listDatasets } from '../../services/enquiry/dataWantedAnswers';
-import { type Enquiry, type EnquiryPart } from '../../services/enquiry/enquiry';
-import { checkOrganisations, organisationsExample } from '../../services/enquiry/organisationsAnswer';
-import { checkPurpose } from '../../services/enquiry/purposeAnswer';
-import { checkReadinessStage, checkTargetDate } from '../../services/enquiry/readinessAnswers';
+import type { AnswerCheck } from '../../services/domain/enquiry/answerCheck';
+import { checkDatasets, checkLevel, checkPeriod, listDatasets } from '../../services/domain/enquiry/dataWantedAnswers';
+import { type Enquiry, type EnquiryPart } from '../../services/domain/enquiry/enquiry';
+import { checkOrganisations, organisationsExample } from '../../services/domain/enquiry/organisationsAnswer';
+import { checkPurpose } from '../../services/domain/enquiry/purposeAnswer';
+import { checkReadinessStage, checkTargetDate } from '../../services/domain/enquiry/readinessAnswers';
 
 /**
  * The questions of an enquiry, in order, as data: what to ask, how to check the answer, what

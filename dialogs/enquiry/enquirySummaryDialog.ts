@@ -2,7 +2,7 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 
 import { enquirySummaryCard, enquirySummaryVerbs } from '../../cards/enquirySummaryCard';
-import { enquiryParts, type Enquiry, type EnquiryPart } from '../../services/enquiry/enquiry';
+import { enquiryParts, type Enquiry, type EnquiryPart } from '../../services/domain/enquiry/enquiry';
 import { cardClickOf } from '../cardDecision';
 import { answerInvoke } from '../invokeAnswer';
 

@@ -3,7 +3,7 @@ import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuil
 
 import { checkField, type Form, type FormQuestion } from './form';
 import { refuseHiddenCharacters, replyOrAccept, type Recognition } from '../recognition';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * Asks one question of a form. When the field already has a saved answer, the question shows

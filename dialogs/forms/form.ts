@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { accept, reject, type AnswerCheck } from '../../services/enquiry/answerCheck';
+import { accept, reject, type AnswerCheck } from '../../services/domain/enquiry/answerCheck';
 
 /**
  * A form asked in chat, one question at a time, as DATA: what to ask, how to read the typed

@@ -1,8 +1,8 @@
-import { formatDate } from '../../services/calendar';
-import { accept, reject } from '../../services/enquiry/answerCheck';
-import { parseDate } from '../../services/enquiry/dates';
+import { formatDate } from '../../services/domain/calendar';
+import { accept, reject } from '../../services/domain/enquiry/answerCheck';
+import { parseDate } from '../../services/domain/enquiry/dates';
 import type { Reader } from './form';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * How typed answers become values. Each reader says what it expected, with an example, when the

@@ -1,6 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
-import { formatDate, londonDate } from '../../services/calendar';
+import { formatDate, londonDate } from '../../services/domain/calendar';
 import { AnswerPrompt } from '../answerPrompt';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
@@ -9,7 +9,7 @@ import { caseLine } from './caseChoice';
 import { checkTextField, commandField } from './commandFields';
 import { JourneyDialog, setProgress, type JourneyOptions } from './journeyDialog';
 import { pick, PickPrompt, yesNoPicks } from './pickPrompt';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * "answer": the applicant answers DARS's question about their enquiry (the information request

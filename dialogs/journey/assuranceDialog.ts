@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
-import { reviewNames, type ReviewKind } from '../../services/rules/reviews';
-import type { ReviewRecord } from '../../services/workflow';
+import { reviewNames, type ReviewKind } from '../../services/domain/rules/reviews';
+import type { ReviewRecord } from '../../services/domain/workflow';
 import { AnswerPrompt } from '../answerPrompt';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
@@ -10,7 +10,7 @@ import { caseLine } from './caseChoice';
 import { checkTextField, commandField } from './commandFields';
 import { JourneyDialog, setProgress, type JourneyOptions } from './journeyDialog';
 import { pick, PickPrompt } from './pickPrompt';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * "assurance": a review asked for additional assurance; the applicant reads the actions and

@@ -1,8 +1,8 @@
 import {
   checkPermission, describeHolder, isAllowed, permissions, rolesOnCase, statusInfo,
   type Actor, type CaseState, type PermissionKey,
-} from '../../services/workflow';
-import { plainInMarkdown } from '../../services/text/markdownText';
+} from '../../services/domain/workflow';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * Which case a request in chat is about. The workflow's permission table decides which of the

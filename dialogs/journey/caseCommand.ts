@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 
-import type { CaseCommand, CaseState } from '../../services/workflow';
+import type { CaseCommand, CaseState } from '../../services/domain/workflow';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
 

@@ -1,10 +1,10 @@
 
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
-import { londonDate } from '../../services/calendar';
-import { checkCohortFile } from '../../services/rules/cohortFile/cohortFileCheck';
-import { plural } from '../../services/rules/reason';
-import type { CaseState } from '../../services/workflow';
+import { londonDate } from '../../services/domain/calendar';
+import { checkCohortFile } from '../../services/domain/rules/cohortFile/cohortFileCheck';
+import { plural } from '../../services/domain/rules/reason';
+import type { CaseState } from '../../services/domain/workflow';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
 import { runCaseCommand } from './caseCommand';
@@ -13,11 +13,11 @@ import { cohortFileRequirements, cohortReportMessages } from './cohortReport';
 import type { FileAttachment } from './fileAttachment';
 import { FilePrompt } from './filePrompt';
 import { JourneyDialog, setProgress, type JourneyOptions } from './journeyDialog';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * "cohort file", or a CSV attached in the 1:1 chat: the file is downloaded, checked against the
- * DSA's terms (services/rules/cohortFile), and every failing row reported. Only a file that
+ * DSA's terms (services/domain/rules/cohortFile), and every failing row reported. Only a file that
  * passes every check is sent to the workflow as `receiveCohortFile`, with the check's counts and
  * the SHA-256 of what was read — never numbers from anywhere else.
  */

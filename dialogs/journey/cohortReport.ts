@@ -1,8 +1,8 @@
-import { formatDate } from '../../services/calendar';
-import { defaultRules } from '../../services/rules/defaultRules';
-import { formatCount, plural } from '../../services/rules/reason';
-import type { CohortFileReport } from '../../services/rules/cohortFile/cohortFileCheck';
-import type { CaseState } from '../../services/workflow';
+import { formatDate } from '../../services/domain/calendar';
+import { defaultRules } from '../../services/domain/rules/defaultRules';
+import { formatCount, plural } from '../../services/domain/rules/reason';
+import type { CohortFileReport } from '../../services/domain/rules/cohortFile/cohortFileCheck';
+import type { CaseState } from '../../services/domain/workflow';
 
 /**
  * The cohort file check's report as chat messages. The first message is the check's own summary:

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
-import { accept, reject, type AnswerCheck } from '../../services/enquiry/answerCheck';
-import { caseCommandSchema, type CommandType } from '../../services/workflow';
+import { accept, reject, type AnswerCheck } from '../../services/domain/enquiry/answerCheck';
+import { caseCommandSchema, type CommandType } from '../../services/domain/workflow';
 import { fieldSchema, problemFor } from '../forms/form';
 
 /**
- * A command's own field schemas (services/workflow/commands), so a typed answer is checked by
+ * A command's own field schemas (services/domain/workflow/commands), so a typed answer is checked by
  * the same rule the workflow applies — "your answer is too long (at most 5000 characters)" —
  * before the command is ever sent.
  */

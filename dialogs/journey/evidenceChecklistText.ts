@@ -1,9 +1,9 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 
-import { evidenceKindNames, evidenceKindNamesInSentence } from '../../services/rules/evidence';
-import { plainInMarkdown } from '../../services/text/markdownText';
-import type { CaseState } from '../../services/workflow';
-import { evidenceChecklist, formatFileSize } from '../../services/workflow/state/evidenceChecklist';
+import { evidenceKindNames, evidenceKindNamesInSentence } from '../../services/domain/rules/evidence';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
+import type { CaseState } from '../../services/domain/workflow';
+import { evidenceChecklist, formatFileSize } from '../../services/domain/workflow/state/evidenceChecklist';
 
 /**
  * The evidence checklist as the applicant reads it in chat: each item DARS asked for, with the
@@ -22,7 +22,7 @@ export function evidenceChecklistText(state: CaseState): string {
 
 /**
  * The applicant's own files, each behind a button that opens it (`links`, by file id, issued to
- * them): a card, because chat messages never carry links (bot/plainWords.ts makes any link in a
+ * them): a card, because chat messages never carry links (bot/door/plainWords.ts makes any link in a
  * message inert, the last defence for people's words). Buttons name the kind of evidence, never
  * the file's name. Undefined when there is nothing to open.
  */

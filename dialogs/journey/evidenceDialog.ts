@@ -1,11 +1,11 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 
-import { claimedFileType, contentIs, contentTypes, fileTypeNames } from '../../services/evidence/fileType';
-import { evidenceKindNames, evidenceKindNamesInSentence, evidenceKindOf, evidenceKinds, maximumEvidenceBytes, type EvidenceKind } from '../../services/rules/evidence';
-import { plainInMarkdown } from '../../services/text/markdownText';
-import { formatFileSize, missingEvidence } from '../../services/workflow/state/evidenceChecklist';
-import type { CaseState } from '../../services/workflow';
+import { claimedFileType, contentIs, contentTypes, fileTypeNames } from '../../services/domain/evidence/fileType';
+import { evidenceKindNames, evidenceKindNamesInSentence, evidenceKindOf, evidenceKinds, maximumEvidenceBytes, type EvidenceKind } from '../../services/domain/rules/evidence';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
+import { formatFileSize, missingEvidence } from '../../services/domain/workflow/state/evidenceChecklist';
+import type { CaseState } from '../../services/domain/workflow';
 import type { JourneyDesks } from '../desks';
 import { personOf } from '../personOf';
 import { evidenceChecklistText, evidenceLinksCard } from './evidenceChecklistText';

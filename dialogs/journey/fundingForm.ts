@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
-import { formatPounds } from '../../services/rules/reason';
-import type { CaseState } from '../../services/workflow';
-import type { PaymentDetails } from '../../services/workflow/commands/preliminaryAssessment';
+import { formatPounds } from '../../services/domain/rules/reason';
+import type { CaseState } from '../../services/domain/workflow';
+import type { PaymentDetails } from '../../services/domain/workflow/commands/preliminaryAssessment';
 import type { Form } from '../forms/form';
 import { emailAddress, optionalValue, text } from '../forms/readers';
 import { commandField } from './commandFields';
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 
 /**
  * Confirming funding (DOMAIN.md stage 2) as a form over the confirmFunding command's own fields.

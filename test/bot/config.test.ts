@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-import { ConfigError, loadConfig } from '../../bot/config';
+import { ConfigError, loadConfig } from '../../bot/runtime/config';
 
 const documentLinks = { DOCUMENT_LINK_SECRET: 'a'.repeat(40), PUBLIC_BASE_URL: 'https://dars-bot.example.nhs.uk' };
 

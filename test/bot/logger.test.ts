@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 
 import { TestAdapter, TurnContext } from 'botbuilder';
 
-import { createLogger } from '../../bot/logger';
-import { turnLogger } from '../../bot/turnLogger';
+import { createLogger } from '../../bot/runtime/logger';
+import { turnLogger } from '../../bot/runtime/turnLogger';
 
 /** "No applicant data in logs" is enforced by the logger, not by each caller's care. */
 describe('the logger', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { StoreItems } from 'botbuilder';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 
-import { MongoStorage, StorageConflictError } from '../../bot/mongoStorage';
+import { MongoStorage, StorageConflictError } from '../../bot/turns/mongoStorage';
 import { freshDatabase, testDatabaseUri } from '../support/testDatabase';
 
 describe('MongoStorage (bot state on MongoDB)', () => {

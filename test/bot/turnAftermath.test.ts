@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { TurnAftermath } from '../../bot/turnAftermath';
+import { TurnAftermath } from '../../bot/door/turnAftermath';
 
 /** The delivery road's look after a decision waits for the turn's answer, and is never lost. */
 describe('Work a turn sets going', () => {

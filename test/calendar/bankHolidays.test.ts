@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { englandAndWalesBankHolidays } from '../../services/calendar/bankHolidays';
-import { addDays, dayOfWeek, fromDayNumber, dayNumber } from '../../services/calendar/isoDate';
+import { englandAndWalesBankHolidays } from '../../services/domain/calendar/bankHolidays';
+import { addDays, dayOfWeek, fromDayNumber, dayNumber } from '../../services/domain/calendar/isoDate';
 
 /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher), independent of the data. */
 function easterSunday(year: number): string {
@@ -90,7 +90,7 @@ describe('England and Wales bank holidays (freshness)', () => {
     assert.ok(
       new Date() < warnFrom,
       `The England and Wales bank holidays listed run out on ${last}, less than twelve months from today. ` +
-        'Refresh services/calendar/bank-holidays.json from GOV.UK with `npm run bank-holidays` ' +
+        'Refresh services/domain/calendar/bank-holidays.json from GOV.UK with `npm run bank-holidays` ' +
         '(or `npm run bank-holidays -- <saved copy of https://www.gov.uk/bank-holidays.json>`), then run test/calendar.',
     );
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isLate, pauseClock, resumeClock, startClock, stopClock } from '../../services/calendar/deadlineClock';
+import { isLate, pauseClock, resumeClock, startClock, stopClock } from '../../services/domain/calendar/deadlineClock';
 
 describe('stage deadline clock', () => {
   it('is due the target number of working days after the start', () => {

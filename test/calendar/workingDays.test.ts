@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { addDays, addMonths, formatDate, isIsoDate, londonDate } from '../../services/calendar/isoDate';
-import { addWorkingDays, CalendarNotCoveredError, isWorkingDay, onOrNextWorkingDay, workingDaysBetween } from '../../services/calendar/workingDays';
+import { addDays, addMonths, formatDate, isIsoDate, londonDate } from '../../services/domain/calendar/isoDate';
+import { addWorkingDays, CalendarNotCoveredError, isWorkingDay, onOrNextWorkingDay, workingDaysBetween } from '../../services/domain/calendar/workingDays';
 
 describe('working days (England and Wales)', () => {
   it('weekends and bank holidays are not working days', () => {

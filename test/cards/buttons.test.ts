@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { renderCaseCard, type CardOptions } from '../../cards/caseCards';
 import { cardVerbs, isCardVerb } from '../../cards/verbs';
-import type { Actor, CardName } from '../../services/workflow';
+import type { Actor, CardName } from '../../services/domain/workflow';
 import { abe, ada, asha, carl, gus, mo, nina, oscar, pat, sam } from '../workflow/support/people';
 import { verbsOn, viewerOf } from './support/cardWalk';
 import { at, staffDana } from './support/longCase';

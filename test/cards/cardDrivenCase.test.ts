@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderCaseCard } from '../../cards/caseCards';
-import type { CaseCommand } from '../../services/workflow';
+import type { CaseCommand } from '../../services/domain/workflow';
 import { enquiry, ethicsLetter, HASH_A, NIC, REFERENCE, saveAllSections, sections } from '../workflow/support/data';
 import { CaseDriver } from '../workflow/support/driver';
 import { abe, ada, asha, carl, gus, nina, pat, sam } from '../workflow/support/people';
@@ -36,7 +36,7 @@ describe('a case decided only through card buttons', () => {
         cloudUsed: 'false', cloudOutsideUk: 'false', dsptCode: 'EE133863', dsptStatus: 'Standards Met', dsptPublishedOn: '2025-09-01',
         certificationKind: 'none', workingDays: '60', chargeType: 'newApplication', agreementYears: '3',
       },
-      // The bot found the person by the email (bot/identifierLookups.ts).
+      // The bot found the person by the email (bot/cardActions/identifierLookups.ts).
       context: { signatory: { id: carl.id, name: carl.name, email: 'carl.controller@leeds.example.ac.uk' } },
     });
     assert.equal(d.case.facts.assessments[0]?.costEstimate.totalPence, 143_100);

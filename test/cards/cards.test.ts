@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 
 import { enquiryReviewCard } from '../../cards/enquiryReviewCard';
 import { enquirySummaryCard } from '../../cards/enquirySummaryCard';
-import type { Enquiry } from '../../services/enquiry/enquiry';
+import type { Enquiry } from '../../services/domain/enquiry/enquiry';
 import { cardProblems } from '../support/adaptiveCardCheck';
 import { CaseDriver } from '../workflow/support/driver';
 import { ada, sam } from '../workflow/support/people';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { allCaseCards } from '../../services/workflow';
+import { allCaseCards } from '../../services/domain/workflow';
 import { checkCard, viewingsOf } from './support/everyCardChecks';
 import { journey } from './support/longCase';
 

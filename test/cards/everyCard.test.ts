@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { caseCardBuilders } from '../../cards/caseCards';
-import { allCaseCards, permissions, type CardName } from '../../services/workflow';
+import { allCaseCards, permissions, type CardName } from '../../services/domain/workflow';
 import { sam } from '../workflow/support/people';
 import { executeActions, viewerOf } from './support/cardWalk';
 import { checkCard, NOW, options, people, viewingsOf } from './support/everyCardChecks';

@@ -4,7 +4,7 @@ import { renderCaseCard } from '../../cards/caseCards';
 import { dsaSignatureCard } from '../../cards/dsaSignatureCard';
 import { serviceAgreementSignatureCard } from '../../cards/serviceAgreementSignatureCard';
 import { commandFromCardAction } from '../../cards/verbs';
-import { isStaleCard } from '../../services/workflow';
+import { isStaleCard } from '../../services/domain/workflow';
 import { cardProblems } from '../support/adaptiveCardCheck';
 import { NIC } from '../workflow/support/data';
 import { CaseDriver } from '../workflow/support/driver';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { dsaTermsFromCard } from '../../cards/actions/dsaTermsInputs';
 import { cardVerbs, commandFromCardAction, type CardActionContext } from '../../cards/verbs';
-import type { CaseCommand, ParsedCommand } from '../../services/workflow';
+import type { CaseCommand, ParsedCommand } from '../../services/domain/workflow';
 import { HASH_B, NIC } from '../workflow/support/data';
 import { carl } from '../workflow/support/people';
 import { at } from './support/longCase';
@@ -12,7 +12,7 @@ import { at } from './support/longCase';
  */
 const signing = at('resent');
 const base = (state = signing) => ({ caseId: state.reference, version: state.version });
-/** The bot has looked the signatory up by the card's email (bot/identifierLookups.ts). */
+/** The bot has looked the signatory up by the card's email (bot/cardActions/identifierLookups.ts). */
 const foundCarl: CardActionContext = { signatory: { id: carl.id, name: 'Carl Controller', email: 'carl.controller@leeds.example.ac.uk' } };
 const assessmentInputs = {
   accessService: 'secureDataEnvironment', disseminationReason: '', novelOrContentious: 'false', evidence: 'Ethics approval,s251 support (CAG)', otherEvidence: 'Consent materials for the pilot sites\n\n',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { diffApplicationVersions, foldCase } from '../../services/workflow';
+import { diffApplicationVersions, foldCase } from '../../services/domain/workflow';
 import { REFERENCE } from '../workflow/support/data';
 import { ada, sam } from '../workflow/support/people';
 import { caseStore, commandsToReach, replay } from './caseStoreFixture';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
-import { recordFields, type CaseRecord } from '../../services/cases/caseIndex';
-import type { CaseStatus } from '../../services/workflow';
+import { recordFields, type CaseRecord } from '../../services/storage/cases/caseIndex';
+import type { CaseStatus } from '../../services/domain/workflow';
 import { dana } from '../workflow/support/people';
 import { caseStore, commandsToReach, replay, type RecordedCommand } from './caseStoreFixture';
 

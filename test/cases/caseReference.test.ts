@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { firstUnclaimed, formatCaseReference, nextCaseReference } from '../../services/cases/caseReference';
+import { firstUnclaimed, formatCaseReference, nextCaseReference } from '../../services/storage/cases/caseReference';
 import { freshDatabase } from '../support/testDatabase';
 
 describe('Case references', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 
-import { CaseSnapshots } from '../../services/cases/caseSnapshots';
-import { CaseStates } from '../../services/cases/caseStates';
-import { canonicalJson } from '../../services/integrity/canonicalJson';
-import { foldCase, type CaseState } from '../../services/workflow';
+import { CaseSnapshots } from '../../services/storage/cases/caseSnapshots';
+import { CaseStates } from '../../services/storage/cases/caseStates';
+import { canonicalJson } from '../../services/domain/integrity/canonicalJson';
+import { foldCase, type CaseState } from '../../services/domain/workflow';
 import { REFERENCE } from '../workflow/support/data';
 import { caseStore, commandsToReach, replay } from './caseStoreFixture';
 

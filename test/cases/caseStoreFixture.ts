@@ -1,10 +1,10 @@
-import { CaseCommands } from '../../services/cases/caseCommands';
-import { CaseIndex } from '../../services/cases/caseIndex';
-import { CaseLog } from '../../services/cases/caseLog';
-import { CaseQueries } from '../../services/cases/caseQueries';
-import { CaseStates } from '../../services/cases/caseStates';
-import { darsWorkflow, type DarsCaseCommands } from '../../services/cases/darsWorkflow';
-import type { Actor, CaseCommand, CaseStatus } from '../../services/workflow';
+import { CaseCommands } from '../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { CaseQueries } from '../../services/storage/cases/caseQueries';
+import { CaseStates } from '../../services/storage/cases/caseStates';
+import { darsWorkflow, type DarsCaseCommands } from '../../services/storage/cases/darsWorkflow';
+import type { Actor, CaseCommand, CaseStatus } from '../../services/domain/workflow';
 import { CaseDriver, driveTo } from '../workflow/support/driver';
 import { freshDatabase } from '../support/testDatabase';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 
-import { CaseLog, type LoggedEvent } from '../../services/cases/caseLog';
-import { genesisHash, verifyChain } from '../../services/cases/commitChain';
-import { newOutboxEntry } from '../../services/cases/outbox';
-import { canonicalJson } from '../../services/integrity/canonicalJson';
+import { CaseLog, type LoggedEvent } from '../../services/storage/cases/caseLog';
+import { genesisHash, verifyChain } from '../../services/storage/cases/commitChain';
+import { newOutboxEntry } from '../../services/storage/cases/outbox';
+import { canonicalJson } from '../../services/domain/integrity/canonicalJson';
 import { freshDatabase } from '../support/testDatabase';
 
 interface NoteEvent extends LoggedEvent {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { NicNumbers, nicNumberPattern, randomNicNumber } from '../../services/cases/nicNumbers';
+import { NicNumbers, nicNumberPattern, randomNicNumber } from '../../services/storage/cases/nicNumbers';
 import { freshDatabase } from '../support/testDatabase';
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
-import type { CaseCommit } from '../../services/cases/caseLog';
-import { caseStatuses, foldCase, type Actor, type CaseCommand, type CaseEvent, type CaseStatus } from '../../services/workflow';
+import type { CaseCommit } from '../../services/storage/cases/caseLog';
+import { caseStatuses, foldCase, type Actor, type CaseCommand, type CaseEvent, type CaseStatus } from '../../services/domain/workflow';
 import { START } from '../workflow/support/data';
 import { caseAt } from '../workflow/support/driver';
 import { caseStore, commandsToReach, replay, type RecordedCommand } from './caseStoreFixture';

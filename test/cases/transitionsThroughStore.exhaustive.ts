@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { caseStatuses, decide, permissionKeys, type CaseStatus } from '../../services/workflow';
+import { caseStatuses, decide, permissionKeys, type CaseStatus } from '../../services/domain/workflow';
 import { START } from '../workflow/support/data';
 import { forbiddenCombinations, type ForbiddenCombination } from '../workflow/support/permissionCases';
 import { caseStore } from './caseStoreFixture';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { upsertRetryingDuplicates } from '../../services/database/duplicateKey';
+import { upsertRetryingDuplicates } from '../../services/storage/database/duplicateKey';
 import { freshDatabase } from '../support/testDatabase';
 
 /**

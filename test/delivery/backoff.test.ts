@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
-import { nextSlot, teamsThreadLimits } from '../../bot/conversationPacer';
-import { backoffMs, defaultDeliveryPolicy, isExhausted, nextAttemptAt } from '../../services/delivery/backoff';
+import { nextSlot, teamsThreadLimits } from '../../bot/delivery/conversationPacer';
+import { backoffMs, defaultDeliveryPolicy, isExhausted, nextAttemptAt } from '../../services/domain/delivery/backoff';
 
 /** The delivery road's numbers: how long a failed delivery waits, when it gives up, how sends to one thread are spread. */
 describe('delivery backoff and pacing', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 
-import { contentDisposition } from '../../services/documents/contentDisposition';
-import { issueDocumentToken, readDocumentToken } from '../../services/documents/documentLinkToken';
-import { libraryFileName } from '../../services/evidence/fileCopies';
+import { contentDisposition } from '../../services/domain/documents/contentDisposition';
+import { issueDocumentToken, readDocumentToken } from '../../services/domain/documents/documentLinkToken';
+import { libraryFileName } from '../../services/integrations/evidence/fileCopies';
 
 /**
  * The pieces of a link to a file someone sent: the header that carries their file name, the

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 
 import { TestAdapter, TurnContext, type StatePropertyAccessor } from 'botbuilder';
 
-import { ChatState } from '../../bot/chatState';
+import { ChatState } from '../../bot/turns/chatState';
 
-import { ConversationTurns } from '../../bot/conversationTurns';
-import { createLogger } from '../../bot/logger';
-import { MongoStorage } from '../../bot/mongoStorage';
+import { ConversationTurns } from '../../bot/turns/conversationTurns';
+import { createLogger } from '../../bot/runtime/logger';
+import { MongoStorage } from '../../bot/turns/mongoStorage';
 import { freshDatabase } from '../support/testDatabase';
 
 /**

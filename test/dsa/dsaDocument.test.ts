@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 
-import { dsaContentOf, DsaNotReady } from '../../services/dsa/dsaContent';
-import { renderDsaDocument, sha256Of } from '../../services/dsa/dsaDocument';
-import { currentDsaDocument, DsaDocumentStore } from '../../services/dsa/dsaDocumentStore';
-import { legalBasisLines } from '../../services/dsa/dsaWording';
-import { foldCase } from '../../services/workflow';
+import { dsaContentOf, DsaNotReady } from '../../services/domain/dsa/dsaContent';
+import { renderDsaDocument, sha256Of } from '../../services/domain/dsa/dsaDocument';
+import { currentDsaDocument, DsaDocumentStore } from '../../services/storage/dsa/dsaDocumentStore';
+import { legalBasisLines } from '../../services/domain/dsa/dsaWording';
+import { foldCase } from '../../services/domain/workflow';
 import { freshDatabase } from '../support/testDatabase';
 import { dsaTerms, NIC, REFERENCE } from '../workflow/support/data';
 import { caseAt } from '../workflow/support/driver';

@@ -1,15 +1,15 @@
 import type { Db } from 'mongodb';
 
-import { renderDsaDocument } from '../../services/dsa/dsaDocument';
-import { currentDsaDocument, DsaDocumentStore } from '../../services/dsa/dsaDocumentStore';
-import { signatoryRecipients } from '../../services/dsa/signatories';
-import { signatureLedger } from '../../services/dsa/signatureLedger';
-import { graphSignatureRouting, type SignatureRouting } from '../../services/dsa/signatureRouting';
-import type { SignatureRequest } from '../../services/dsa/signatureSteps';
-import { GraphDirectoryRoles } from '../../services/graph/directoryRoles';
-import { createGraphConnection } from '../../services/graph/graphClient';
-import type { CaseState, OutboxEffect } from '../../services/workflow';
-import type { SignatoryParty } from '../../services/workflow/commands/fields';
+import { renderDsaDocument } from '../../services/domain/dsa/dsaDocument';
+import { currentDsaDocument, DsaDocumentStore } from '../../services/storage/dsa/dsaDocumentStore';
+import { signatoryRecipients } from '../../services/integrations/dsa/signatories';
+import { signatureLedger } from '../../services/integrations/dsa/signatureLedger';
+import { graphSignatureRouting, type SignatureRouting } from '../../services/integrations/dsa/signatureRouting';
+import type { SignatureRequest } from '../../services/domain/dsa/signatureSteps';
+import { GraphDirectoryRoles } from '../../services/integrations/graph/directoryRoles';
+import { createGraphConnection } from '../../services/integrations/graph/graphClient';
+import type { CaseState, OutboxEffect } from '../../services/domain/workflow';
+import type { SignatoryParty } from '../../services/domain/workflow/commands/fields';
 import type { GraphStandIn } from '../support/graphStandIn';
 import { standInCertificate } from '../support/graphStandIn';
 import { freshDatabase } from '../support/testDatabase';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
-import { signatureLedger } from '../../services/dsa/signatureLedger';
-import { localRoutingDescription, localSignatureRouting } from '../../services/dsa/signatureRouting';
-import { routingResult, type RoutingReport } from '../../services/dsa/signatureSteps';
+import { signatureLedger } from '../../services/integrations/dsa/signatureLedger';
+import { localRoutingDescription, localSignatureRouting } from '../../services/integrations/dsa/signatureRouting';
+import { routingResult, type RoutingReport } from '../../services/domain/dsa/signatureSteps';
 import { GraphStandIn } from '../support/graphStandIn';
 import { carl, nina } from '../workflow/support/people';
 import { botAppId, carlInDirectory, catalogAppId, ninaInDirectory, routingFixture } from './routingFixture';

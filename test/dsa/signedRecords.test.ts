@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 
-import { renderDsaDocument, sha256Of } from '../../services/dsa/dsaDocument';
-import { renderSignedRecord } from '../../services/dsa/signedRecords';
-import { serviceAgreementDocument } from '../../services/access/serviceAgreement';
+import { renderDsaDocument, sha256Of } from '../../services/domain/dsa/dsaDocument';
+import { renderSignedRecord } from '../../services/domain/dsa/signedRecords';
+import { serviceAgreementDocument } from '../../services/domain/access/serviceAgreement';
 import { dsaTerms, NIC } from '../workflow/support/data';
 import { caseAt, CaseDriver } from '../workflow/support/driver';
 import { carl, dana, nina } from '../workflow/support/people';

@@ -3,8 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import JSZip from 'jszip';
 
-import { chunkBytes, FileStore } from '../../services/evidence/fileStore';
-import { claimedFileType, contentIs } from '../../services/evidence/fileType';
+import { chunkBytes, FileStore } from '../../services/storage/evidence/fileStore';
+import { claimedFileType, contentIs } from '../../services/domain/evidence/fileType';
 import { freshDatabase } from '../support/testDatabase';
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
-import { ClientCredentialsProvider } from '../../services/graph/clientCredentials';
-import { createTransport } from '../../services/graph/httpsTransport';
+import { ClientCredentialsProvider } from '../../services/integrations/graph/clientCredentials';
+import { createTransport } from '../../services/integrations/graph/httpsTransport';
 import { GraphStandIn, standInCertificate } from '../support/graphStandIn';
 
 /** The app-only token: fetched once, shared by concurrent callers, renewed shortly before it expires. */

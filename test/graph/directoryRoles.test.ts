@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
-import { GraphDirectoryRoles, StaticDirectoryRoles, type RoleGroups } from '../../services/graph/directoryRoles';
-import { createGraphConnection, type GraphConnection } from '../../services/graph/graphClient';
+import { GraphDirectoryRoles, StaticDirectoryRoles, type RoleGroups } from '../../services/integrations/graph/directoryRoles';
+import { createGraphConnection, type GraphConnection } from '../../services/integrations/graph/graphClient';
 import { GraphStandIn, roleGroups, standInCertificate } from '../support/graphStandIn';
 
 /** Staff roles from Entra ID groups (checkMemberGroups), cached briefly; the static map for local mode. */

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 
-import { sendActivityNotification } from '../../services/graph/activityFeed';
-import { checkMemberGroups, findUserByEmail } from '../../services/graph/directory';
-import { shareReadOnly, uploadToDocumentLibrary } from '../../services/graph/documentLibrary';
-import { createGraphConnection, type GraphConnection } from '../../services/graph/graphClient';
-import { graphRetryAfterSeconds, graphStatus } from '../../services/graph/graphErrors';
-import { installAppForUser } from '../../services/graph/teamsAppInstallation';
+import { sendActivityNotification } from '../../services/integrations/graph/activityFeed';
+import { checkMemberGroups, findUserByEmail } from '../../services/integrations/graph/directory';
+import { shareReadOnly, uploadToDocumentLibrary } from '../../services/integrations/graph/documentLibrary';
+import { createGraphConnection, type GraphConnection } from '../../services/integrations/graph/graphClient';
+import { graphRetryAfterSeconds, graphStatus } from '../../services/integrations/graph/graphErrors';
+import { installAppForUser } from '../../services/integrations/graph/teamsAppInstallation';
 import { GraphStandIn, standInCertificate } from '../support/graphStandIn';
 
 /**

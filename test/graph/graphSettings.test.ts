@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 
-import { graphEnvironmentShape, graphSettingsFrom } from '../../services/graph/graphSettings';
+import { graphEnvironmentShape, graphSettingsFrom } from '../../services/integrations/graph/graphSettings';
 
 /** The Graph configuration: off without GRAPH_CLIENT_ID; on, every variable it needs or a clear refusal. */
 describe('Graph configuration', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { latestSection, missingSections } from '../../services/workflow';
+import { latestSection, missingSections } from '../../services/domain/workflow';
 import { caseAt, newApplicant, TODAY } from './support/journeyCases';
 import { JourneyWorld } from './support/journeyChat';
 

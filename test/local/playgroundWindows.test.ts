@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { loadConfig } from '../../bot/config';
+import { loadConfig } from '../../bot/runtime/config';
 import { botEnvironment, playgroundWindow, samePeopleProblems, windowNames } from '../../local/playgroundWindows';
 
 describe('npm run playground: the bot environment derived from the shipped playground files', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 
 import { noticesOf } from '../../bot/notices/decisionNotices';
 import { noticeRules, type Notice } from '../../bot/notices/noticeRules';
-import { evolve, type CaseEvent, type CaseEventType, type CaseState, type CaseStatus } from '../../services/workflow';
+import { evolve, type CaseEvent, type CaseEventType, type CaseState, type CaseStatus } from '../../services/domain/workflow';
 import { generateDsa, HASH_B, REFERENCE } from '../workflow/support/data';
 import { caseAt, type CaseDriver } from '../workflow/support/driver';
 import { ada, asha, carl, dana, mo, pat } from '../workflow/support/people';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { recommendAssuranceLevel, type AssuranceFacts } from '../../services/rules/assuranceLevel';
-import { rulesConfigSchema, type AssuranceFactName } from '../../services/rules/config';
-import { defaultRules } from '../../services/rules/defaultRules';
-import { checkGpData, requiredReviews } from '../../services/rules/reviews';
+import { recommendAssuranceLevel, type AssuranceFacts } from '../../services/domain/rules/assuranceLevel';
+import { rulesConfigSchema, type AssuranceFactName } from '../../services/domain/rules/config';
+import { defaultRules } from '../../services/domain/rules/defaultRules';
+import { checkGpData, requiredReviews } from '../../services/domain/rules/reviews';
 
 const none: AssuranceFacts = {
   novelOrContentious: false, commercial: false, identifiableWithoutConsent: false, subLicensed: false, gpData: false, recordLevel: false, cloudOutsideUk: false,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { estimateCost } from '../../services/rules/charges';
-import type { ChargeType } from '../../services/rules/config';
-import { defaultRules } from '../../services/rules/defaultRules';
-import { formatPounds } from '../../services/rules/reason';
+import { estimateCost } from '../../services/domain/rules/charges';
+import type { ChargeType } from '../../services/domain/rules/config';
+import { defaultRules } from '../../services/domain/rules/defaultRules';
+import { formatPounds } from '../../services/domain/rules/reason';
 
 describe('rule: charges and the cost estimate', () => {
   const fees: [ChargeType, number, string][] = [

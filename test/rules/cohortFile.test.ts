@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { checkCohortFile, checkCohortFileStream, type CohortFileCheckOptions } from '../../services/rules/cohortFile/cohortFileCheck';
-import { defaultRules } from '../../services/rules/defaultRules';
+import { checkCohortFile, checkCohortFileStream, type CohortFileCheckOptions } from '../../services/domain/rules/cohortFile/cohortFileCheck';
+import { defaultRules } from '../../services/domain/rules/defaultRules';
 
 const NIC = 'NIC-123456-AB1C2';
 const options: CohortFileCheckOptions = { fileName: `${NIC}_cohort.csv`, nicNumber: NIC, firstFile: true, today: '2026-06-01' };

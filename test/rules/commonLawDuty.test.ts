@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { checkCommonLawDuty } from '../../services/rules/commonLawDuty';
-import { problemsIn } from '../../services/rules/reason';
+import { checkCommonLawDuty } from '../../services/domain/rules/commonLawDuty';
+import { problemsIn } from '../../services/domain/rules/reason';
 
 describe('rule: identifiable data without consent needs s251 support', () => {
   it('needs nothing more for data that is not identifiable', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { checkDsaTerm } from '../../services/rules/dsaTerm';
-import { defaultRules } from '../../services/rules/defaultRules';
-import { problemsIn } from '../../services/rules/reason';
+import { checkDsaTerm } from '../../services/domain/rules/dsaTerm';
+import { defaultRules } from '../../services/domain/rules/defaultRules';
+import { problemsIn } from '../../services/domain/rules/reason';
 
 const today = '2026-06-01';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { defaultRules } from '../../services/rules/defaultRules';
-import { problemsIn } from '../../services/rules/reason';
-import { checkSecurity } from '../../services/rules/security';
+import { defaultRules } from '../../services/domain/rules/defaultRules';
+import { problemsIn } from '../../services/domain/rules/reason';
+import { checkSecurity } from '../../services/domain/rules/security';
 
 const today = '2026-06-01';
 const dspt = (status: 'Standards Met' | 'Standards Exceeded' | 'Approaching Standards' | 'Standards Not Met', publishedOn = '2025-09-01') =>

@@ -3,7 +3,7 @@ import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { StaffRole } from '../../services/workflow';
+import type { StaffRole } from '../../services/domain/workflow';
 
 /**
  * A local HTTPS server standing in for Microsoft Graph and the Microsoft identity platform's

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { MongoClient, type Db } from 'mongodb';
 
-import { startEmbeddedServer, type EmbeddedServer } from '../../services/database/embeddedServer';
+import { startEmbeddedServer, type EmbeddedServer } from '../../local/database/embeddedServer';
 
 /**
  * The test database: a real MongoDB-compatible server over the wire. MONGODB_URI if set, else

@@ -3,11 +3,11 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { CaseCommands } from '../../services/cases/caseCommands';
-import { CaseIndex } from '../../services/cases/caseIndex';
-import { CaseLog, type CaseCommit } from '../../services/cases/caseLog';
-import { darsWorkflow } from '../../services/cases/darsWorkflow';
-import type { CaseEvent } from '../../services/workflow';
+import { CaseCommands } from '../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../services/storage/cases/caseIndex';
+import { CaseLog, type CaseCommit } from '../../services/storage/cases/caseLog';
+import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import type { CaseEvent } from '../../services/domain/workflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { answerWholeEnquiry } from '../enquiry/enquiryConversation';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';

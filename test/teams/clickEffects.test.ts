@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 
-import { addDays, addYears, londonDate } from '../../services/calendar';
-import { CaseCommands } from '../../services/cases/caseCommands';
-import { CaseIndex } from '../../services/cases/caseIndex';
-import { CaseLog } from '../../services/cases/caseLog';
-import { darsWorkflow } from '../../services/cases/darsWorkflow';
+import { addDays, addYears, londonDate } from '../../services/domain/calendar';
+import { CaseCommands } from '../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { answerWholeEnquiry } from '../enquiry/enquiryConversation';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
-import { CaseLog } from '../../services/cases/caseLog';
-import { CaseStates } from '../../services/cases/caseStates';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { CaseStates } from '../../services/storage/cases/caseStates';
 import { teamsFile } from '../journey/support/journeyChat';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 
-import { CaseCommands } from '../../services/cases/caseCommands';
-import { CaseIndex } from '../../services/cases/caseIndex';
-import { CaseLog } from '../../services/cases/caseLog';
-import { darsWorkflow } from '../../services/cases/darsWorkflow';
-import { addWorkingDays, londonDate } from '../../services/calendar';
-import type { CaseEvent } from '../../services/workflow';
+import { CaseCommands } from '../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { addWorkingDays, londonDate } from '../../services/domain/calendar';
+import type { CaseEvent } from '../../services/domain/workflow';
 import { enquiry } from '../workflow/support/data';
 import { BotProcess } from '../support/botProcess';
 import { ConnectorStandIn } from '../support/connectorStandIn';

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
-import { CaseCommands } from '../../services/cases/caseCommands';
-import { CaseIndex } from '../../services/cases/caseIndex';
-import { CaseLog } from '../../services/cases/caseLog';
-import { CaseStates } from '../../services/cases/caseStates';
-import { darsWorkflow } from '../../services/cases/darsWorkflow';
-import { issueDocumentToken } from '../../services/documents/documentLinkToken';
-import { addDays, addYears, londonDate } from '../../services/calendar';
-import type { Actor, CaseState, CaseCommand } from '../../services/workflow';
+import { CaseCommands } from '../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { CaseStates } from '../../services/storage/cases/caseStates';
+import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { issueDocumentToken } from '../../services/domain/documents/documentLinkToken';
+import { addDays, addYears, londonDate } from '../../services/domain/calendar';
+import type { Actor, CaseState, CaseCommand } from '../../services/domain/workflow';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';
 import { answeredCard } from '../support/cardClicks';

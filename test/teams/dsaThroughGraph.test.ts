@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
-import { serviceAgreementDocument } from '../../services/access/serviceAgreement';
-import { addDays, addWorkingDays, addYears, londonDate } from '../../services/calendar';
-import { CaseLog } from '../../services/cases/caseLog';
-import { CaseStates } from '../../services/cases/caseStates';
-import type { Actor, CaseState } from '../../services/workflow';
+import { serviceAgreementDocument } from '../../services/domain/access/serviceAgreement';
+import { addDays, addWorkingDays, addYears, londonDate } from '../../services/domain/calendar';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { CaseStates } from '../../services/storage/cases/caseStates';
+import type { Actor, CaseState } from '../../services/domain/workflow';
 import { teamsFile } from '../journey/support/journeyChat';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 
 import JSZip from 'jszip';
 
-import { issueDocumentToken, type DocumentHolder } from '../../services/documents/documentLinkToken';
-import { keptSecret } from '../../services/documents/keptSecret';
-import { FileStore } from '../../services/evidence/fileStore';
-import type { EvidenceFileRecord } from '../../services/workflow/state/records';
+import { issueDocumentToken, type DocumentHolder } from '../../services/domain/documents/documentLinkToken';
+import { keptSecret } from '../../services/storage/documents/keptSecret';
+import { FileStore } from '../../services/storage/evidence/fileStore';
+import type { EvidenceFileRecord } from '../../services/domain/workflow/state/records';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { FileServer } from '../support/fileServer';
 import type { SentActivity } from '../support/connectorStandIn';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 
-import { CaseLog } from '../../services/cases/caseLog';
-import { CaseStates } from '../../services/cases/caseStates';
-import { nicNumberPattern } from '../../services/cases/nicNumbers';
-import type { Actor, CaseState } from '../../services/workflow';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { CaseStates } from '../../services/storage/cases/caseStates';
+import { nicNumberPattern } from '../../services/storage/cases/nicNumbers';
+import type { Actor, CaseState } from '../../services/domain/workflow';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';
 import { answeredCard } from '../support/cardClicks';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 
-import { CaseCommands } from '../../services/cases/caseCommands';
-import { CaseIndex } from '../../services/cases/caseIndex';
-import { CaseLog } from '../../services/cases/caseLog';
-import { CaseStates } from '../../services/cases/caseStates';
-import { darsWorkflow, type DarsCaseCommands } from '../../services/cases/darsWorkflow';
-import type { CaseStatus } from '../../services/workflow';
+import { CaseCommands } from '../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { CaseStates } from '../../services/storage/cases/caseStates';
+import { darsWorkflow, type DarsCaseCommands } from '../../services/storage/cases/darsWorkflow';
+import type { CaseStatus } from '../../services/domain/workflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { plainInMarkdown } from '../../services/text/markdownText';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
 import { validEnquiryAnswers } from '../enquiry/enquiryConversation';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { hostile, hostileProse, linkedName, markdownTexts, markupProblems, type Rendered } from '../support/peoplesWords';

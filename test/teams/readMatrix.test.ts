@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 
-import { notAStaffChannel, notYourChannel } from '../../bot/channelAccess';
-import { unseenCaseMessage } from '../../services/workflow';
-import { CaseCommands } from '../../services/cases/caseCommands';
-import { CaseIndex } from '../../services/cases/caseIndex';
-import { CaseLog } from '../../services/cases/caseLog';
-import { darsWorkflow } from '../../services/cases/darsWorkflow';
-import { canRead, caseRoles, rolesOnCase, statusInfo, type Actor, type CaseRole, type CaseStatus, type Channel } from '../../services/workflow';
+import { notAStaffChannel, notYourChannel } from '../../bot/staff/channelAccess';
+import { unseenCaseMessage } from '../../services/domain/workflow';
+import { CaseCommands } from '../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { canRead, caseRoles, rolesOnCase, statusInfo, type Actor, type CaseRole, type CaseStatus, type Channel } from '../../services/domain/workflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';

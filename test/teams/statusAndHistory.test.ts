@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 
-import { CaseCommands } from '../../services/cases/caseCommands';
-import { CaseIndex } from '../../services/cases/caseIndex';
-import { CaseLog } from '../../services/cases/caseLog';
-import { darsWorkflow } from '../../services/cases/darsWorkflow';
+import { CaseCommands } from '../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../services/storage/cases/caseLog';
+import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { BotProcess } from '../support/botProcess';
 import { ConnectorStandIn } from '../support/connectorStandIn';

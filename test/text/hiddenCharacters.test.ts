@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
-import { hasHiddenCharacters, hiddenCharacterProblem, hiddenCharactersIn, showHiddenCharacters } from '../../services/text/hiddenCharacters';
-import { parseCommand } from '../../services/workflow/commands';
+import { hasHiddenCharacters, hiddenCharacterProblem, hiddenCharactersIn, showHiddenCharacters } from '../../services/domain/text/hiddenCharacters';
+import { parseCommand } from '../../services/domain/workflow/commands';
 
 /** Bidi overrides and zero-width characters: refused in what people type, visible elsewhere. */
 describe('hidden characters', () => {

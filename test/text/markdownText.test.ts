@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { plainInMarkdown, withoutLinks } from '../../services/text/markdownText';
+import { plainInMarkdown, withoutLinks } from '../../services/domain/text/markdownText';
 import { hostile, hostileProse, markupProblems } from '../support/peoplesWords';
 
 /** People's words inside the bot's Markdown messages: shown as typed, never as markup. */

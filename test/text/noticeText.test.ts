@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { noticeText } from '../../services/text/noticeText';
+import { noticeText } from '../../services/domain/text/noticeText';
 
 describe('a notice names its case once', () => {
   const reference = 'DARS-2026-00001';

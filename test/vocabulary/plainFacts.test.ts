@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { listOf, plainLines, unlabelledPaths, wordsOf } from '../../services/vocabulary/plainFacts';
-import { sectionNames, type SectionContents } from '../../services/workflow';
+import { listOf, plainLines, unlabelledPaths, wordsOf } from '../../services/domain/vocabulary/plainFacts';
+import { sectionNames, type SectionContents } from '../../services/domain/workflow';
 import { sections } from '../workflow/support/data';
 import { longSections } from '../cards/support/longCase';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diffApplicationVersions, diffLines, diffSectionVersions, formatDiff, revisionInVersion } from '../../services/workflow';
+import { diffApplicationVersions, diffLines, diffSectionVersions, formatDiff, revisionInVersion } from '../../services/domain/workflow';
 import { saveSection, sections } from './support/data';
 import { caseAt } from './support/driver';
 import { ada, dana, mo } from './support/people';

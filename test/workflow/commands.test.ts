@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decide, parseCommand, type CaseCommand } from '../../services/workflow';
+import { decide, parseCommand, type CaseCommand } from '../../services/domain/workflow';
 import { enquiry, REFERENCE, START } from './support/data';
 import { caseAt } from './support/driver';
 import { ada, dana } from './support/people';

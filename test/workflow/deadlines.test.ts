@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { caseStatus, deadlineNotice, evolve, movedOnSince, type CaseEvent } from '../../services/workflow';
+import { caseStatus, deadlineNotice, evolve, movedOnSince, type CaseEvent } from '../../services/domain/workflow';
 import { enquiry, REFERENCE } from './support/data';
 import { caseAt, CaseDriver } from './support/driver';
 import { ada, dana, sam } from './support/people';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CaseCommand } from '../../services/workflow';
+import type { CaseCommand } from '../../services/domain/workflow';
 import { generateDsa, HASH_A, HASH_B } from './support/data';
 import { noticesOf } from '../../bot/notices/decisionNotices';
 import { caseAt } from './support/driver';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { openStatuses } from '../../services/workflow';
+import { openStatuses } from '../../services/domain/workflow';
 import { caseAt } from './support/driver';
 import { ada, mo, sam } from './support/people';
 

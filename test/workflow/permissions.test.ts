@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   canRead, caseCommandSchema, caseRoles, caseStatuses, decide, noSuchCase, permissionKeys, permissions, rolesOnCase,
-} from '../../services/workflow';
+} from '../../services/domain/workflow';
 import { START } from './support/data';
 import { caseAt } from './support/driver';
 import { allowedTransitions, forbiddenCombinations } from './support/permissionCases';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   caseIndexFields, caseStatus, caseStatuses, deadlineNotice, describeEvent, evolve, foldCase, type CaseEvent, type CaseEventType,
-} from '../../services/workflow';
+} from '../../services/domain/workflow';
 import { generateDsa, HASH_B } from './support/data';
 import { caseAt } from './support/driver';
 import { ada, carl, dana, mo, pat } from './support/people';

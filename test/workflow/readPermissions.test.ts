@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {
   canRead, caseRoles, caseStatuses, decide, isAllowed, noSuchCase, permissionKeys, readPermissions, readsEveryCase, rolesOnCase,
   staffRoles, type CaseRole, type CaseState, type CaseStatus,
-} from '../../services/workflow';
+} from '../../services/domain/workflow';
 import { START } from './support/data';
 import { caseAt } from './support/driver';
 import { forbiddenCombinations } from './support/permissionCases';

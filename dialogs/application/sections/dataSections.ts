@@ -1,5 +1,5 @@
-import { dataLevels } from '../../../services/enquiry/enquiry';
-import { listDatasets } from '../../../services/enquiry/dataWantedAnswers';
+import { dataLevels } from '../../../services/domain/enquiry/enquiry';
+import { listDatasets } from '../../../services/domain/enquiry/dataWantedAnswers';
 import { answerOf, type FormQuestion } from '../../forms/form';
 import { choice, optionalText, text, yesNo } from '../../forms/readers';
 import { datasetFields, datasets, fieldsExample, organisations, organisationsExample } from '../listReaders';

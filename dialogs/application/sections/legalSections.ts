@@ -1,8 +1,8 @@
-import { accept, reject } from '../../../services/enquiry/answerCheck';
-import { defaultRules } from '../../../services/rules/defaultRules';
+import { accept, reject } from '../../../services/domain/enquiry/answerCheck';
+import { defaultRules } from '../../../services/domain/rules/defaultRules';
 import { answerOf, type FormQuestion, type Reader } from '../../forms/form';
 import { choice, optionalText, text, webAddress, yesNo } from '../../forms/readers';
-import { plainInMarkdown } from '../../../services/text/markdownText';
+import { plainInMarkdown } from '../../../services/domain/text/markdownText';
 
 /** Legal basis, ethics, patient objections, transparency, sub-licensing. */
 

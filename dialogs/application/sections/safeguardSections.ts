@@ -1,10 +1,10 @@
-import { londonDate } from '../../../services/calendar';
-import { dsptStatuses, type DsaUse } from '../../../services/rules/config';
-import { defaultRules } from '../../../services/rules/defaultRules';
-import { checkDsaTerm } from '../../../services/rules/dsaTerm';
-import { problemsIn } from '../../../services/rules/reason';
-import { checkSecurity } from '../../../services/rules/security';
-import type { SectionContents } from '../../../services/workflow';
+import { londonDate } from '../../../services/domain/calendar';
+import { dsptStatuses, type DsaUse } from '../../../services/domain/rules/config';
+import { defaultRules } from '../../../services/domain/rules/defaultRules';
+import { checkDsaTerm } from '../../../services/domain/rules/dsaTerm';
+import { problemsIn } from '../../../services/domain/rules/reason';
+import { checkSecurity } from '../../../services/domain/rules/security';
+import type { SectionContents } from '../../../services/domain/workflow';
 import { answerOf, type Form, type FormQuestion } from '../../forms/form';
 import { choice, date, text, yesNo } from '../../forms/readers';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AdaptiveCard } from '../../../cards/render';
-import { rolesOnCase, type Actor, type CaseState } from '../../../services/workflow';
+import { rolesOnCase, type Actor, type CaseState } from '../../../services/domain/workflow';
 import type { CardViewer } from '../../../cards/frame/cardViewer';
 
 /** Reading rendered cards the way Teams would: their buttons, their inputs, their text. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readCardAction } from '../../../cards/cardAction';
 import { renderCaseCard, type CardOptions } from '../../../cards/caseCards';
 import { commandFromCardAction, type CardActionContext } from '../../../cards/verbs';
-import type { Acceptance, Actor, CardName } from '../../../services/workflow';
+import type { Acceptance, Actor, CardName } from '../../../services/domain/workflow';
 import type { CaseDriver } from '../../workflow/support/driver';
 import { theAction, viewerOf } from './cardWalk';
 

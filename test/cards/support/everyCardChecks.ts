@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { caseCardBuilders } from '../../../cards/caseCards';
 import { cardByteBudget, cardSize } from '../../../cards/render';
-import { checkPermission, shownFingerprint, type Actor, type CardName, type CaseState, type PermissionKey } from '../../../services/workflow';
+import { checkPermission, shownFingerprint, type Actor, type CardName, type CaseState, type PermissionKey } from '../../../services/domain/workflow';
 import { cardProblems } from '../../support/adaptiveCardCheck';
 import { abe, ada, asha, carl, gus, mo, nina, oscar, pat, sam } from '../../workflow/support/people';
 import { executeActions, viewerOf } from './cardWalk';

@@ -1,4 +1,4 @@
-import type { CaseState, SectionContents } from '../../../services/workflow';
+import type { CaseState, SectionContents } from '../../../services/domain/workflow';
 import { assessment, enquiry, generateDsa, HASH_A, HASH_B, NIC, REFERENCE, saveAllSections, saveSection, sections } from '../../workflow/support/data';
 import { CaseDriver } from '../../workflow/support/driver';
 import { abe, ada, asha, carl, dana, gus, mo, nina, pat, sam } from '../../workflow/support/people';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import type { DarsCaseCommands } from '../../../services/cases/darsWorkflow';
-import type { Actor, CaseCommand, CaseStatus, SectionName } from '../../../services/workflow';
+import type { DarsCaseCommands } from '../../../services/storage/cases/darsWorkflow';
+import type { Actor, CaseCommand, CaseStatus, SectionName } from '../../../services/domain/workflow';
 import { commandsToReach, replay, type RecordedCommand } from '../../cases/caseStoreFixture';
 import { START } from '../../workflow/support/data';
 import { ada } from '../../workflow/support/people';

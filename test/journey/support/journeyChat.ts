@@ -4,12 +4,12 @@ import { ConversationState, TestAdapter, type Activity, type Attachment } from '
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Db } from 'mongodb';
 
-import { MongoStorage } from '../../../bot/mongoStorage';
-import { ApplicantStatus } from '../../../services/cases/applicantStatus';
-import { CaseDesk } from '../../../services/cases/caseDesk';
-import type { CaseIndex } from '../../../services/cases/caseIndex';
-import type { DarsCaseCommands } from '../../../services/cases/darsWorkflow';
-import type { Actor } from '../../../services/workflow';
+import { MongoStorage } from '../../../bot/turns/mongoStorage';
+import { ApplicantStatus } from '../../../services/storage/cases/applicantStatus';
+import { CaseDesk } from '../../../services/storage/cases/caseDesk';
+import type { CaseIndex } from '../../../services/storage/cases/caseIndex';
+import type { DarsCaseCommands } from '../../../services/storage/cases/darsWorkflow';
+import type { Actor } from '../../../services/domain/workflow';
 import type { ActorDirectory, AttachmentFetcher } from '../../../dialogs/desks';
 import { PersonalChatDialog } from '../../../dialogs/personalChatDialog';
 import { caseStore } from '../../cases/caseStoreFixture';

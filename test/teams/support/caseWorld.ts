@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 
-import type { CaseRecord } from '../../../services/cases/caseIndex';
-import { CaseLog } from '../../../services/cases/caseLog';
-import { CaseStates } from '../../../services/cases/caseStates';
-import type { CaseState, Channel } from '../../../services/workflow';
+import type { CaseRecord } from '../../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../../services/storage/cases/caseLog';
+import { CaseStates } from '../../../services/storage/cases/caseStates';
+import type { CaseState, Channel } from '../../../services/domain/workflow';
 import { BotProcess } from '../../support/botProcess';
 import { answeredCard, buttonsOf, click, type Clicker } from '../../support/cardClicks';
 import { ConnectorStandIn, type SentActivity } from '../../support/connectorStandIn';

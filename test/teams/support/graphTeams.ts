@@ -4,12 +4,12 @@ import path from 'node:path';
 
 import type { Db } from 'mongodb';
 
-import { CaseCommands } from '../../../services/cases/caseCommands';
-import { CaseIndex } from '../../../services/cases/caseIndex';
-import { CaseLog } from '../../../services/cases/caseLog';
-import { darsWorkflow } from '../../../services/cases/darsWorkflow';
-import { roleGroupVariables } from '../../../services/graph/graphSettings';
-import type { Actor, CaseStatus, StaffRole } from '../../../services/workflow';
+import { CaseCommands } from '../../../services/storage/cases/caseCommands';
+import { CaseIndex } from '../../../services/storage/cases/caseIndex';
+import { CaseLog } from '../../../services/storage/cases/caseLog';
+import { darsWorkflow } from '../../../services/storage/cases/darsWorkflow';
+import { roleGroupVariables } from '../../../services/integrations/graph/graphSettings';
+import type { Actor, CaseStatus, StaffRole } from '../../../services/domain/workflow';
 import { commandsToReach, replay } from '../../cases/caseStoreFixture';
 import type { BotProcess } from '../../support/botProcess';
 import { buttonsOf, click, type CardButton } from '../../support/cardClicks';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { decide, evolve, type Acceptance, type Actor, type CaseCommand, type CaseState, type CaseStatus, type Decision } from '../../../services/workflow';
-import type { RulesConfig } from '../../../services/rules/config';
+import { decide, evolve, type Acceptance, type Actor, type CaseCommand, type CaseState, type CaseStatus, type Decision } from '../../../services/domain/workflow';
+import type { RulesConfig } from '../../../services/domain/rules/config';
 import { abe, ada, asha, carl, dana, gus, mo, nina, pat, sam } from './people';
 import { assessment, enquiry, ethicsLetter, generateDsa, HASH_A, NIC, REFERENCE, saveAllSections, sections, START } from './data';
 

@@ -1,4 +1,4 @@
-import type { Actor, CaseRole } from '../../../services/workflow';
+import type { Actor, CaseRole } from '../../../services/domain/workflow';
 
 /** The cast of the workflow tests: one person per role, each with a stable Entra object id. */
 const id = (n: number): string => `a0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

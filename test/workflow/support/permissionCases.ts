@@ -1,7 +1,7 @@
 import {
   allowedTriples, caseRoles, caseStatuses, isAllowed, rolesOnCase,
   type Actor, type CaseCommand, type CaseRole, type CaseState, type CaseStatus, type PermissionKey,
-} from '../../../services/workflow';
+} from '../../../services/domain/workflow';
 import { caseAt } from './driver';
 import { actorFor } from './people';
 import { sampleFor, type Sample } from './samples';

@@ -1,6 +1,6 @@
-import { addWorkingDays } from '../../../services/calendar/workingDays';
-import { londonDate } from '../../../services/calendar/isoDate';
-import type { Actor, CaseCommand, CaseState, CaseStatus, PermissionKey } from '../../../services/workflow';
+import { addWorkingDays } from '../../../services/domain/calendar/workingDays';
+import { londonDate } from '../../../services/domain/calendar/isoDate';
+import type { Actor, CaseCommand, CaseState, CaseStatus, PermissionKey } from '../../../services/domain/workflow';
 import { assessment, enquiry, generateDsa, HASH_A, HASH_B, NIC, REFERENCE, saveSection, sections, START } from './data';
 import { ada, carl, dana, mo, newcomer, pat, rita } from './people';
 

@@ -1,0 +1,266 @@
+import type { Db } from 'mongodb';
+import { z } from 'zod';
+
+import type { CaseLog } from '../../services/storage/cases/caseLog';
+import type { OutboxEntry } from '../../services/storage/cases/outbox';
+import type { DeliveryPolicy } from '../../services/domain/delivery/backoff';
+import { isExhausted } from '../../services/domain/delivery/backoff';
+import { ClaimLedger, type FailureClassification } from '../../services/storage/delivery/claimLedger';
+import { retryAfterOf, type DeliveryResult } from '../../services/domain/delivery/deliveryResult';
+import type { DeadLetters } from './deadLetters';
+import { describeError, type Logger } from '../runtime/logger';
+
+/**
+ * The delivery road: the one runner for every side effect the bot owes — outbox entries written
+ * with each decision (cards, notices, card updates, DSA signature requests with their Graph
+ * steps, deadline reminders and escalations) and the reports of dead letters. Any number of bot
+ * processes may run it.
+ *
+ *  - Claim: each attempt at an entry is an insert into the claim ledger (`deliveryAttempts`,
+ *    `<entry id>#<n>`, with a lease); a delivered entry is the insert of its id into `deliveries`.
+ *  - Lanes: a pass reads the pending entries in a stable order (oldest commit first) and starts
+ *    one lane per case, lanes running concurrently; within a lane a case's entries go in order.
+ *    Sends are paced per conversation by schedule (`ConversationPacer`), so a burst into one
+ *    channel waits only on itself and a notice to anyone else goes at once.
+ *  - Retry: a failed attempt waits the policy's backoff (exponential, jittered, capped), or
+ *    until the time the server or a DSA step asked for (a typed "retry at", `DeliveryResult`).
+ *    An entry backing off is skipped by every pass until its time, without a database read.
+ *  - Dead letters: after `maxAttempts` failures, or `maxAge` after it was written, an entry
+ *    leaves the pending list for `deadLetters` and DARS staff are told in the triage channel;
+ *    `@DARS Bot retry <id>` puts it back with a fresh budget. So no failing entry can hold up
+ *    the rest: it is skipped while it waits, and gone from the pending list once it gives up.
+ *
+ * Delivery is at least once: a crash after sending and before recording would resend after the
+ * lease (receipts per target keep a partly done entry from repeating the people it reached).
+ */
+
+/** Delivers one outbox entry; returns a "retry at" when it is not finished, throws on failure. */
+export type OutboxDelivery = (caseId: string, entry: OutboxEntry) => Promise<DeliveryResult | void>;
+
+export interface DeliveryRoadOptions {
+  readonly policy?: Partial<DeliveryPolicy>;
+  readonly pollMs?: number;
+  /** How many cases deliver at once in this process. */
+  readonly lanes?: number;
+}
+
+interface PendingEntry {
+  readonly commitId: string;
+  readonly caseId: string;
+  readonly entry: OutboxEntry;
+  /** The commit's pending list as the pass read it. */
+  readonly pendingWithIt: readonly string[];
+}
+
+const deliveredSchema = z.literal(true);
+
+export class DeliveryRoad {
+  readonly ledger: ClaimLedger;
+  private readonly pollMs: number;
+  private readonly laneLimit: number;
+  /** Entries known (in this process) to be waiting: not read again before this time. */
+  private readonly notBefore = new Map<string, number>();
+  private readonly lanes = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private passing: Promise<void> | undefined;
+  private reporting: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    db: Db,
+    private readonly log: CaseLog,
+    private readonly deliver: OutboxDelivery,
+    private readonly deadLetters: DeadLetters,
+    private readonly logger: Logger,
+    options: DeliveryRoadOptions = {},
+  ) {
+    this.ledger = new ClaimLedger(db, {
+      doneCollection: 'deliveries',
+      attemptsCollection: 'deliveryAttempts',
+      ...(options.policy ? { policy: options.policy } : {}),
+      classify: classifyDeliveryError,
+      describe: shortError,
+    });
+    this.pollMs = options.pollMs ?? 1_000;
+    this.laneLimit = options.lanes ?? 32;
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.ledger.ensureIndexes();
+    await this.deadLetters.ensureIndexes();
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.passing;
+    await Promise.all([...this.lanes.values(), this.reporting]);
+  }
+
+  /** Looks for work now: called right after a decision, by the poll, and when a lane ends. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.passing) {
+      this.again = true;
+      return;
+    }
+    this.passing = this.pass()
+      .catch((error) => this.logger.error('delivery pass failed', { error: describeError(error) }))
+      .finally(() => {
+        this.passing = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Starts a lane for each case with an entry due; returns without waiting for the lanes. */
+  private async pass(): Promise<void> {
+    const now = Date.now();
+    const byCase = new Map<string, PendingEntry[]>();
+    const stillPending = new Set<string>();
+    const commits = this.log.commits
+      .find({ outboxPending: true }, { projection: { caseId: 1, outbox: 1, pendingOutbox: 1, committedAt: 1 } })
+      .sort({ committedAt: 1, _id: 1 });
+    for await (const commit of commits) {
+      for (const entryId of commit.pendingOutbox) {
+        stillPending.add(entryId);
+        if ((this.notBefore.get(entryId) ?? 0) > now) continue;
+        const entry = commit.outbox.find((candidate) => candidate.id === entryId);
+        if (!entry) continue;
+        const lane = byCase.get(commit.caseId) ?? [];
+        lane.push({ commitId: commit._id, caseId: commit.caseId, entry, pendingWithIt: commit.pendingOutbox });
+        byCase.set(commit.caseId, lane);
+      }
+    }
+    // Entries another process finished or gave up on need no waiting time here any more.
+    for (const entryId of this.notBefore.keys()) if (!stillPending.has(entryId)) this.notBefore.delete(entryId);
+    for (const [caseId, entries] of byCase) {
+      if (this.lanes.has(caseId)) continue; // that case's lane will be read again when it ends
+      if (this.lanes.size >= this.laneLimit) break;
+      const lane = this.runLane(entries).finally(() => {
+        this.lanes.delete(caseId);
+        this.kick();
+      });
+      this.lanes.set(caseId, lane);
+    }
+    this.reportDeadLetters();
+  }
+
+  /** Tells triage about new dead letters, beside the lanes: a busy triage channel holds up no pass. */
+  private reportDeadLetters(): void {
+    if (this.reporting) return;
+    this.reporting = this.deadLetters
+      .reportPending(this.ledger)
+      .catch((error) => this.logger.error('dead-letter report failed', { error: describeError(error) }))
+      .finally(() => {
+        this.reporting = undefined;
+      });
+  }
+
+  private async runLane(entries: readonly PendingEntry[]): Promise<void> {
+    for (const pending of entries) {
+      if (this.stopped) return;
+      try {
+        await this.runEntry(pending);
+      } catch (error) {
+        // The bookkeeping failed (e.g. the database went away): the entry stays pending.
+        this.logger.error('delivery bookkeeping failed', { caseRef: pending.caseId, error: describeError(error) });
+      }
+    }
+  }
+
+  private async runEntry({ commitId, caseId, entry, pendingWithIt }: PendingEntry): Promise<void> {
+    const outcome = await this.ledger.run({ id: entry.id, caseId }, deliveredSchema, async () => {
+      const result = await withinLease(this.deliver(caseId, entry), this.ledger.policy.leaseMs);
+      return result?.kind === 'retryAt' ? result : { kind: 'done', result: true as const };
+    });
+    switch (outcome.kind) {
+      case 'done':
+        this.notBefore.delete(entry.id);
+        await this.forget(commitId, entry.id, pendingWithIt);
+        if (outcome.now) this.logger.info('outbox entry delivered', { caseRef: caseId, effect: entry.effect.kind });
+        return;
+      case 'waiting':
+        this.wakeAt(entry.id, outcome.until);
+        return;
+      case 'failed': {
+        const now = this.ledger.now();
+        const round = await this.deadLetters.roundOf(entry.id);
+        const failures = outcome.attempt - (round?.attemptsBefore ?? 0);
+        const since = round?.retriedAt ?? new Date(entry.createdAt);
+        if (isExhausted(this.ledger.policy, failures, since, now)) {
+          await this.deadLetters.add({ commitId, caseId, entry, attempts: outcome.attempt, lastError: outcome.error, at: now });
+          this.notBefore.delete(entry.id);
+          await this.forget(commitId, entry.id, pendingWithIt);
+          this.logger.error('outbox entry dead-lettered', { caseRef: caseId, effect: entry.effect.kind, attempts: failures, error: outcome.error });
+          return;
+        }
+        this.wakeAt(entry.id, outcome.retryAt);
+        this.logger.warn('outbox entry failed; will retry', { caseRef: caseId, effect: entry.effect.kind, attempt: outcome.attempt, retryInMs: outcome.retryAt.getTime() - now.getTime(), error: outcome.error });
+        return;
+      }
+    }
+  }
+
+  /** Skips the entry until `at`, and looks again then (the poll would, too, within a second). */
+  private wakeAt(entryId: string, at: Date): void {
+    this.notBefore.set(entryId, at.getTime());
+    const delay = at.getTime() - Date.now();
+    if (delay > 0 && delay < this.pollMs) setTimeout(() => this.kick(), delay).unref();
+  }
+
+  /** Drops the hint that the entry is pending; the ledger's done record stays the truth. */
+  private async forget(commitId: string, entryId: string, pendingWithIt: readonly string[]): Promise<void> {
+    if (pendingWithIt.length === 1 && pendingWithIt[0] === entryId) {
+      // The commit's last pending entry (as read): one write, if the list is still just that.
+      const cleared = await this.log.commits.updateOne({ _id: commitId, pendingOutbox: [entryId] }, { $set: { pendingOutbox: [] }, $unset: { outboxPending: '' } });
+      if (cleared.modifiedCount === 1) return;
+    }
+    await this.log.commits.updateOne({ _id: commitId }, { $pull: { pendingOutbox: entryId } });
+    // Only a finished entry is ever pulled, so an empty list means nothing is left to send.
+    await this.log.commits.updateOne({ _id: commitId, pendingOutbox: { $size: 0 } }, { $unset: { outboxPending: '' } });
+  }
+}
+
+/**
+ * A call that hangs (Teams never answers) fails shortly before its lease runs out, so it frees
+ * its lane here and counts as a failed attempt, rather than blocking the case until restart.
+ */
+async function withinLease<T>(work: Promise<T>, leaseMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('No answer within the delivery lease')), Math.floor(leaseMs * 0.9));
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Teams' answers: 429, 412, 408 and 5xx (or no answer at all) are worth retrying soon, with the
+ * Retry-After Teams sent; any other refusal (403: the bot was removed from the chat) is retried
+ * only after the longest wait, and dead-lettered when its attempts run out.
+ */
+export function classifyDeliveryError(error: unknown, now: Date): FailureClassification {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  const transient = typeof status !== 'number' || status === 408 || status === 412 || status === 429 || status >= 500;
+  const asked = retryAfterOf(error, now);
+  return { transient, ...(asked ? { retryAt: asked } : {}) };
+}
+
+/** What staff and the logs see of a failure: its class and message, at most 200 characters. */
+function shortError(error: unknown): string {
+  const text = describeError(error);
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
