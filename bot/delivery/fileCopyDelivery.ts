@@ -6,7 +6,7 @@ import type { CardName, CaseState } from '../../services/domain/workflow';
 
 /**
  * The delivery of a `copyFileToLibrary` outbox entry. With Microsoft Graph: the file is uploaded
- * to the case's SharePoint folder once (bot/../services/evidence/fileCopies.ts, on the signature
+ * to the case's SharePoint folder once (services/integrations/evidence/fileCopies.ts, on the signature
  * steps' ledger); an upload that failed, is throttled or is under way elsewhere answers the road
  * with that step's "retry at", so the entry comes back and the copy is not lost. Once the copy is
  * there, the cards that list files are re-rendered so their links open it. Without Graph there is
