@@ -13,8 +13,10 @@ import type { PlannedCase, SeededStatus } from './population';
  * Checks that seeding writes what the store itself writes: for one case per status, the
  * template's journey is replayed command by command through `CaseCommands` (on a scratch
  * database), and the documents it stored are compared with the clone of the same journey.
- * Outbox entry ids (random) and `pendingOutbox`/`outboxPending` (the clone's history counts as delivered) are
- * left out of the comparison; any other difference is reported.
+ * Outbox entry ids (random), the commits' `hash` and `previousHash` (which cover those ids, so
+ * they differ whenever the ids do; the chain itself is checked by `test/cases/commitChain.test.ts`)
+ * and `pendingOutbox`/`outboxPending` (the clone's history counts as delivered) are left out of
+ * the comparison; any other difference is reported.
  */
 
 export interface ProbeResult {
@@ -73,7 +75,7 @@ async function readCase(log: CaseLog, index: CaseIndex): Promise<Record<string, 
   const commits = await log.commits.find({ caseId: REFERENCE }).sort({ base: 1 }).toArray();
   return {
     cases: await index.cases.findOne({ _id: REFERENCE }),
-    caseCommits: commits.map(({ pendingOutbox: _pending, outboxPending: _flag, outbox, ...commit }) => ({
+    caseCommits: commits.map(({ pendingOutbox: _pending, outboxPending: _flag, hash: _hash, previousHash: _previous, outbox, ...commit }) => ({
       ...commit,
       outbox: outbox.map(({ id: _id, ...entry }) => entry),
     })),
