@@ -156,7 +156,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     new ChatState(storage),
     dialog,
     references,
-    new CardActions(desk, views, staff, posted, dsaDocuments, channels, logger, new IdentifierLookups(signatures.people, nicNumbers, logger)),
+    new CardActions(desk, views, staff, dsaDocuments, channels, logger, new IdentifierLookups(signatures.people, nicNumbers, logger)),
     new StaffChannel(queries, desk, views, staff, channels, new DeliveryCommands(deadLetters, staff, channels)),
     logger,
     welcomes,

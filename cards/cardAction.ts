@@ -13,7 +13,7 @@ import { isCardVerb, refreshVerb, type CardVerb } from './verbs';
  * (`shown`) are taken from the card; the case itself is always loaded from the store.
  */
 export type CardAction =
-  | { readonly kind: 'decision'; readonly verb: CardVerb; readonly caseId: string; readonly version: number; readonly shown?: string; readonly card?: CardName; readonly data: CardData }
+  | { readonly kind: 'decision'; readonly verb: CardVerb; readonly caseId: string; readonly version: number; readonly shown?: string; readonly data: CardData }
   | { readonly kind: 'refresh'; readonly caseId: string; readonly card: CardName; readonly review?: ReviewKind; readonly party?: SignatoryParty };
 
 export type ReadCardAction = { ok: true; action: CardAction } | { ok: false; problem: string };
@@ -23,10 +23,7 @@ const caseId = z.string().regex(/^DARS-\d{4}-\d{5}$/, 'a case reference like DAR
 /** A fingerprint of what the card showed (SHA-256 hex); cards without one send none, or ''. */
 const shown = z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('').transform(() => undefined)]).optional();
 
-/** The card the button sits on (frameCard.ts names it); an unknown name is as if none were sent. */
-const cardName = z.enum(allCaseCards).optional().catch(undefined);
-
-const decisionSchema = z.object({ caseId, version: z.coerce.number().int().min(0), shown, card: cardName }).loose();
+const decisionSchema = z.object({ caseId, version: z.coerce.number().int().min(0), shown }).loose();
 
 const refreshSchema = z.object({
   caseId,
@@ -53,6 +50,6 @@ export function readCardAction(value: unknown): ReadCardAction {
   if (!isCardVerb(verb)) return { ok: false, problem: 'This is not a DARS Bot card action.' };
   const parsed = decisionSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problem: 'The card did not say which case and version it shows; open the case again with “status”.' };
-  const { caseId: id, version, shown: fingerprint, card } = parsed.data;
-  return { ok: true, action: { kind: 'decision', verb, caseId: id, version, ...(fingerprint ? { shown: fingerprint } : {}), ...(card ? { card } : {}), data } };
+  const { caseId: id, version, shown: fingerprint } = parsed.data;
+  return { ok: true, action: { kind: 'decision', verb, caseId: id, version, ...(fingerprint ? { shown: fingerprint } : {}), data } };
 }

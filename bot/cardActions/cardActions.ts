@@ -2,7 +2,7 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 
 import type { CardAction } from '../../cards/cardAction';
 import type { CardOptions } from '../../cards/frame/cardViewer';
-import { cardVerbs, commandFromCardAction, type CardActionContext, type CardVerb } from '../../cards/verbs';
+import { cardVerbs, commandFromCardAction, type CardActionContext } from '../../cards/verbs';
 import { dsaTermsFromCard } from '../../cards/actions/dsaTermsInputs';
 import { unseenCaseCard } from '../../cards/unseenCaseCard';
 import { personOf } from '../../dialogs/personOf';
@@ -18,7 +18,6 @@ import type { IdentifierLookups } from './identifierLookups';
 import { describeError, type Logger } from '../runtime/logger';
 import { turnLogger } from '../runtime/turnLogger';
 import { cardMessage, cardSummary } from '../delivery/outboxDeliveries';
-import type { PostedCards } from './postedCards';
 import type { StaffDirectory } from '../staff/staffDirectory';
 
 /**
@@ -38,7 +37,6 @@ export class CardActions {
     private readonly desk: CaseDesk,
     private readonly views: CaseCardViews,
     private readonly staff: StaffDirectory,
-    private readonly posted: PostedCards,
     private readonly dsaDocuments: DsaDocumentStore,
     private readonly channels: Record<Channel, string>,
     private readonly logger: Logger,
@@ -73,7 +71,9 @@ export class CardActions {
     // The read table first: no case, and a case this person may not see, get the same bare card.
     const viewer = state ? await this.views.viewer(state, person.id) : undefined;
     if (!state || !viewer || !canRead(state, viewer.roles)) return { card: unseenCaseCard(action.caseId) };
-    const cardName = action.kind === 'refresh' ? action.card : action.card ?? (await this.cardNameOf(context, action.verb));
+    // A verb's button sits on one card only (the verb table, checked by test/cards/buttons.test.ts):
+    // that is the card clicked, known without trusting the card's data or looking up the post.
+    const cardName = action.kind === 'refresh' ? action.card : cardVerbs[action.verb].card;
     const cardOptions: CardOptions = action.kind === 'refresh' ? { ...(action.review ? { review: action.review } : {}), ...(action.party ? { party: action.party } : {}) } : reviewAndParty(action.data);
 
     if (action.kind === 'refresh') return this.render(cardName, state, person.id, cardOptions);
@@ -142,17 +142,6 @@ export class CardActions {
       // The decision stands; the card's own refresh shows it even if this update failed.
       turnLogger(context, this.logger).child({ caseRef: state.reference }).warn('card update failed', { error: describeError(error) });
     }
-  }
-
-  /**
-   * The clicked card, for a button that did not say (cards posted before buttons named their
-   * card): the posted card on record, else the card the verb table says the button sits on (the
-   * status card a staff channel or a chat shows on request is a reply, not a posted card).
-   */
-  private async cardNameOf(context: TurnContext, verb: CardVerb): Promise<CardName> {
-    const replyToId = context.activity.replyToId;
-    const posted = replyToId ? await this.posted.byActivity(replyToId) : undefined;
-    return (posted?.card.split(':')[0] as CardName | undefined) ?? cardVerbs[verb].card;
   }
 }
 

@@ -38,25 +38,10 @@ export function frameCard(template: object, data: object, frame: CardFrame): Ada
   const notice = options.notice?.trim() ? renderTemplate(noticeTemplate, { notice: options.notice.trim() }) : undefined;
   const header = renderTemplate(headerTemplate, caseHeaderData(frame.title, state, frame.viewer, frame.now));
   const body = Array.isArray(card.body) ? (card.body as unknown[]) : [];
-  const framed: AdaptiveCard = naming(frame.card, { ...card, body: placeNotice([header, ...body, ...(frame.extraBody ?? [])], card.actions, notice, options.noticeFor) });
+  const framed: AdaptiveCard = { ...card, body: placeNotice([header, ...body, ...(frame.extraBody ?? [])], card.actions, notice, options.noticeFor) };
   if (Array.isArray(framed.actions) && framed.actions.length === 0) delete framed.actions;
   const actionable = frame.actions.some((key) => permissions[key].statuses.includes(state.status));
   return actionable ? { ...framed, refresh: refreshFor(frame) } : framed;
-}
-
-/**
- * Every button of a case card also says which card it sits on (`card` in its data, as the
- * refresh does), so a click is answered with that card without looking up the posted message.
- * It chooses only which of the case's cards the clicker sees back, rendered for them from the
- * stored case; what they may do is still decided on their own roles.
- */
-function naming<T>(card: CardName, node: T): T {
-  if (Array.isArray(node)) return node.map((item: unknown) => naming(card, item)) as T;
-  if (!node || typeof node !== 'object') return node;
-  const named = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, naming(card, value)]));
-  const isButton = named.type === 'Action.Execute' || named.type === 'Action.Submit';
-  const data = named.data as Record<string, unknown> | undefined;
-  return (isButton && data && typeof data === 'object' && 'caseId' in data ? { ...named, data: { ...data, card } } : named) as T;
 }
 
 function refreshFor(frame: CardFrame): Record<string, unknown> {

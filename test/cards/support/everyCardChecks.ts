@@ -37,7 +37,7 @@ export function viewingsOf(name: CardName): readonly CardViewing[] {
 }
 
 const checked = new Map<string, string[]>();
-const contextKeys = new Set(['caseId', 'version', 'review', 'party', 'shown', 'card']);
+const contextKeys = new Set(['caseId', 'version', 'review', 'party', 'shown']);
 
 /** The permission row a button needs (a review card's button names its review, a signature card its party). */
 function permissionFor(verb: string, data: Record<string, unknown>): PermissionKey {
@@ -61,9 +61,8 @@ export function checkCard(name: CardName, step: string, state: CaseState, { pers
   assert.deepEqual(markdownInCard(card, where), [], `${where} has text Teams would read as Markdown`);
   assert.deepEqual(plainWordProblems(card), [], `${where} reads as plain English`);
   for (const action of executeActions(card)) {
-    assert.deepEqual(Object.keys(action.data).filter((key) => !contextKeys.has(key)), [], `${where}: ${action.verb} carries only the case id, version, its card (and review/party, and what it showed)`);
+    assert.deepEqual(Object.keys(action.data).filter((key) => !contextKeys.has(key)), [], `${where}: ${action.verb} carries only the case id, version (and review/party, and what it showed)`);
     assert.equal(action.data.caseId, state.reference);
-    assert.equal(action.data.card, name, `${where}: ${action.verb} names the card it sits on`);
     assert.equal(action.data.version, state.version, `${where}: ${action.verb} carries the version the card shows`);
     assert.deepEqual(action.fallback?.data, { verb: action.verb, ...action.data }, `${where}: ${action.verb} has an Action.Submit fallback with the same data`);
     assert.equal(action.fallback?.type, 'Action.Submit');
