@@ -3,7 +3,7 @@ import { plural } from '../../services/domain/rules/reason';
 import { evidenceKindNamesInSentence } from '../../services/domain/rules/evidence';
 import { reviewNames, type ReviewKind } from '../../services/domain/rules/reviews';
 import { partyNames } from '../../services/domain/workflow/commands/fields';
-import type { ReviewOutcome } from '../../services/domain/workflow/commands/assurance';
+import type { ReviewOutcome } from '../../services/domain/workflow/commands/shapes';
 import type { Recipient } from '../../services/domain/workflow/effects';
 import type { CaseEventType, EventOf } from '../../services/domain/workflow/events';
 import { sectionTitles } from '../../services/domain/workflow/application/sections';

@@ -1,4 +1,4 @@
-import { dsaTermsSchema, type DsaTerms } from '../../services/domain/workflow/commands/dsa';
+import { dsaTermsSchema, type DsaTerms } from '../../services/domain/workflow/commands/shapes';
 import { CardInputs, type CardData } from './cardInputs';
 import { describeIssues, pleaseCheck } from './problems';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { formatPounds } from '../../services/domain/rules/reason';
 import type { CaseState } from '../../services/domain/workflow';
-import type { PaymentDetails } from '../../services/domain/workflow/commands/preliminaryAssessment';
+import type { PaymentDetails } from '../../services/domain/workflow/commands/shapes';
 import type { Form } from '../forms/form';
 import { emailAddress, optionalValue, text } from '../forms/readers';
 import { commandField } from './commandFields';

@@ -5,7 +5,7 @@ import type { DsaUse, RulesConfig } from '../rules/config';
 import { defaultRules } from '../rules/defaultRules';
 import type { SecurityEvidence } from '../rules/security';
 import { latestSection, securityEvidenceFor, sectionTitles, type CaseState, type SectionContents, type SectionName, type SpecialCondition } from '../workflow';
-import type { DsaTerms } from '../workflow/commands/dsa';
+import type { DsaTerms } from '../workflow/commands/shapes';
 
 /**
  * What a Data Sharing Agreement says, taken from the case: the facts only, no layout. Everything

@@ -1,6 +1,6 @@
 import type { Enquiry } from '../../../services/domain/enquiry/enquiry';
 import type { CaseCommand, SectionContents, SectionName } from '../../../services/domain/workflow';
-import type { PreliminaryAssessment } from '../../../services/domain/workflow/commands/preliminaryAssessment';
+import type { PreliminaryAssessment } from '../../../services/domain/workflow/commands/shapes';
 import { carl } from './people';
 
 /** Realistic case content for the workflow tests. Time in these tests starts on Monday 1 June 2026. */

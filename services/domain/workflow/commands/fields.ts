@@ -54,3 +54,6 @@ export const signatureFields = {
   authorityConfirmed: z.literal(true, 'confirm that you are authorised to sign'),
   documentHash: sha256,
 };
+
+/** The id the file store gave a file's bytes: what a link to fetch the file will name. */
+export const storedFileId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'the id of a stored file');

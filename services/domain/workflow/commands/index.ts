@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { accessCommandSchemas, type AccessCommand } from './access';
-import { applicationCommandSchemas, type ApplicationCommand } from './application';
-import { assuranceCommandSchemas, type AssuranceCommand } from './assurance';
-import { dsaCommandSchemas, type DsaCommand } from './dsa';
-import { enquiryCommandSchemas, type EnquiryCommand } from './enquiry';
-import { evidenceCommandSchemas, type EvidenceCommand } from './evidence';
-import { lifecycleCommandSchemas, type LifecycleCommand } from './lifecycle';
-import { preliminaryAssessmentCommandSchemas, type PreliminaryAssessmentCommand } from './preliminaryAssessment';
+import { accessCommandSchemas, type AccessCommand } from '../stages/access';
+import { applicationCommandSchemas, type ApplicationCommand } from '../stages/application';
+import { assuranceCommandSchemas, type AssuranceCommand } from '../stages/assurance';
+import { dsaCommandSchemas, type DsaCommand } from '../stages/dsa';
+import { enquiryCommandSchemas, type EnquiryCommand } from '../stages/enquiry';
+import { evidenceCommandSchemas, type EvidenceCommand } from '../stages/evidence';
+import { lifecycleCommandSchemas, type LifecycleCommand } from '../stages/lifecycle';
+import { preliminaryAssessmentCommandSchemas, type PreliminaryAssessmentCommand } from '../stages/preliminaryAssessment';
 
 /**
- * Every decision a person can make on a case, one command each, discriminated by `type`.
+ * Every decision a person can make on a case, one command each, discriminated by `type`: the
+ * union of the schemas each stage module declares beside its deciders (stages/<stage>.ts).
  * Card data and dialogs are parsed with `parseCommand`; `decide` parses again, so a command
  * built in code is held to the same rules.
  */

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { compareDates, formatDate, londonDate } from '../../calendar/isoDate';
 import { addWorkingDays } from '../../calendar/workingDays';
 import { formatCount, plural } from '../../rules/reason';
-import type { AccessCommand } from '../commands';
+import { isoDate, sha256, signatureFields, storedFileId, text } from '../commands/fields';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
 import { copyFileToLibrary } from '../effects';
 import { accessItemNames, remainingAccessItems } from '../state/accessItems';
@@ -10,8 +11,31 @@ import type { CaseState } from '../state/caseState';
 import type { AccessRecord } from '../state/records';
 import type { Deciders, Evolvers } from './handlers';
 
+/**
+ * Stage 6, access: what remains after the DSA is signed. The cohort file is checked by
+ * `checkCohortFile` when it is uploaded; the command carries the result of that check for the
+ * file the bot itself read (never numbers typed on a card).
+ */
+export const accessCommandSchemas = [
+  z.object({ type: z.literal('signServiceAgreement'), ...signatureFields }),
+  z.object({ type: z.literal('cohortFileDue'), dueDate: isoDate }),
+  z.object({
+    type: z.literal('receiveCohortFile'),
+    /** Where the bot stored the file's bytes (absent from commands made before files were kept). */
+    fileId: storedFileId.optional(),
+    fileName: text('the file name', 255),
+    rows: z.number().int().min(0),
+    contentHash: sha256,
+    /** From the cohort file check: the file is only received when this is 0. */
+    failingRows: z.number().int().min(0),
+  }),
+  z.object({ type: z.literal('arrangeAccess') }),
+] as const;
+
+export type AccessCommand = z.infer<(typeof accessCommandSchemas)[number]>;
+
 /** Stage 6, access (DOMAIN.md): the service agreement and the cohort file, then access arranged. */
-export const accessDeciders: Deciders<AccessCommand['type']> = {
+export const accessDeciders: Deciders<AccessCommand> = {
   signServiceAgreement: (state, command) => withAccess(state, (access) => {
     const reference = state.reference;
     if (!access.serviceAgreement.required) return refuse('conflict', `${reference} does not need a service agreement for its access service.`);

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { recommendAssuranceLevel } from '../../rules/assuranceLevel';
 import { checkSecurity } from '../../rules/security';
+import { personRef } from '../commands/fields';
+import { amendmentCommentSchema } from '../commands/shapes';
 import { applicationProblems, assuranceFactsFor, securityEvidenceFor } from '../application/checks';
-import { sectionTitles } from '../application/sections';
+import { sectionSchemas, sectionTitles, type SectionName } from '../application/sections';
 import { draftVersion, latestRevisionNumbers, sectionsChangedSince } from '../application/versions';
-import type { ApplicationCommand } from '../commands';
 import { accept, refuse } from '../decision';
 import type { EventOf } from '../events';
 import { stampOf, withFacts } from '../evolve/helpers';
@@ -11,8 +13,48 @@ import { personOf } from '../roles';
 import type { CaseState } from '../state/caseState';
 import type { Deciders, Evolvers } from './handlers';
 
+/** Stage 3, application: a DARS contact takes the case, the applicant writes and submits, DARS reviews. */
+
+function saveSection<K extends SectionName>(section: K) {
+  return z.object({ type: z.literal('saveApplicationSection'), section: z.literal(section), content: sectionSchemas[section] });
+}
+
+const saveApplicationSectionSchema = z.discriminatedUnion('section', [
+  saveSection('objective'),
+  saveSection('processingActivities'),
+  saveSection('expectedOutcomes'),
+  saveSection('commercialPurpose'),
+  saveSection('dataRequested'),
+  saveSection('controllersAndProcessors'),
+  saveSection('legalBasis'),
+  saveSection('ethicalApproval'),
+  saveSection('securityAssurance'),
+  saveSection('storageAndTerritory'),
+  saveSection('patientObjections'),
+  saveSection('transparency'),
+  saveSection('subLicensing'),
+  saveSection('dsaTerm'),
+]);
+
+export const applicationCommandSchemas = [
+  z.object({
+    type: z.literal('allocateDarsContact'),
+    /** Absent: the actor takes the case ("take it"). */
+    contact: personRef.optional(),
+    /** A case already taken is only reassigned on purpose, so two clicks on "take it" cannot both win. */
+    replace: z.boolean().optional(),
+  }),
+  saveApplicationSectionSchema,
+  z.object({ type: z.literal('submitApplication') }),
+  z.object({ type: z.literal('requestAmendments'), comments: z.array(amendmentCommentSchema).min(1, 'comment on at least one section') }),
+  z.object({ type: z.literal('resubmitApplication') }),
+  z.object({ type: z.literal('acceptApplication'), nicNumber: z.string().regex(/^NIC-\d{6}-[A-Z0-9]{5}$/, 'a NIC number like NIC-123456-AB1C2') }),
+] as const;
+
+export type ApplicationCommand = z.infer<(typeof applicationCommandSchemas)[number]>;
+
 /** Stage 3, application (DOMAIN.md): a DARS contact takes it; the applicant writes; DARS accepts or asks for amendments. */
-export const applicationDeciders: Deciders<ApplicationCommand['type']> = {
+export const applicationDeciders: Deciders<ApplicationCommand> = {
   allocateDarsContact: (state, command, ctx) => {
     const reference = state.reference;
     const contact = command.contact ?? personOf(ctx.actor);

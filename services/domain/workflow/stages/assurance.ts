@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { formatDate, londonDate } from '../../calendar/isoDate';
 import { levelLabel, levelRank } from '../../rules/assuranceLevel';
-import { requiredReviews, reviewNames, type ReviewKind } from '../../rules/reviews';
+import { requiredReviews, reviewKinds, reviewNames, type ReviewKind } from '../../rules/reviews';
+import { optionalText, text } from '../commands/fields';
+import { reviewOutcomeSchema } from '../commands/shapes';
 import { requestedDatasets } from '../application/checks';
-import type { AssuranceCommand, CommandOf } from '../commands';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
 import type { CaseEventBody, EventOf } from '../events';
 import { replaceLast, stampOf, withFacts } from '../evolve/helpers';
@@ -11,12 +13,33 @@ import type { AssuranceRecord, ReviewRecord, ReviewState } from '../state/record
 import type { CaseStatus } from '../statuses';
 import type { Deciders, Evolvers } from './handlers';
 
+/** Stage 4 and approval: the level is confirmed, the reviews run in parallel, an approver approves. */
+export const assuranceCommandSchemas = [
+  z.object({
+    type: z.literal('confirmAssuranceLevel'),
+    level: text('the assurance level', 50),
+    /** Required when the level differs from the recommendation. */
+    reason: optionalText(2000).optional(),
+  }),
+  z.object({ type: z.literal('recordReview'), review: z.enum(reviewKinds), outcome: reviewOutcomeSchema }),
+  z.object({
+    type: z.literal('respondToAdditionalAssurance'),
+    response: text('your response to the actions', 8000),
+    /** Which review the response answers; may be left out when only one is waiting. */
+    review: z.enum(reviewKinds).optional(),
+  }),
+  z.object({ type: z.literal('approve') }),
+] as const;
+
+export type AssuranceCommand = z.infer<(typeof assuranceCommandSchemas)[number]>;
+type CommandOf<T extends AssuranceCommand['type']> = Extract<AssuranceCommand, { type: T }>;
+
 /**
  * Stage 4, assurance, and approval (DOMAIN.md). The reviews run in parallel; each records its
  * advice. Additional assurance sends the case to the applicant and their response goes back to
  * the review that asked. When every required review is supportive, assurance is complete.
  */
-export const assuranceDeciders: Deciders<AssuranceCommand['type']> = {
+export const assuranceDeciders: Deciders<AssuranceCommand> = {
   // The permission table only allows these commands once the application is accepted, which creates the record.
   confirmAssuranceLevel: (state, command, ctx) => state.facts.assurance ? confirmLevel(state, state.facts.assurance, command, ctx) : missing(state),
   recordReview: (state, command) => state.facts.assurance ? recordReview(state, state.facts.assurance, command) : missing(state),

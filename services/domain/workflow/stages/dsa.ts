@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import { formatDate, londonDate } from '../../calendar/isoDate';
 import { checkDsaTerm } from '../../rules/dsaTerm';
 import { problemsIn } from '../../rules/reason';
+import { dsaTermsSchema } from '../commands/shapes';
 import { dsaUsesFor } from '../application/checks';
-import type { CommandOf, DsaCommand } from '../commands';
-import { partyNames, signatoryParties, type SignatoryParty } from '../commands/fields';
+import { partyNames, sha256, signatoryParties, signatureFields, text, type SignatoryParty } from '../commands/fields';
 import { accept, refuse, type HandlerContext, type HandlerResult } from '../decision';
 import type { OutboxEffect, Recipient } from '../effects';
 import type { CaseEventBody } from '../events';
@@ -19,7 +20,26 @@ import type { Deciders, Evolvers } from './handlers';
  */
 const signatoryOf: Readonly<Record<SignatoryParty, Recipient>> = { nhse: { role: 'nhseSignatory' }, dataController: 'dataControllerSignatory' };
 
-export const dsaDeciders: Deciders<DsaCommand['type']> = {
+/**
+ * Stage 5, the Data Sharing Agreement. The document itself is rendered and stored elsewhere;
+ * the workflow holds its SHA-256 and terms (commands/shapes.ts), and binds every signature to that hash.
+ */
+export const dsaCommandSchemas = [
+  z.object({
+    type: z.literal('generateDsa'),
+    contentHash: sha256,
+    documentName: text('the DSA document’s name', 300),
+    terms: dsaTermsSchema,
+  }),
+  z.object({ type: z.literal('sendDsa') }),
+  z.object({ type: z.literal('signDsa'), party: z.enum(signatoryParties), ...signatureFields }),
+  z.object({ type: z.literal('declineDsa'), party: z.enum(signatoryParties), reason: text('the reason for declining', 2000) }),
+] as const;
+
+export type DsaCommand = z.infer<(typeof dsaCommandSchemas)[number]>;
+type CommandOf<T extends DsaCommand['type']> = Extract<DsaCommand, { type: T }>;
+
+export const dsaDeciders: Deciders<DsaCommand> = {
   generateDsa: generate,
   sendDsa: (state) => withDsa(state, (dsa) => {
     const signed = new Set(dsa.signatures.map((signature) => signature.party));

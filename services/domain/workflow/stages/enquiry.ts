@@ -1,4 +1,6 @@
-import type { EnquiryCommand } from '../commands';
+import { z } from 'zod';
+import { enquirySchema } from '../../enquiry/enquiry';
+import { text } from '../commands/fields';
 import { accept } from '../decision';
 import type { EventOf } from '../events';
 import { stampOf, withFacts } from '../evolve/helpers';
@@ -8,7 +10,26 @@ import type { Deciders, Evolvers } from './handlers';
 
 /** Stage 1, enquiry (DOMAIN.md): submit; DARS asks for more, declines, or accepts. */
 
-export const enquiryDeciders: Deciders<EnquiryCommand['type']> = {
+/** Stage 1, enquiry: the applicant submits; DARS asks, declines or accepts. */
+export const enquiryCommandSchemas = [
+  z.object({
+    type: z.literal('submitEnquiry'),
+    reference: z.string().regex(/^DARS-\d{4}-\d{5}$/, 'a case reference like DARS-2026-00042'),
+    enquiry: enquirySchema,
+  }),
+  z.object({ type: z.literal('requestInformation'), question: text('the question for the applicant', 2000) }),
+  z.object({ type: z.literal('answerInformationRequest'), answer: text('your answer', 5000) }),
+  z.object({
+    type: z.literal('declineEnquiry'),
+    reason: text('the reason for declining', 2000),
+    alternatives: z.array(text('an alternative', 500)).min(1, 'say where else the applicant could go (at least one alternative)'),
+  }),
+  z.object({ type: z.literal('acceptEnquiry') }),
+] as const;
+
+export type EnquiryCommand = z.infer<(typeof enquiryCommandSchemas)[number]>;
+
+export const enquiryDeciders: Deciders<EnquiryCommand> = {
   submitEnquiry: (_none, command, ctx) => accept([{ type: 'enquirySubmitted', reference: command.reference, enquiry: command.enquiry, applicant: personOf(ctx.actor) }]),
   requestInformation: (state, command) => accept([{ type: 'informationRequested', requestNumber: state.facts.informationRequests.length + 1, question: command.question }]),
   answerInformationRequest: (state, command) => {

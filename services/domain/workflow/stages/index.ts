@@ -1,4 +1,4 @@
-import type { CaseCommand, CommandType } from '../commands';
+import type { CaseCommand } from '../commands';
 import type { HandlerContext, HandlerResult } from '../decision';
 import type { CaseEvent, CaseEventType } from '../events';
 import type { CaseState } from '../state/caseState';
@@ -18,7 +18,7 @@ import { preliminaryAssessmentDeciders, preliminaryAssessmentEvolvers } from './
  * The annotations are the check: a command or event a stage forgot is a `tsc` error naming it
  * ("Property 'x' is missing in type …").
  */
-export const deciders: Deciders<CommandType> = {
+export const deciders: Deciders<CaseCommand> = {
   ...enquiryDeciders,
   ...preliminaryAssessmentDeciders,
   ...applicationDeciders,
@@ -46,7 +46,7 @@ export const evolvers: Evolvers<CaseEventType> = {
 
 /** The stage's own rules for a command (the opening command is the one decided without a case). */
 export function decideCommand(state: CaseState | undefined, command: CaseCommand, ctx: HandlerContext): HandlerResult {
-  return (deciders[command.type] as Decider<CommandType>)(state, command, ctx);
+  return (deciders[command.type] as Decider<CaseCommand>)(state as CaseState, command, ctx);
 }
 
 /** How an event changes a case that already exists. */

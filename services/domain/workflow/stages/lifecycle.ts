@@ -1,12 +1,23 @@
-import type { LifecycleCommand } from '../commands';
+import { z } from 'zod';
+import { entraId, personRef, text } from '../commands/fields';
 import { accept, refuse } from '../decision';
 import type { OutboxEffect } from '../effects';
 import { stampOf, withFacts } from '../evolve/helpers';
 import type { CaseState } from '../state/caseState';
 import type { Deciders, Evolvers } from './handlers';
 
+/** Commands that apply across stages: the applicant's team, withdrawal and closure. */
+export const lifecycleCommandSchemas = [
+  z.object({ type: z.literal('inviteApplicantMember'), member: personRef }),
+  z.object({ type: z.literal('removeApplicantMember'), memberId: entraId }),
+  z.object({ type: z.literal('withdraw'), reason: text('the reason for withdrawing', 2000) }),
+  z.object({ type: z.literal('close'), reason: text('the reason for closing the case', 2000) }),
+] as const;
+
+export type LifecycleCommand = z.infer<(typeof lifecycleCommandSchemas)[number]>;
+
 /** Across stages: the applicant's team, withdrawal (before access) and closure by DARS. */
-export const lifecycleDeciders: Deciders<LifecycleCommand['type']> = {
+export const lifecycleDeciders: Deciders<LifecycleCommand> = {
   inviteApplicantMember: (state, command) => {
     const people = state.people;
     if (command.member.id === people.applicant.id) return refuse('invalid', `${command.member.name} is the applicant on ${state.reference} already.`);

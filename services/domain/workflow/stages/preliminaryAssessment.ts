@@ -1,16 +1,37 @@
+import { z } from 'zod';
 import { estimateCost } from '../../rules/charges';
 import { checkSecurity } from '../../rules/security';
-import type { PreliminaryAssessmentCommand } from '../commands';
+import { text } from '../commands/fields';
+import { paymentDetailsSchema, preliminaryAssessmentSchema } from '../commands/shapes';
 import { accept } from '../decision';
 import { replaceLast, stampOf, withFacts } from '../evolve/helpers';
 import type { Deciders, Evolvers } from './handlers';
+
+/** Stage 2, preliminary assessment: staff assess, assurance may advise, the applicant confirms funding. */
+export const preliminaryAssessmentCommandSchemas = [
+  z.object({ type: z.literal('recordPreliminaryAssessment'), assessment: preliminaryAssessmentSchema }),
+  z.object({ type: z.literal('requestEarlyAdvice'), question: text('what you want advice on', 2000) }),
+  z.object({
+    type: z.literal('giveEarlyAdvice'),
+    advice: text('the advice', 5000),
+    likelyToBeSupported: z.boolean(),
+    actionsBeforeApplying: z.array(text('an action', 1000)),
+    /** Whether the applicant is sent the advice; staff choose, and by default it stays with DARS. */
+    shareWithApplicant: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('confirmFunding'), fundingSource: text('the source of funding', 500), paymentDetails: paymentDetailsSchema }),
+  z.object({ type: z.literal('markReadyToApply') }),
+  z.object({ type: z.literal('markNotSupported'), reason: text('the reason the request is not supported', 2000) }),
+] as const;
+
+export type PreliminaryAssessmentCommand = z.infer<(typeof preliminaryAssessmentCommandSchemas)[number]>;
 
 /**
  * Stage 2, preliminary assessment (DOMAIN.md). The cost estimate and the security check are
  * computed here from the rules and stored in the event, so the applicant confirms funding against
  * the figures they were shown even if the tariff changes later.
  */
-export const preliminaryAssessmentDeciders: Deciders<PreliminaryAssessmentCommand['type']> = {
+export const preliminaryAssessmentDeciders: Deciders<PreliminaryAssessmentCommand> = {
   recordPreliminaryAssessment: (state, command, ctx) => {
     const assessment = command.assessment;
     const costEstimate = estimateCost(

@@ -7,11 +7,8 @@ import type { ClockName } from '../../rules/config';
 import type { RequiredReview, ReviewKind } from '../../rules/reviews';
 import type { SecurityOutcome } from '../../rules/security';
 import type { SectionContent, SectionName } from '../application/sections';
-import type { AmendmentComment } from '../commands/application';
-import type { ReviewOutcome } from '../commands/assurance';
-import type { DsaTerms } from '../commands/dsa';
+import type { AmendmentComment, DsaTerms, PaymentDetails, PreliminaryAssessment, ReviewOutcome } from '../commands/shapes';
 import type { SignatoryParty } from '../commands/fields';
-import type { PaymentDetails, PreliminaryAssessment } from '../commands/preliminaryAssessment';
 import type { DsaSignatureRecord } from '../events';
 import type { PersonRef } from '../roles';
 
