@@ -6,6 +6,9 @@ import type { AdaptiveCard } from './render';
 import template from './templates/applicationReview.json';
 import { reviewSections, versionUnderReview } from './views/applicationView';
 import { evidenceElements } from './views/evidenceView';
+import type { CardActionContext } from './actions/cardActionContext';
+import type { CardInputs } from './actions/cardInputs';
+import type { CardVerbs } from './actions/verbSpec';
 
 /**
  * The acceptance review (DOMAIN stage 3): every section of the version submitted, what changed
@@ -39,4 +42,19 @@ export function applicationReviewCard(state: CaseState, viewer: CardViewer, now:
       },
     ),
   );
+}
+
+export const applicationReviewVerbs = {
+  'application.requestAmendments': {
+    command: 'requestAmendments',
+    build: (i) => ({ comments: i.withPrefix('comment.').filter(([, comment]) => comment.trim() !== '').map(([section, comment]) => ({ section, comment })) }),
+    // The card's per-section button, so the problem names what the reviewer sees.
+    labels: { comments: 'Request changes' },
+  },
+  'application.accept': { command: 'acceptApplication', build: acceptApplication, labels: { nicNumber: 'Existing NIC number (leave empty for a new one)' } },
+} as const satisfies CardVerbs;
+
+/** The NIC number the bot took for the case (issued, or claimed as entered); else what was typed, for the schema to check. */
+function acceptApplication(inputs: CardInputs, context: CardActionContext): Record<string, unknown> {
+  return { nicNumber: context.nicNumber ?? inputs.text('nicNumber').trim().toUpperCase() };
 }

@@ -7,6 +7,7 @@ import type { AdaptiveCard } from './render';
 import template from './templates/approval.json';
 import { reviewStateLine } from './views/reviewView';
 import { sharingView } from './views/sharingView';
+import type { CardVerbs } from './actions/verbSpec';
 
 /**
  * The approver's card (DOMAIN stage 5): every required review's outcome, the special conditions
@@ -38,3 +39,7 @@ export function approvalCard(state: CaseState, viewer: CardViewer, now: Date, op
     ),
   );
 }
+
+export const approvalVerbs = {
+  'approval.approve': { command: 'approve', build: () => ({}) },
+} as const satisfies CardVerbs;

@@ -7,6 +7,7 @@ import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/assuranceLevel.json';
+import type { CardVerbs } from './actions/verbSpec';
 
 /**
  * Assurance (DOMAIN stage 4): the level DARS Bot recommends with every reason, the facts it read,
@@ -46,3 +47,7 @@ export function assuranceLevelCard(state: CaseState, viewer: CardViewer, now: Da
     ),
   );
 }
+
+export const assuranceLevelVerbs = {
+  'assurance.confirmLevel': { command: 'confirmAssuranceLevel', build: (i) => ({ level: i.text('level'), ...(i.optional('reason') ? { reason: i.optional('reason') } : {}) }), labels: { level: 'Assurance level', reason: 'Reason for the change' } },
+} as const satisfies CardVerbs;

@@ -6,6 +6,7 @@ import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer
 import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/caseStatus.json';
+import { reasonLabel, type CardVerbs } from './actions/verbSpec';
 
 /**
  * The status card anyone on a case can ask for: where the case is in the process, who holds
@@ -60,3 +61,10 @@ function integrityLine(viewer: CardViewer, options: CardOptions): { integrity: s
     ? { integrity: `History verified: ${verdict.commits} ${verdict.commits === 1 ? 'decision' : 'decisions'}, each sealed (SHA-256) and chained to the one before.`, integrityColor: 'Good', integrityWeight: 'Default' }
     : { integrity: `History does not verify: broken at version ${verdict.version}: ${verdict.problem}. Tell the DARS service owner.`, integrityColor: 'Attention', integrityWeight: 'Bolder' };
 }
+
+/** The case's own decisions, on the status card every person on the case can open. */
+export const caseStatusVerbs = {
+  'access.arrange': { command: 'arrangeAccess', build: () => ({}) },
+  'case.withdraw': { command: 'withdraw', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why you are withdrawing') },
+  'case.close': { command: 'close', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why DARS is closing the case') },
+} as const satisfies CardVerbs;

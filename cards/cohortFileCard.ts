@@ -10,6 +10,7 @@ import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/cohortFile.json';
 import { openFileButton } from './views/evidenceView';
+import type { CardVerbs } from './actions/verbSpec';
 
 /**
  * The cohort (participant) file (DOMAIN stage 6): what is due and when, the rules it is checked
@@ -58,3 +59,7 @@ export function cohortFileCard(state: CaseState, viewer: CardViewer, now: Date, 
     ), state, viewer, { key: 'receiveCohortFile', title: 'Send the cohort file', command: 'cohort file' }),
   );
 }
+
+export const cohortFileVerbs = {
+  'cohortFile.setDue': { command: 'cohortFileDue', build: (i) => ({ dueDate: i.text('dueDate').trim() }), labels: { dueDate: 'Cohort file due by' } },
+} as const satisfies CardVerbs;

@@ -8,6 +8,10 @@ import type { AdaptiveCard } from './render';
 import template from './templates/dsa.json';
 import { latestAssessment } from './views/assessmentView';
 import { lapsedFacts, signatureFacts, termFacts, useTitle } from './views/signaturesView';
+import type { CardActionContext } from './actions/cardActionContext';
+import type { CardInputs } from './actions/cardInputs';
+import { dsaTermsCandidate, dsaTermsLabels } from './actions/dsaTermsInputs';
+import type { CardVerbs } from './actions/verbSpec';
 
 /**
  * The DARS contact's Data Sharing Agreement card (DOMAIN stage 5): the current version, its
@@ -52,4 +56,14 @@ export function dsaCard(state: CaseState, viewer: CardViewer, now: Date, options
       { state, viewer, now, options, title: 'Data Sharing Agreement', card: 'dsa', actions: ['generateDsa', 'sendDsa'] },
     ),
   );
+}
+
+export const dsaVerbs = {
+  'dsa.generate': { command: 'generateDsa', build: generateDsa, labels: Object.fromEntries(Object.entries(dsaTermsLabels).map(([key, label]) => [`terms.${key}`, label])) },
+  'dsa.send': { command: 'sendDsa', build: () => ({}) },
+} as const satisfies CardVerbs;
+
+function generateDsa(inputs: CardInputs, context: CardActionContext): Record<string, unknown> {
+  if (!context.dsaDocument) inputs.problems.push('“DSA document”: the document must be generated from the case before the command is built');
+  return { contentHash: context.dsaDocument?.contentHash, documentName: context.dsaDocument?.documentName, terms: dsaTermsCandidate(inputs) };
 }

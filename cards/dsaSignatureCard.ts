@@ -9,6 +9,9 @@ import template from './templates/dsaSignature.json';
 import { partyOf } from './views/partyView';
 import { sharingView } from './views/sharingView';
 import { organisationFor, signatureFacts, termFacts } from './views/signaturesView';
+import type { CardActionContext } from './actions/cardActionContext';
+import type { CardData, CardInputs } from './actions/cardInputs';
+import { reasonLabel, signatureLabels, type CardVerbs } from './actions/verbSpec';
 
 /**
  * The signatory's DSA card in their 1:1 chat (DOMAIN stage 5): what is shared and why, the
@@ -66,4 +69,20 @@ function standing(dsa: DsaRecord | undefined, party: SignatoryParty | undefined)
   const declined = [...dsa.declines].reverse().find((candidate) => candidate.party === party && candidate.dsaVersion === dsa.dsaVersion);
   if (declined) return { standing: `Declined on ${momentOf(declined.stamp.at)}. DARS will send a corrected DSA.`, standingStyle: 'attention' };
   return { standing: '', standingStyle: 'default' };
+}
+
+export const dsaSignatureVerbs = {
+  'dsa.sign': { command: 'signDsa', build: signDsa, labels: signatureLabels },
+  'dsa.decline': { command: 'declineDsa', build: (i, _c, data) => ({ party: data.party, reason: i.text('reason') }), labels: { ...reasonLabel('Why you cannot sign'), party: 'Signatory' } },
+} as const satisfies CardVerbs;
+
+/**
+ * The hash signed is the stored DSA's. It is the one the card showed: the card's fingerprint
+ * covers the document's hash, and a click whose fingerprint no longer matches the case is
+ * answered with the current card before any decision (the workflow's `isStaleCard`).
+ */
+function signDsa(inputs: CardInputs, context: CardActionContext, data: CardData): Record<string, unknown> {
+  const state = context.state;
+  if (!state?.facts.dsa) inputs.problems.push('“DSA”: there is no DSA on this case to sign');
+  return { party: data.party, typedName: inputs.text('typedName'), authorityConfirmed: inputs.flag('authorityConfirmed'), documentHash: state?.facts.dsa?.contentHash };
 }

@@ -7,6 +7,7 @@ import { enquirySections } from './enquiryView';
 import type { AdaptiveCard } from './render';
 import template from './templates/enquiryReview.json';
 import { questionViews } from './views/informationRequestsView';
+import type { CardVerbs } from './actions/verbSpec';
 
 /**
  * The triage channel's card for a new enquiry (DOMAIN stage 1): the enquiry, DARS's questions and
@@ -44,3 +45,10 @@ export function enquiryReviewCard(state: CaseState, viewer: CardViewer, now: Dat
     ),
   );
 }
+
+/** The triage staff's three decisions on the enquiry. */
+export const enquiryReviewVerbs = {
+  'enquiry.requestInformation': { command: 'requestInformation', build: (i) => ({ question: i.text('question') }), labels: { question: 'Your question to the applicant' } },
+  'enquiry.decline': { command: 'declineEnquiry', build: (i) => ({ reason: i.text('reason'), alternatives: i.lines('alternatives') }), labels: { reason: 'Why DARS cannot help', alternatives: 'Where else they could go' } },
+  'enquiry.accept': { command: 'acceptEnquiry', build: () => ({}) },
+} as const satisfies CardVerbs;

@@ -6,6 +6,7 @@ import type { AdaptiveCard } from './render';
 import template from './templates/fundingConfirmation.json';
 import { assessmentFacts, assessmentHeading, costFacts, latestAssessment } from './views/assessmentView';
 import { fundingView } from './views/fundingView';
+import type { CardVerbs } from './actions/verbSpec';
 
 /**
  * The applicant's card after the preliminary assessment (DOMAIN stage 2): what DARS found, the
@@ -37,3 +38,18 @@ export function fundingConfirmationCard(state: CaseState, viewer: CardViewer, no
     ),
   );
 }
+
+export const fundingConfirmationVerbs = {
+  'funding.confirm': {
+    command: 'confirmFunding',
+    build: (i) => ({
+      fundingSource: i.text('fundingSource'),
+      paymentDetails: {
+        ...(i.optional('purchaseOrderNumber') ? { purchaseOrderNumber: i.optional('purchaseOrderNumber') } : {}),
+        invoiceContact: { name: i.text('invoiceName'), email: i.text('invoiceEmail').trim() },
+        billingAddress: i.text('billingAddress'),
+      },
+    }),
+    labels: { fundingSource: 'Source of funding', 'paymentDetails.purchaseOrderNumber': 'Purchase order number', 'paymentDetails.invoiceContact.name': 'Who should receive the invoice', 'paymentDetails.invoiceContact.email': 'Their email', 'paymentDetails.billingAddress': 'Billing address' },
+  },
+} as const satisfies CardVerbs;

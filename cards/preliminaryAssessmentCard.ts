@@ -8,6 +8,8 @@ import { assessmentFormValues } from './views/assessmentForm';
 import { assessmentFacts, assessmentHeading, chargesTable, costFacts, enquiryGist, latestAssessment } from './views/assessmentView';
 import { earlyAdviceViews } from './views/earlyAdviceView';
 import { fundingView } from './views/fundingView';
+import { assessmentCommand, assessmentLabels } from './actions/assessmentCommand';
+import { reasonLabel, type CardVerbs } from './actions/verbSpec';
 
 /**
  * The triage channel's preliminary assessment (DOMAIN stage 2): what DARS recorded, early advice,
@@ -45,3 +47,10 @@ export function preliminaryAssessmentCard(state: CaseState, viewer: CardViewer, 
     ),
   );
 }
+
+export const preliminaryAssessmentVerbs = {
+  'assessment.record': { command: 'recordPreliminaryAssessment', build: (i, context) => assessmentCommand(i, context.signatory), labels: assessmentLabels },
+  'assessment.requestEarlyAdvice': { command: 'requestEarlyAdvice', build: (i) => ({ question: i.text('question') }), labels: { question: 'What should assurance advise on?' } },
+  'assessment.readyToApply': { command: 'markReadyToApply', build: () => ({}) },
+  'assessment.notSupported': { command: 'markNotSupported', build: (i) => ({ reason: i.text('reason') }), labels: reasonLabel('Why the request cannot be supported') },
+} as const satisfies CardVerbs;

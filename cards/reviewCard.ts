@@ -8,6 +8,9 @@ import type { AdaptiveCard } from './render';
 import template from './templates/review.json';
 import { reviewSections, versionUnderReview } from './views/applicationView';
 import { reviewFor, reviewStateLine, reviewTitles, roundViews } from './views/reviewView';
+import type { CardActionContext } from './actions/cardActionContext';
+import type { CardData, CardInputs } from './actions/cardInputs';
+import type { CardVerbs } from './actions/verbSpec';
 
 /**
  * The assurance review, AGD and PAG cards (DOMAIN stage 4), one per review in its own channel:
@@ -45,4 +48,22 @@ export function reviewCard(state: CaseState, viewer: CardViewer, now: Date, opti
       },
     ),
   );
+}
+
+export const reviewVerbs = {
+  'review.record': { command: 'recordReview', build: reviewOutcome, labels: { review: 'Review', 'outcome.conditions': 'Conditions', 'outcome.actions': 'Actions for the applicant', 'outcome.reason': 'Reason' } },
+} as const satisfies CardVerbs;
+
+function reviewOutcome(inputs: CardInputs, _context: CardActionContext, data: CardData): Record<string, unknown> {
+  const decision = inputs.text('decision');
+  const review = data.review;
+  switch (decision) {
+    case 'supported': return { review, outcome: { decision } };
+    case 'supportedWithConditions': return { review, outcome: { decision, conditions: inputs.lines('conditions') } };
+    case 'additionalAssuranceNeeded': return { review, outcome: { decision, actions: inputs.lines('actions') } };
+    case 'notSupported': return { review, outcome: { decision, reason: inputs.text('reason') } };
+    default:
+      inputs.problems.push('“Outcome”: choose supported, supported with conditions, additional assurance needed or not supported');
+      return { review, outcome: { decision: 'supported' } };
+  }
 }

@@ -7,6 +7,9 @@ import type { AdaptiveCard } from './render';
 import template from './templates/serviceAgreementSignature.json';
 import { latestAssessment } from './views/assessmentView';
 import { organisationFor } from './views/signaturesView';
+import type { CardActionContext } from './actions/cardActionContext';
+import type { CardInputs } from './actions/cardInputs';
+import { signatureLabels, type CardVerbs } from './actions/verbSpec';
 
 /**
  * The data controller signatory's service agreement card (DOMAIN stage 6), signed the way the DSA
@@ -43,4 +46,13 @@ export function serviceAgreementSignatureCard(state: CaseState, viewer: CardView
       { state, viewer, now, options, title: 'Sign the service agreement', card: 'serviceAgreementSignature', actions: ['signServiceAgreement'] },
     ),
   );
+}
+
+export const serviceAgreementSignatureVerbs = {
+  'serviceAgreement.sign': { command: 'signServiceAgreement', build: signServiceAgreement, labels: signatureLabels },
+} as const satisfies CardVerbs;
+
+function signServiceAgreement(inputs: CardInputs, context: CardActionContext): Record<string, unknown> {
+  if (!context.serviceAgreementDocument) inputs.problems.push('“Service agreement”: the agreement document is not available to sign');
+  return { typedName: inputs.text('typedName'), authorityConfirmed: inputs.flag('authorityConfirmed'), documentHash: context.serviceAgreementDocument?.contentHash };
 }

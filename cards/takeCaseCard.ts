@@ -6,6 +6,7 @@ import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/takeCase.json';
 import { assessmentFacts, assessmentHeading, enquiryGist, latestAssessment } from './views/assessmentView';
+import type { CardVerbs } from './actions/verbSpec';
 
 /**
  * "Take it" (DOMAIN stage 3): the triage channel's card that allocates a DARS contact. Once
@@ -36,3 +37,8 @@ export function takeCaseCard(state: CaseState, viewer: CardViewer, now: Date, op
     ),
   );
 }
+
+export const takeCaseVerbs = {
+  'case.take': { command: 'allocateDarsContact', build: () => ({}) },
+  'case.takeOver': { command: 'allocateDarsContact', build: () => ({ replace: true }) },
+} as const satisfies CardVerbs;

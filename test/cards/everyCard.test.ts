@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { caseCardBuilders } from '../../cards/caseCards';
+import { renderCaseCard } from '../../cards/caseCards';
 import { allCaseCards, permissions, type CardName } from '../../services/domain/workflow';
 import { sam } from '../workflow/support/people';
 import { executeActions, viewerOf } from './support/cardWalk';
@@ -62,7 +62,7 @@ describe('every case card, at every step of a long case, for everyone on it (pai
     const closed = journey().get('withdrawn');
     assert.ok(closed);
     for (const name of allCaseCards) {
-      const card = caseCardBuilders[name](closed, viewerOf(sam, closed), NOW, options);
+      const card = renderCaseCard(name, closed, viewerOf(sam, closed), NOW, options);
       assert.equal(card.refresh, undefined, `${name} on a withdrawn case`);
       assert.deepEqual(executeActions(card), [], `${name} on a withdrawn case has no buttons`);
     }

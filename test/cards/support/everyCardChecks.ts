@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { caseCardBuilders } from '../../../cards/caseCards';
+import { caseCards } from '../../../cards/caseCards';
 import { cardByteBudget, cardSize } from '../../../cards/render';
 import { checkPermission, shownFingerprint, type Actor, type CardName, type CaseState, type PermissionKey } from '../../../services/domain/workflow';
 import { cardProblems } from '../../support/adaptiveCardCheck';
@@ -51,7 +51,7 @@ function permissionFor(verb: string, data: Record<string, unknown>): PermissionK
 /** Renders card `name` at `step` for `viewing`, checks it, and returns its size in bytes. */
 export function checkCard(name: CardName, step: string, state: CaseState, { person, review }: CardViewing): number {
   const viewer = viewerOf(person, state);
-  const card = caseCardBuilders[name](state, viewer, NOW, { ...options, ...(review ? { review } : {}) });
+  const card = caseCards[name].build(state, viewer, NOW, { ...options, ...(review ? { review } : {}) });
   const where = `${name} at “${step}” for ${person.name}${review ? ` (${review})` : ''} [${viewer.roles.join(',')}]`;
   const json = JSON.stringify(card);
   if (!checked.has(json)) checked.set(json, cardProblems(card));
