@@ -10,6 +10,7 @@ import { CaseLog } from '../services/storage/cases/caseLog';
 import { CaseQueries } from '../services/storage/cases/caseQueries';
 import { CaseStates } from '../services/storage/cases/caseStates';
 import { darsWorkflow, type DarsCaseCommands } from '../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../cards/cardsShowing';
 import { startEmbeddedServer, type EmbeddedServer } from '../local/database/embeddedServer';
 import { contendedDecisions, CasePicker, decideOnDistinctCases, type DecisionRun } from './cases/decisions';
 import { explainLookups } from './cases/explain';
@@ -76,7 +77,7 @@ async function main(): Promise<number> {
     const index = new CaseIndex(db);
     await log.ensureIndexes();
     await index.ensureIndexes();
-    const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow);
+    const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
     // The queries read through a view whose finds give up at the time limit (server-side).
     const timed = withMaxTime(db, settings.queryLimitSeconds * 1000);
     const queries = new CaseQueries(new CaseIndex(timed), new CaseStates(new CaseLog(timed)), () => benchNow);

@@ -13,6 +13,7 @@ import { CaseStates } from '../services/storage/cases/caseStates';
 import { ensureCaseReferenceIndexes } from '../services/storage/cases/caseReference';
 import { NicNumbers } from '../services/storage/cases/nicNumbers';
 import { darsWorkflow } from '../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../cards/cardsShowing';
 import { EnquirySubmissions } from '../services/storage/cases/enquirySubmissions';
 import { connectDatabase } from '../services/storage/database/connection';
 import { DsaDocumentStore } from '../services/storage/dsa/dsaDocumentStore';
@@ -144,7 +145,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   // The road looks for a decision's deliveries once the turn that decided has answered.
   const aftermath = new TurnAftermath();
   const kickRoad = () => road.kick();
-  const commands = new CaseCommands(log, index, darsWorkflow, () => aftermath.after(kickRoad));
+  const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing), () => aftermath.after(kickRoad));
   const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(

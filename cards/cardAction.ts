@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reviewKinds, type ReviewKind } from '../services/domain/rules/reviews';
-import { allCaseCards, type CardName } from '../services/domain/workflow';
+import { allCaseCards, type CardName } from './caseCards';
 import { signatoryParties, type SignatoryParty } from '../services/domain/workflow/commands/fields';
 import type { CardData } from './actions/cardInputs';
 import { isCardVerb, refreshVerb, type CardVerb } from './verbs';

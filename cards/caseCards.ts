@@ -1,4 +1,4 @@
-import type { CardName, CaseState } from '../services/domain/workflow';
+import type { CaseState } from '../services/domain/workflow';
 import { additionalAssuranceCard } from './additionalAssuranceCard';
 import { amendmentsCard } from './amendmentsCard';
 import { applicationInvitationCard } from './applicationInvitationCard';
@@ -11,6 +11,7 @@ import { dsaCard, dsaVerbs } from './dsaCard';
 import { dsaSignatureCard, dsaSignatureVerbs } from './dsaSignatureCard';
 import { earlyAdviceCard, earlyAdviceVerbs } from './earlyAdviceCard';
 import { enquiryReviewCard, enquiryReviewVerbs } from './enquiryReviewCard';
+import type { CardEffect, CardsTheEventsShow } from './events';
 import { noVerbs, type CardVerbs } from './actions/verbSpec';
 import type { CardOptions, CardViewer } from './frame/cardViewer';
 import { fundingConfirmationCard, fundingConfirmationVerbs } from './fundingConfirmationCard';
@@ -34,8 +35,11 @@ export interface CaseCard {
 }
 
 /**
- * The card table: one entry per card the workflow names, so the outbox worker can re-render any
- * card by name, and every button's verb is known with the card it sits on (verbs.ts joins them).
+ * The card table: one entry per card, so the outbox worker can re-render any card by name, and
+ * every button's verb is known with the card it sits on (verbs.ts joins them). `CardName` is its
+ * keys. The `satisfies` is the check that every card an event shows (cards/events) has an entry:
+ * a missing one is "Property 'x' is missing in type … but required in type
+ * 'Readonly<Record<CardsTheEventsShow, CaseCard>>'".
  */
 export const caseCards = {
   enquiryReview: { build: enquiryReviewCard, verbs: enquiryReviewVerbs },
@@ -56,7 +60,15 @@ export const caseCards = {
   serviceAgreementSignature: { build: serviceAgreementSignatureCard, verbs: serviceAgreementSignatureVerbs },
   cohortFile: { build: cohortFileCard, verbs: cohortFileVerbs },
   caseStatus: { build: caseStatusCard, verbs: caseStatusVerbs },
-} as const satisfies Readonly<Record<CardName, CaseCard>>;
+} as const satisfies Readonly<Record<CardsTheEventsShow, CaseCard>> & Readonly<Record<string, CaseCard>>;
+
+export type CardName = keyof typeof caseCards;
+
+/** Every card's name, in the table's order (after a withdrawal or closure they all re-render without actions). */
+export const allCaseCards = Object.keys(caseCards) as [CardName, ...CardName[]];
+
+/** A card effect naming a card of the table: what an outbox entry holds besides the workflow's own effects. */
+export type CaseCardEffect = CardEffect<CardName>;
 
 /**
  * Renders the named card for a viewer. `options.review` names which review card ("review"),

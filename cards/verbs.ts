@@ -1,4 +1,5 @@
-import { caseCommandSchema, parseCommand, type CardName, type ParsedCommand } from '../services/domain/workflow';
+import { caseCommandSchema, parseCommand, type ParsedCommand } from '../services/domain/workflow';
+import { type CardName } from './caseCards';
 import type { CardActionContext } from './actions/cardActionContext';
 import { CardInputs, type CardData } from './actions/cardInputs';
 import { describeIssues, pleaseCheck } from './actions/problems';

@@ -3,7 +3,8 @@ import { storedSnapshot, type StoredSnapshot } from '../../services/storage/case
 import { sealCommit, type CaseCommit } from '../../services/storage/cases/caseLog';
 import { genesisHash } from '../../services/storage/cases/commitChain';
 import { newOutboxEntry } from '../../services/storage/cases/outbox';
-import { caseIndexFields, type Actor, type CaseCommand, type CaseEvent, type CaseState, type Decision, type OutboxEffect } from '../../services/domain/workflow';
+import { caseIndexFields, type Actor, type CaseCommand, type CaseEvent, type CaseState } from '../../services/domain/workflow';
+import type { CaseEffect, PresentedDecision } from '../../cards/cardsShowing';
 import { NIC, REFERENCE } from '../../test/workflow/support/data';
 import { CaseDriver, driveTo } from '../../test/workflow/support/driver';
 import { ada, dana, mo, sam } from '../../test/workflow/support/people';
@@ -28,7 +29,7 @@ interface CommitShape {
   readonly base: number;
   readonly version: number;
   readonly events: CaseEvent[];
-  readonly effects: OutboxEffect[];
+  readonly effects: CaseEffect[];
 }
 
 export interface CaseTemplate {
@@ -55,7 +56,7 @@ export interface ClonedCase {
 class JourneyRecorder extends CaseDriver {
   readonly steps: RecordedStep[] = [];
 
-  override attempt(actor: Actor, command: CaseCommand): Decision {
+  override attempt(actor: Actor, command: CaseCommand): PresentedDecision {
     this.steps.push({ actor, command, now: this.now });
     return super.attempt(actor, command);
   }

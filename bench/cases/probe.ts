@@ -4,6 +4,7 @@ import { CaseCommands } from '../../services/storage/cases/caseCommands';
 import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { darsWorkflow, type DarsCaseCommands } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import { NIC, REFERENCE } from '../../test/workflow/support/data';
 import { ada, dana, mo, sam } from '../../test/workflow/support/people';
 import { buildTemplate, cloneCase, keyPrefix } from './journeys';
@@ -43,7 +44,7 @@ export async function probeClones(db: Db, samples: readonly { status: SeededStat
   const index = new CaseIndex(db);
   await log.ensureIndexes();
   await index.ensureIndexes();
-  const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow);
+  const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
 
   const results: ProbeResult[] = [];
   for (const { status, day } of samples) {

@@ -2,7 +2,8 @@ import { copyFileToLibrary, type FileLibrary } from '../../services/integrations
 import type { FileStore } from '../../services/storage/evidence/fileStore';
 import { retryAt, type DeliveryResult } from '../../services/domain/delivery/deliveryResult';
 import type { StepLedger } from '../../services/integrations/dsa/signatureLedger';
-import type { CardName, CaseState } from '../../services/domain/workflow';
+import type { CaseState } from '../../services/domain/workflow';
+import { type CardName } from '../../cards/caseCards';
 
 /**
  * The delivery of a `copyFileToLibrary` outbox entry. With Microsoft Graph: the file is uploaded

@@ -3,7 +3,9 @@ import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/render';
 import type { CaseStates } from '../../services/storage/cases/caseStates';
 import type { OutboxEntry } from '../../services/storage/cases/outbox';
-import { type CardName, type CaseEvent, type CaseState, type Channel, type OutboxEffect } from '../../services/domain/workflow';
+import type { CaseEvent, CaseState, Channel } from '../../services/domain/workflow';
+import type { CardName } from '../../cards/caseCards';
+import type { CaseEffect } from '../../cards/cardsShowing';
 import { decisionMessages } from '../notices/decisionNotices';
 import { channelOf, type CaseCardViews } from '../cardActions/caseCardViews';
 import type { DeliveryReceipts } from './deliveryReceipts';
@@ -20,7 +22,8 @@ import type { TeamsMessenger } from './teamsMessenger';
 import { noticeText } from '../../services/domain/text/noticeText';
 
 /**
- * How each outbox effect reaches Teams. Cards are rendered from the case as stored now, so a
+ * How each outbox effect reaches Teams: the workflow's own and the cards that show each event
+ * (cards/cardsShowing.ts; both are in the decision's one insert). Cards are rendered from the case as stored now, so a
  * late or retried delivery shows the current truth; each target of an effect is reached once.
  * "As stored" is the case log: its snapshot when no commit has overtaken it (two lookups by
  * `_id`), else every commit folded — never the `cases` projection alone, which is written just
@@ -45,14 +48,14 @@ export interface DeliveryDependencies {
 
 export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
   return async (caseId: string, entry: OutboxEntry) => {
-    const effect = entry.effect as OutboxEffect;
+    const effect = entry.effect as CaseEffect;
     const current = effect.kind === 'eventNotices' ? await deps.states.fromLog(caseId) : await deps.states.current(caseId);
     if (!current.state) throw new Error(`Case ${caseId} has no events in the case log`);
     return deliver(deps, current.state, entry, effect, current.events ?? []);
   };
 }
 
-async function deliver(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, effect: OutboxEffect, events: readonly CaseEvent[]): Promise<DeliveryResult | void> {
+async function deliver(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, effect: CaseEffect, events: readonly CaseEvent[]): Promise<DeliveryResult | void> {
   switch (effect.kind) {
     case 'postCard': {
       const card = await deps.views.forChannel(effect.card, state, effect.channel, effect.review ? { review: effect.review } : {});

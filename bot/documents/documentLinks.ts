@@ -5,7 +5,8 @@ import type { StepLedger } from '../../services/integrations/dsa/signatureLedger
 import { stepId } from '../../services/domain/dsa/signatureSteps';
 import { uploadResultSchema } from '../../services/domain/dsa/signatureSteps';
 import { fileCopyResultSchema, fileCopyStepId } from '../../services/integrations/evidence/fileCopies';
-import type { CardName, CaseState } from '../../services/domain/workflow';
+import type { CaseState } from '../../services/domain/workflow';
+import { type CardName } from '../../cards/caseCards';
 import { evidenceChecklist } from '../../services/domain/workflow/state/evidenceChecklist';
 
 /**

@@ -1,4 +1,4 @@
-import { permissions, type CardName, type CaseState, type PermissionKey } from '../../services/domain/workflow';
+import { permissions, type CaseState, type PermissionKey } from '../../services/domain/workflow';
 import { cardByteBudget, cardSize, renderCard, renderTemplate, type AdaptiveCard } from '../render';
 import headerTemplate from '../templates/caseHeader.json';
 import noticeTemplate from '../templates/notice.json';
@@ -18,7 +18,12 @@ export interface CardFrame {
   readonly now: Date;
   readonly options: CardOptions;
   readonly title: string;
-  readonly card: CardName;
+  /**
+   * The card's name in the card table (caseCards.ts), which a refresh carries back. A string: the
+   * card table imports every builder, so a builder cannot import its `CardName` (an import circle);
+   * `test/cards/everyCard.test.ts` renders every card by name and checks its refresh names it.
+   */
+  readonly card: string;
   /** The commands this card's buttons issue: while someone could issue one, the card refreshes. */
   readonly actions: readonly PermissionKey[];
   /** Which review or signatory party the card is for, so a refresh renders the same card. */

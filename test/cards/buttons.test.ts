@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { renderCaseCard, type CardOptions } from '../../cards/caseCards';
 import { cardVerbs, isCardVerb } from '../../cards/verbs';
-import type { Actor, CardName } from '../../services/domain/workflow';
+import type { Actor } from '../../services/domain/workflow';
+import { type CardName } from '../../cards/caseCards';
 import { abe, ada, asha, carl, gus, mo, nina, oscar, pat, sam } from '../workflow/support/people';
 import { verbsOn, viewerOf } from './support/cardWalk';
 import { at, staffDana } from './support/longCase';

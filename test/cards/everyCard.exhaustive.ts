@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { allCaseCards } from '../../services/domain/workflow';
+import { allCaseCards } from '../../cards/caseCards';
 import { checkCard, viewingsOf } from './support/everyCardChecks';
 import { journey } from './support/longCase';
 

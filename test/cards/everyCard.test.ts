@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { renderCaseCard } from '../../cards/caseCards';
-import { allCaseCards, permissions, type CardName } from '../../services/domain/workflow';
+import { permissions } from '../../services/domain/workflow';
+import { allCaseCards, type CardName } from '../../cards/caseCards';
 import { sam } from '../workflow/support/people';
 import { executeActions, viewerOf } from './support/cardWalk';
 import { checkCard, NOW, options, people, viewingsOf } from './support/everyCardChecks';

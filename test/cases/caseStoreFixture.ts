@@ -4,6 +4,7 @@ import { CaseLog } from '../../services/storage/cases/caseLog';
 import { CaseQueries } from '../../services/storage/cases/caseQueries';
 import { CaseStates } from '../../services/storage/cases/caseStates';
 import { darsWorkflow, type DarsCaseCommands } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import type { Actor, CaseCommand, CaseStatus } from '../../services/domain/workflow';
 import { CaseDriver, driveTo } from '../workflow/support/driver';
 import { freshDatabase } from '../support/testDatabase';
@@ -15,7 +16,7 @@ export async function caseStore(label: string, clock: () => Date = () => new Dat
   const index = new CaseIndex(db);
   await log.ensureIndexes();
   await index.ensureIndexes();
-  const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow);
+  const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
   return { db, log, index, commands, queries: new CaseQueries(index, new CaseStates(log), clock) };
 }
 

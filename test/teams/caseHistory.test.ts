@@ -7,6 +7,7 @@ import { CaseCommands } from '../../services/storage/cases/caseCommands';
 import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog, type CaseCommit } from '../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import type { CaseEvent } from '../../services/domain/workflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { answerWholeEnquiry } from '../enquiry/enquiryConversation';
@@ -44,7 +45,7 @@ describe('Tamper-evident case history, checked by staff and by npm run verify-hi
     const index = new CaseIndex(database.db);
     await log.ensureIndexes();
     await index.ensureIndexes();
-    const commands = new CaseCommands(log, index, darsWorkflow);
+    const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
     for (const reference of [intact, edited, gap, truncated]) await replay(commands, reference, journeyFor(reference), reference);
     bot = await BotProcess.start({
       databaseName: database.name,

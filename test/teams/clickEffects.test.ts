@@ -5,6 +5,7 @@ import { CaseCommands } from '../../services/storage/cases/caseCommands';
 import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { answerWholeEnquiry } from '../enquiry/enquiryConversation';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
@@ -41,7 +42,7 @@ describe('What a card click does, over HTTP', () => {
     await index.ensureIndexes();
     const journey = commandsToReach('dsaToGenerate').map((step) =>
       step.command.type === 'submitEnquiry' ? { ...step, command: { ...step.command, reference: dsaCase } } : step);
-    dsaVersion = (await replay(new CaseCommands(log, index, darsWorkflow), dsaCase, journey, 'dsa')).version;
+    dsaVersion = (await replay(new CaseCommands(log, index, darsWorkflow(cardsShowing)), dsaCase, journey, 'dsa')).version;
     bot = await BotProcess.start({
       databaseName: database.name,
       env: { TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triage, DARS_ROLES: JSON.stringify({ [sam.aadObjectId]: ['staff'], [oscar.aadObjectId]: ['approver'] }) },

@@ -4,6 +4,7 @@ import { CaseCommands } from '../../services/storage/cases/caseCommands';
 import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import { addWorkingDays, londonDate } from '../../services/domain/calendar';
 import type { CaseEvent } from '../../services/domain/workflow';
 import { enquiry } from '../workflow/support/data';
@@ -27,7 +28,7 @@ describe('Deadline reminders and escalations, with two bot processes on the deli
     const index = new CaseIndex(db);
     await log.ensureIndexes();
     await index.ensureIndexes();
-    const commands = new CaseCommands(log, index, darsWorkflow);
+    const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
 
     const env = {
       TEAMS_SERVICE_URL: connector.url,

@@ -6,6 +6,7 @@ import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { CaseStates } from '../../services/storage/cases/caseStates';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import { issueDocumentToken } from '../../services/domain/documents/documentLinkToken';
 import { addDays, addYears, londonDate } from '../../services/domain/calendar';
 import type { Actor, CaseState, CaseCommand } from '../../services/domain/workflow';
@@ -73,7 +74,7 @@ describe('Documents in their hands (local mode): the signature card’s link ope
   const tokenFor = (personId: string, documentHash: string, expiresAt = new Date(Date.now() + 3_600_000)) =>
     `http://127.0.0.1:${bot.port}/documents/${issueDocumentToken({ caseId: caseRef.reference, documentHash, personId, expiresAt }, secret)}`;
   const decide = async (actor: Actor, command: CaseCommand, key: string) => {
-    const result = await new CaseCommands(new CaseLog(database.db), new CaseIndex(database.db), darsWorkflow).execute(command, {
+    const result = await new CaseCommands(new CaseLog(database.db), new CaseIndex(database.db), darsWorkflow(cardsShowing)).execute(command, {
       caseId: caseRef.reference, key, now: new Date(), context: { actor, activityId: key, now: new Date() },
     });
     assert.equal(result.kind, 'applied', `${command.type}: ${'reason' in result ? String(result.reason) : ''}`);

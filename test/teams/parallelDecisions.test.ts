@@ -5,6 +5,7 @@ import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { CaseStates } from '../../services/storage/cases/caseStates';
 import { darsWorkflow, type DarsCaseCommands } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import type { CaseStatus } from '../../services/domain/workflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
@@ -47,7 +48,7 @@ describe('Parallel decisions on one case do not collide, over HTTP', () => {
     await log.ensureIndexes();
     await index.ensureIndexes();
     states = new CaseStates(log);
-    const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow);
+    const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
     await caseAt(commands, 'DARS-2026-00401', 'inReview');
     await caseAt(commands, 'DARS-2026-00402', 'awaitingSignatures');
     await caseAt(commands, 'DARS-2026-00403', 'inReview');

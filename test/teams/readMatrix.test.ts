@@ -6,6 +6,7 @@ import { CaseCommands } from '../../services/storage/cases/caseCommands';
 import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import { canRead, caseRoles, rolesOnCase, statusInfo, type Actor, type CaseRole, type CaseStatus, type Channel } from '../../services/domain/workflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
@@ -92,7 +93,7 @@ describe('Who may see a case, on every read path, over HTTP (the read matrix)', 
     const index = new CaseIndex(db);
     await log.ensureIndexes();
     await index.ensureIndexes();
-    const commands = new CaseCommands(log, index, darsWorkflow);
+    const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
     for (const { reference, status } of cases) {
       const journey = commandsToReach(status).map((step) => (step.command.type === 'submitEnquiry' ? { ...step, command: { ...step.command, reference } } : step));
       await replay(commands, reference, journey, reference);

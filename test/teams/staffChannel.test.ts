@@ -4,6 +4,7 @@ import { CaseCommands } from '../../services/storage/cases/caseCommands';
 import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import { addWorkingDays, londonDate } from '../../services/domain/calendar';
 import { unseenCaseMessage } from '../../services/domain/workflow';
 import { commandsToReach, replay, type RecordedCommand } from '../cases/caseStoreFixture';
@@ -45,7 +46,7 @@ describe('Staff @mention the bot in their channels', () => {
     const index = new CaseIndex(db);
     await log.ensureIndexes();
     await index.ensureIndexes();
-    const commands = new CaseCommands(log, index, darsWorkflow);
+    const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
     await replay(commands, 'DARS-2026-00201', journey('DARS-2026-00201', 'enquiryUnderReview', 1), 'a');
     await replay(commands, 'DARS-2026-00202', journey('DARS-2026-00202', 'enquiryUnderReview', 30), 'b');
     await replay(commands, 'DARS-2026-00203', journey('DARS-2026-00203', 'underAcceptanceReview'), 'c');

@@ -4,6 +4,7 @@ import { CaseCommands } from '../../services/storage/cases/caseCommands';
 import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { BotProcess } from '../support/botProcess';
 import { ConnectorStandIn } from '../support/connectorStandIn';
@@ -35,7 +36,7 @@ describe('Status with history in the 1:1 chat', () => {
     await log.ensureIndexes();
     await index.ensureIndexes();
     const journey = commandsToReach('awaitingSignatures').map((step) => (step.command.type === 'submitEnquiry' ? { ...step, command: { ...step.command, reference } } : step));
-    await replay(new CaseCommands(log, index, darsWorkflow), reference, journey, reference);
+    await replay(new CaseCommands(log, index, darsWorkflow(cardsShowing)), reference, journey, reference);
     bot = await BotProcess.start({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url, DARS_ROLES: JSON.stringify({ [sam.id]: ['staff'] }) } });
   });
 

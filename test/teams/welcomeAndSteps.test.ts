@@ -4,6 +4,7 @@ import { CaseCommands } from '../../services/storage/cases/caseCommands';
 import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../cards/cardsShowing';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
 import { BotProcess } from '../support/botProcess';
@@ -84,7 +85,7 @@ describe('Welcome on install, a button into each step, command words at a questi
       const log = new CaseLog(database.db);
       // To the invitation, before any section is written.
       const journey = commandsToReach('drafting').filter((step) => step.command.type !== 'saveApplicationSection').map((step) => (step.command.type === 'submitEnquiry' ? { ...step, command: { ...step.command, reference } } : step));
-      await replay(new CaseCommands(log, new CaseIndex(database.db), darsWorkflow), reference, journey, reference);
+      await replay(new CaseCommands(log, new CaseIndex(database.db), darsWorkflow(cardsShowing)), reference, journey, reference);
       invitation = await awaitInvitation(connector, chat().conversationId);
     });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { foldCase, noSuchCase, type OutboxEffect } from '../../services/domain/workflow';
+import { foldCase, noSuchCase } from '../../services/domain/workflow';
+import type { CaseEffect as OutboxEffect } from '../../cards/cardsShowing';
 import { assessment, enquiry, ethicsLetter, generateDsa, HASH_A, NIC, REFERENCE, saveAllSections, sections } from './support/data';
 import { CaseDriver } from './support/driver';
 import { abe, ada, asha, carl, dana, nina, pat, sam } from './support/people';

@@ -5,7 +5,6 @@ import { reconcileClock } from './clockPolicy';
 import { parseCommand, type CaseCommand } from './commands';
 import { refuse, type Decision, type DecisionContext, type HandlerContext } from './decision';
 import type { OutboxEffect } from './effects';
-import { cardsShowing } from './eventCards';
 import type { CaseEvent, CaseEventBody, EventEnvelope } from './events';
 import { evolve } from './evolve';
 import { checkPermission, permissionKey } from './permissions';
@@ -23,8 +22,8 @@ import type { CaseState } from './state/caseState';
  * Order: the command is parsed (a malformed one is refused naming the field), the read table
  * (someone who may not see the case is answered as if it did not exist), the permission
  * table is consulted (who, at which status), the stage decides (its own rules: the command's
- * decider, stages/), the deadline clock is reconciled with where the case now stands, and the
- * event cards table (eventCards.ts) says which cards show what happened.
+ * decider, stages/), and the deadline clock is reconciled with where the case now stands. Which
+ * cards show what happened, and who is told, is presentation, outside the workflow (cards/events).
  */
 export function decide(state: CaseState | undefined, command: CaseCommand, context: DecisionContext): Decision {
   const parsed = parseCommand(command);
@@ -59,7 +58,7 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
     // One notice effect per decision: its delivery tells each person concerned once (bot/notices).
     const first = (state?.version ?? 0) + 1;
     const notices: OutboxEffect = { kind: 'eventNotices', firstVersion: first, lastVersion: first + all.length - 1 };
-    return { outcome: 'accepted', events: all, effects: [...cardsShowingAll(state, all), ...result.effects, notices] };
+    return { outcome: 'accepted', events: all, effects: [...result.effects, notices] };
   } catch (error) {
     // A deadline beyond the years the calendar lists: say so rather than guess a date.
     if (error instanceof CalendarNotCoveredError) return refuse('unavailable', `DARS Bot cannot set deadlines yet: ${error.message}`);
@@ -67,14 +66,3 @@ export function decide(state: CaseState | undefined, command: CaseCommand, conte
   }
 }
 
-/** The cards that show the decision's events (eventCards.ts), each event seen on the case just before and after it. */
-function cardsShowingAll(state: CaseState | undefined, events: readonly CaseEvent[]): OutboxEffect[] {
-  const effects: OutboxEffect[] = [];
-  let before = state;
-  for (const event of events) {
-    const after = evolve(before, event);
-    effects.push(...cardsShowing(event, { before, after }));
-    before = after;
-  }
-  return effects;
-}

@@ -1,32 +1,19 @@
 import type { IsoDate } from '../calendar/isoDate';
-import type { ReviewKind } from '../rules/reviews';
 import type { DeadlineNoticeKind } from './events';
 import type { SignatoryParty } from './commands/fields';
 import type { StaffRole } from './roles';
 
 /**
- * What must be told to whom after a decision, as data. The store writes these to the case's
- * outbox in the same single-document update as the events; a worker delivers them later, with
- * retry. Effects name the card to show, never its content: the worker renders every card from
- * the stored case at delivery time, so a retried or late delivery shows the current truth.
- * Effects carry no applicant answers, so delivering or logging them leaks nothing.
+ * What must be done after a decision that only the workflow knows to ask for, as data. The
+ * store writes these to the case's outbox in the same single-document update as the events; a
+ * worker delivers them later, with retry. The workflow names no card: which cards show each
+ * event is the presentation table's (cards/events), whose card effects the store's workflow
+ * adapter adds to the same insert at decision time. Effects carry no applicant answers, so
+ * delivering or logging them leaks nothing.
  */
 
 /** The Teams channels DARS works in (channel ids come from configuration). */
 export type Channel = 'triage' | 'assurance' | 'agd' | 'pag';
-
-/**
- * The cards a case can show, each by one name: the one list the card layer's builder table
- * (`caseCardBuilders`, one builder per name) and the verb table (the card each button sits on)
- * are typed from. After a withdrawal or closure they all re-render without actions.
- */
-export const allCaseCards = [
-  'enquiryReview', 'informationRequest', 'preliminaryAssessment', 'earlyAdvice', 'fundingConfirmation', 'takeCase',
-  'applicationInvitation', 'applicationReview', 'amendments', 'assuranceLevel', 'review', 'additionalAssurance', 'approval',
-  'dsa', 'dsaSignature', 'serviceAgreementSignature', 'cohortFile', 'caseStatus',
-] as const;
-
-export type CardName = (typeof allCaseCards)[number];
 
 /**
  * Who is told. 'darsContact' means the allocated DARS contact, or the triage channel while no
@@ -42,12 +29,6 @@ export type Recipient =
   | { readonly channel: Channel };
 
 export type OutboxEffect =
-  /** Post a new card for this case in a channel; `review` says which review card. */
-  | { readonly kind: 'postCard'; readonly channel: Channel; readonly card: CardName; readonly review?: ReviewKind }
-  /** Re-render, wherever they were posted or sent, the cards of these names for this case. */
-  | { readonly kind: 'updateCards'; readonly cards: readonly CardName[] }
-  /** Send a card in 1:1 chat (installing the bot for the person first if needed). */
-  | { readonly kind: 'sendCard'; readonly to: Recipient; readonly card: CardName }
   /**
    * A short message. No decision makes these any more (what people are told is in the notice
    * rules); kept so that entries already in an outbox are still delivered.
@@ -55,7 +36,7 @@ export type OutboxEffect =
   | { readonly kind: 'notify'; readonly to: Recipient; readonly message: string }
   /**
    * Tell everyone concerned what the decision's events mean for them. The words and who hears
-   * them live outside the workflow, in the notice rules (bot/notices/noticeRules.ts), keyed by
+   * them live outside the workflow, in the presentation table (cards/events), keyed by
    * event type; delivery reads the events `firstVersion`..`lastVersion` from the case log.
    */
   | { readonly kind: 'eventNotices'; readonly firstVersion: number; readonly lastVersion: number }
@@ -80,8 +61,4 @@ export type OutboxEffect =
   /** Remind whoever holds the next action of its due date, or tell triage it has passed. */
   | { readonly kind: 'deadlineNotice'; readonly notice: DeadlineNoticeKind; readonly due: IsoDate };
 
-export const postCard = (channel: Channel, card: CardName, review?: ReviewKind): OutboxEffect =>
-  review ? { kind: 'postCard', channel, card, review } : { kind: 'postCard', channel, card };
-export const updateCards = (...cards: CardName[]): OutboxEffect => ({ kind: 'updateCards', cards });
-export const sendCard = (to: Recipient, card: CardName): OutboxEffect => ({ kind: 'sendCard', to, card });
 export const copyFileToLibrary = (fileId: string, sha256: string): OutboxEffect => ({ kind: 'copyFileToLibrary', fileId, sha256 });

@@ -17,7 +17,7 @@ export { caseCommandSchema, parseCommand, type CaseCommand, type CommandType, ty
 export type { CaseEvent, CaseEventBody, CaseEventType, EventOf, EventEnvelope, SpecialCondition, DsaSignatureRecord, DeadlineNoticeKind } from './events';
 export { describeEvent } from './describeEvent';
 export { deadlineNotice, botActor, movedOnSince } from './deadlineNotices';
-export { allCaseCards, type OutboxEffect, type Recipient, type Channel, type CardName } from './effects';
+export type { OutboxEffect, Recipient, Channel } from './effects';
 export type { CaseState, CaseFacts, CasePeople, NextAction, ActionHolder } from './state/caseState';
 export type * from './state/records';
 export { remainingAccessItems, type AccessItem } from './state/accessItems';

@@ -10,14 +10,31 @@ import {
   type DecisionContext,
 } from '../../domain/workflow';
 import type { CaseWorkflow } from './caseCommands';
+import type { OutboxEntry } from './outbox';
 
-/** The DARS workflow (pure, services/domain/workflow) as the case commands run it. */
-export const darsWorkflow: CaseWorkflow<CaseState, CaseCommand, CaseEvent, DecisionContext> = {
-  fold: (events) => foldCase(events),
-  evolve: (state, event) => evolve(state, event),
-  decide: (state, command, context) => decide(state, command, context),
-  project: (state) => caseIndexFields(state),
-  isStale: (state, events, command, shown) => isStaleCard(state, events, command, shown),
-};
+/**
+ * The effects that present a decision's events (the cards that show them), computed outside the
+ * pure workflow by the layer that presents them (cards/cardsShowing.ts) from the case just before
+ * the decision and the events it records. Storage never names a card: it is handed this function.
+ */
+export type PresentationEffects = (state: CaseState | undefined, events: readonly CaseEvent[]) => readonly OutboxEntry['effect'][];
+
+/**
+ * The DARS workflow (pure, services/domain/workflow) as the case commands run it: the decision's
+ * events, the presentation's effects first and then the workflow's own, all committed in the
+ * decision's one insert (so no delivery can be lost between them).
+ */
+export function darsWorkflow(presentation: PresentationEffects): CaseWorkflow<CaseState, CaseCommand, CaseEvent, DecisionContext> {
+  return {
+    fold: (events) => foldCase(events),
+    evolve: (state, event) => evolve(state, event),
+    decide: (state, command, context) => {
+      const decision = decide(state, command, context);
+      return decision.outcome === 'accepted' ? { ...decision, effects: [...presentation(state, decision.events), ...decision.effects] } : decision;
+    },
+    project: (state) => caseIndexFields(state),
+    isStale: (state, events, command, shown) => isStaleCard(state, events, command, shown),
+  };
+}
 
 export type DarsCaseCommands = import('./caseCommands').CaseCommands<CaseState, CaseCommand, CaseEvent, DecisionContext>;

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readCardAction } from '../../../cards/cardAction';
 import { renderCaseCard, type CardOptions } from '../../../cards/caseCards';
 import { commandFromCardAction, type CardActionContext } from '../../../cards/verbs';
-import type { Acceptance, Actor, CardName } from '../../../services/domain/workflow';
+import type { Actor } from '../../../services/domain/workflow';
+import type { PresentedAcceptance as Acceptance } from '../../../cards/cardsShowing';
+import { type CardName } from '../../../cards/caseCards';
 import type { CaseDriver } from '../../workflow/support/driver';
 import { theAction, viewerOf } from './cardWalk';
 

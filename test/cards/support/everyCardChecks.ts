@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { caseCards } from '../../../cards/caseCards';
 import { cardByteBudget, cardSize } from '../../../cards/render';
-import { checkPermission, shownFingerprint, type Actor, type CardName, type CaseState, type PermissionKey } from '../../../services/domain/workflow';
+import { checkPermission, shownFingerprint, type Actor, type CaseState, type PermissionKey } from '../../../services/domain/workflow';
+import { type CardName } from '../../../cards/caseCards';
 import { cardProblems } from '../../support/adaptiveCardCheck';
 import { abe, ada, asha, carl, gus, mo, nina, oscar, pat, sam } from '../../workflow/support/people';
 import { executeActions, viewerOf } from './cardWalk';
@@ -71,5 +72,7 @@ export function checkCard(name: CardName, step: string, state: CaseState, { pers
     if ('shown' in action.data) assert.equal(action.data.shown, shownFingerprint(state, key), `${where}: ${action.verb} carries the fingerprint of what it shows`);
   }
   if (executeActions(card).length > 0) assert.ok(card.refresh, `${where} shows buttons, so it refreshes for each viewer`);
+  // The builder names its own card for the refresh as a string (the card table imports it): the name must be its entry's.
+  if (card.refresh) assert.equal((card.refresh as { action: { data: { card: unknown } } }).action.data.card, name, `${where}: its refresh names the card`);
   return cardSize(card);
 }

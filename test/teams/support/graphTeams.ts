@@ -8,6 +8,7 @@ import { CaseCommands } from '../../../services/storage/cases/caseCommands';
 import { CaseIndex } from '../../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../../services/storage/cases/darsWorkflow';
+import { cardsShowing } from '../../../cards/cardsShowing';
 import { roleGroupVariables } from '../../../services/integrations/graph/graphSettings';
 import type { Actor, CaseStatus, StaffRole } from '../../../services/domain/workflow';
 import { commandsToReach, replay } from '../../cases/caseStoreFixture';
@@ -95,7 +96,7 @@ export async function seedCaseAt(db: Db, reference: string, status: Exclude<Case
     command: step.command.type === 'submitEnquiry' ? { ...step.command, reference }
       : step.command.type === 'acceptApplication' && nicNumber ? { ...step.command, nicNumber } : step.command,
   }));
-  const reached = await replay(new CaseCommands(log, index, darsWorkflow), reference, journey, reference);
+  const reached = await replay(new CaseCommands(log, index, darsWorkflow(cardsShowing)), reference, journey, reference);
   await log.commits.updateMany({ caseId: reference, version: { $lt: reached.version } }, { $set: { pendingOutbox: [] }, $unset: { outboxPending: '' } });
 }
 

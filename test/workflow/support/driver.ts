@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { decide, evolve, type Acceptance, type Actor, type CaseCommand, type CaseState, type CaseStatus, type Decision } from '../../../services/domain/workflow';
+import { decide, evolve, type Actor, type CaseCommand, type CaseState, type CaseStatus } from '../../../services/domain/workflow';
+import { withCards, type PresentedAcceptance as Acceptance, type PresentedDecision as Decision } from '../../../cards/cardsShowing';
 import type { RulesConfig } from '../../../services/domain/rules/config';
 import { abe, ada, asha, carl, dana, gus, mo, nina, pat, sam } from './people';
 import { assessment, enquiry, ethicsLetter, generateDsa, HASH_A, NIC, REFERENCE, saveAllSections, sections, START } from './data';
@@ -22,7 +23,8 @@ export class CaseDriver {
 
   attempt(actor: Actor, command: CaseCommand): Decision {
     this.activity += 1;
-    const decision = decide(this.state, command, { actor, activityId: `activity-${this.activity}`, now: this.now, ...(this.rules ? { rules: this.rules } : {}) });
+    // As the store decides: the workflow's decision with the cards that show it (cards/cardsShowing.ts).
+    const decision = withCards(this.state, decide(this.state, command, { actor, activityId: `activity-${this.activity}`, now: this.now, ...(this.rules ? { rules: this.rules } : {}) }));
     this.decisions.push(decision);
     if (decision.outcome === 'accepted') this.state = decision.events.reduce<CaseState | undefined>(evolve, this.state);
     return decision;

@@ -32,7 +32,7 @@ export type EvidenceCommand = z.infer<(typeof evidenceCommandSchemas)[number]>;
 export const evidenceDeciders: Deciders<EvidenceCommand> = {
   attachEvidence: (_state, command) => {
     const { type: _type, ...file } = command;
-    // The copy in SharePoint comes after the cards that show the file (eventCards.ts), so one
+    // The copy in SharePoint comes after the cards that show the file (cards/events: the store puts them first), so one
     // that fails for a while holds none of them up.
     return accept([{ type: 'evidenceAttached', ...file }], [copyFileToLibrary(command.fileId, command.sha256)]);
   },

@@ -1,0 +1,54 @@
+import type { ReviewKind } from '../../services/domain/rules/reviews';
+import type { CaseEventType, CaseState, Channel, EventOf, Recipient } from '../../services/domain/workflow';
+
+/**
+ * How each event is presented, outside the pure workflow (whose deciders only say what happened):
+ * one entry per event type, written beside the other events of its stage (cards/events/<stage>.ts)
+ * and joined in cards/events/index.ts, whose type makes `tsc` name an event without one.
+ *
+ * `cards`: which cards show the event, and where — post a card in a channel, send one in 1:1
+ * chat, re-render the cards already out — or deliberately none ('none'). The effects name cards,
+ * never their content: the outbox renders each from the stored case when it delivers. They are
+ * added to the decision's outbox at decision time (cards/cardsShowing.ts, injected into the
+ * store's workflow adapter), so the commit still holds them in its one insert.
+ */
+export interface EventPresentation<T extends CaseEventType> {
+  readonly cards: CardRule<T> | 'none';
+}
+
+/** Each stage's events (every key an event type, checked; the join checks every event has one). */
+export type StagePresentations = { readonly [T in CaseEventType]?: EventPresentation<T> };
+
+/** The case just before the event and just after it (`before` is undefined for the first event). */
+export interface EventContext {
+  readonly before: CaseState | undefined;
+  readonly after: CaseState;
+}
+
+/**
+ * A card effect, by the card's name (`N`: the names the events use are checked against the card
+ * table in cards/caseCards.ts, which is where `CardName` is defined).
+ */
+export type CardEffect<N extends string = string> =
+  /** Post a new card for this case in a channel; `review` says which review card. */
+  | { readonly kind: 'postCard'; readonly channel: Channel; readonly card: N; readonly review?: ReviewKind }
+  /** Re-render, wherever they were posted or sent, the cards of these names for this case. */
+  | { readonly kind: 'updateCards'; readonly cards: readonly N[] }
+  /** Send a card in 1:1 chat (installing the bot for the person first if needed). */
+  | { readonly kind: 'sendCard'; readonly to: Recipient; readonly card: N };
+
+/** Every card the case shows re-renders (the case is over: without buttons); cardsShowing.ts names them all. */
+export interface EveryCard {
+  readonly kind: 'everyCard';
+}
+
+export type CardRule<T extends CaseEventType> = (event: EventOf<T>, context: EventContext) => readonly (CardEffect | EveryCard)[];
+
+export const postCard = <N extends string>(channel: Channel, card: N, review?: ReviewKind): CardEffect<N> =>
+  review ? { kind: 'postCard', channel, card, review } : { kind: 'postCard', channel, card };
+export const updateCards = <N extends string>(...cards: N[]): CardEffect<N> => ({ kind: 'updateCards', cards });
+export const sendCard = <N extends string>(to: Recipient, card: N): CardEffect<N> => ({ kind: 'sendCard', to, card });
+export const everyCard: EveryCard = { kind: 'everyCard' };
+
+/** Where each review's card is posted, and its channel told. */
+export const reviewChannel: Readonly<Record<ReviewKind, Channel>> = { assurance: 'assurance', agd: 'agd', pag: 'pag' };
