@@ -11,6 +11,7 @@ import { CaseQueries } from '../services/storage/cases/caseQueries';
 import { CaseStates } from '../services/storage/cases/caseStates';
 import { darsWorkflow, type DarsCaseCommands } from '../services/storage/cases/darsWorkflow';
 import { cardsShowing } from '../cards/cardsShowing';
+import { describeEvent } from '../cards/events/history';
 import { startEmbeddedServer, type EmbeddedServer } from '../local/database/embeddedServer';
 import { contendedDecisions, CasePicker, decideOnDistinctCases, type DecisionRun } from './cases/decisions';
 import { explainLookups } from './cases/explain';
@@ -80,7 +81,7 @@ async function main(): Promise<number> {
     const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
     // The queries read through a view whose finds give up at the time limit (server-side).
     const timed = withMaxTime(db, settings.queryLimitSeconds * 1000);
-    const queries = new CaseQueries(new CaseIndex(timed), new CaseStates(new CaseLog(timed)), () => benchNow);
+    const queries = new CaseQueries(new CaseIndex(timed), new CaseStates(new CaseLog(timed)), describeEvent, () => benchNow);
 
     const plan = planCases(settings.cases, seededRandom(20260901));
 

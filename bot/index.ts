@@ -1,7 +1,7 @@
 import { ShowTypingMiddleware } from 'botbuilder';
 
 import { PersonalChatDialog } from '../dialogs/personalChatDialog';
-import { ApplicantStatus } from '../services/storage/cases/applicantStatus';
+import { ApplicantStatus } from './turns/applicantStatus';
 import { Welcomes } from './turns/welcomes';
 import { TurnAftermath } from './door/turnAftermath';
 import { CaseCommands } from '../services/storage/cases/caseCommands';
@@ -14,6 +14,7 @@ import { ensureCaseReferenceIndexes } from '../services/storage/cases/caseRefere
 import { NicNumbers } from '../services/storage/cases/nicNumbers';
 import { darsWorkflow } from '../services/storage/cases/darsWorkflow';
 import { cardsShowing } from '../cards/cardsShowing';
+import { describeEvent } from '../cards/events/history';
 import { EnquirySubmissions } from '../services/storage/cases/enquirySubmissions';
 import { connectDatabase } from '../services/storage/database/connection';
 import { DsaDocumentStore } from '../services/storage/dsa/dsaDocumentStore';
@@ -87,7 +88,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const log = new CaseLog(db);
   const index = new CaseIndex(db);
   const states = new CaseStates(log);
-  const queries = new CaseQueries(index, states);
+  const queries = new CaseQueries(index, states, describeEvent);
   const dsaDocuments = new DsaDocumentStore(db);
   const nicNumbers = new NicNumbers(db);
   const signedDocuments = new SignedRecordStore(db);

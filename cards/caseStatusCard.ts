@@ -1,5 +1,4 @@
 import { caseStages, remainingAccessItems, stageNames, type CaseStage, type CaseState } from '../services/domain/workflow';
-import { historyViewFor, readableHistory } from '../services/domain/workflow/readableHistory';
 import { accessItemNames } from '../services/domain/workflow/state/accessItems';
 import { capitalise, clip, lastOf, momentOf } from './frame/cardText';
 import { permitted, type CardOptions, type CardViewer } from './frame/cardViewer';
@@ -7,11 +6,12 @@ import { fitToBudget, frameCard } from './frame/frameCard';
 import type { AdaptiveCard } from './render';
 import template from './templates/caseStatus.json';
 import { reasonLabel, type CardVerbs } from './actions/verbSpec';
+import { historyViewFor, readableHistory } from './events/history';
 
 /**
  * The status card anyone on a case can ask for: where the case is in the process, who holds
  * the next action and by when (overdue flagged in the header), what remains before access, and
- * the history in words, latest last: the viewer's view of it (services/domain/workflow/readableHistory.ts). DARS staff also see whether
+ * the history in words, latest last: the viewer's view of it (cards/events/history.ts). DARS staff also see whether
  * the case's history verifies (its hash chain, `options.history`).
  */
 export function caseStatusCard(state: CaseState, viewer: CardViewer, now: Date, options: CardOptions = {}): AdaptiveCard {

@@ -80,7 +80,7 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
       return;
     }
     case 'eventNotices': {
-      // One message per person (or channel) per decision, in the words of the notice rules.
+      // One message per person (or channel) per decision, in the words of each event's notices (cards/events).
       const messages = await decisionMessages(events, effect.firstVersion, effect.lastVersion, entry.causedBy, deps.staff);
       await eachTarget(messages, (message) => sendText(deps, entry, message.target, `**${state.reference}**: ${message.text}`));
       return;

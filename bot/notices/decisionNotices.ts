@@ -1,10 +1,11 @@
-import { evolve, type CaseEvent, type CaseEventType, type CaseState, type EventOf } from '../../services/domain/workflow';
+import { noticesOf } from '../../cards/events';
+import { evolve, type CaseEvent, type CaseState } from '../../services/domain/workflow';
 import { resolveRecipient, targetKey, type Target } from '../delivery/recipients';
 import type { StaffDirectory } from '../staff/staffDirectory';
-import { noticeRules, type Notice, type NoticeContext, type NoticeRule } from './noticeRules';
 
 /**
- * What one decision tells each person or channel: the notice rules applied to the decision's
+ * What one decision tells each person or channel: the notices of the presentation table
+ * (cards/events, each event's `notices`) applied to the decision's
  * events (versions `firstVersion`..`lastVersion` of the case), each on the case as it stood at
  * that event, resolved to targets and joined so that each target gets one message per decision.
  * The person who made the decision is left out: they saw its result in their own turn.
@@ -39,8 +40,5 @@ export async function decisionMessages(
   return [...byTarget.values()].map(({ target, texts }) => ({ target, text: texts.join('\n\n') }));
 }
 
-/** The notices of one event by its rule; a 'silent' event tells no one. */
-export function noticesOf(event: CaseEvent, context: NoticeContext): Notice[] {
-  const rule = noticeRules[event.type] as NoticeRule<CaseEventType> | 'silent';
-  return rule === 'silent' ? [] : rule(event as EventOf<CaseEventType>, context);
-}
+/** One event's notices, by its entry in the presentation table. */
+export { noticesOf } from '../../cards/events';

@@ -1,4 +1,4 @@
-import type { CaseEventType } from '../../services/domain/workflow';
+import type { CaseEvent, CaseEventType } from '../../services/domain/workflow';
 import { accessEvents } from './access';
 import { applicationEvents } from './application';
 import { assuranceEvents } from './assurance';
@@ -8,7 +8,7 @@ import { enquiryEvents } from './enquiry';
 import { evidenceEvents } from './evidence';
 import { lifecycleEvents } from './lifecycle';
 import { preliminaryAssessmentEvents } from './preliminaryAssessment';
-import type { CardEffect, EventPresentation } from './presentation';
+import type { CardEffect, EventContext, EventPresentation, Notice, NoticeRule } from './presentation';
 
 /**
  * The presentation table: every event type's entry, from its stage's file. The annotation is the
@@ -40,5 +40,16 @@ export type CardsTheEventsShow = {
 export function presentationOf<T extends CaseEventType>(type: T): EventPresentation<T> {
   return eventPresentations[type] as unknown as EventPresentation<T>;
 }
+
+/** The notices of one event by its entry; a 'silent' event tells no one. */
+export function noticesOf(event: CaseEvent, context: EventContext): Notice[] {
+  const rule = presentationOf<CaseEventType>(event.type).notices;
+  return rule === 'silent' ? [] : rule(event, context);
+}
+
+/** Who is told of each event, by type (the notices part of the table, for the notice tests). */
+export const noticeRules = Object.fromEntries(
+  Object.entries(eventPresentations).map(([type, presentation]) => [type, presentation.notices]),
+) as { readonly [T in CaseEventType]: NoticeRule<T> | 'silent' };
 
 export * from './presentation';

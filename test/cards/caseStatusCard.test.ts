@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { caseStatusCard } from '../../cards/caseStatusCard';
-import { readableHistory } from '../../services/domain/workflow/readableHistory';
+import { readableHistory } from '../../cards/events/history';
 import { cardProblems } from '../support/adaptiveCardCheck';
 import { ada, sam } from '../workflow/support/people';
 import { textOf, viewerOf } from './support/cardWalk';

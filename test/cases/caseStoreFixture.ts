@@ -5,6 +5,7 @@ import { CaseQueries } from '../../services/storage/cases/caseQueries';
 import { CaseStates } from '../../services/storage/cases/caseStates';
 import { darsWorkflow, type DarsCaseCommands } from '../../services/storage/cases/darsWorkflow';
 import { cardsShowing } from '../../cards/cardsShowing';
+import { describeEvent } from '../../cards/events/history';
 import type { Actor, CaseCommand, CaseStatus } from '../../services/domain/workflow';
 import { CaseDriver, driveTo } from '../workflow/support/driver';
 import { freshDatabase } from '../support/testDatabase';
@@ -17,7 +18,7 @@ export async function caseStore(label: string, clock: () => Date = () => new Dat
   await log.ensureIndexes();
   await index.ensureIndexes();
   const commands: DarsCaseCommands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
-  return { db, log, index, commands, queries: new CaseQueries(index, new CaseStates(log), clock) };
+  return { db, log, index, commands, queries: new CaseQueries(index, new CaseStates(log), describeEvent, clock) };
 }
 
 export interface RecordedCommand {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { noticesOf } from '../../bot/notices/decisionNotices';
-import { noticeRules, type Notice } from '../../bot/notices/noticeRules';
+import { noticeRules, type Notice } from '../../cards/events';
 import { evolve, type CaseEvent, type CaseEventType, type CaseState, type CaseStatus } from '../../services/domain/workflow';
 import { generateDsa, HASH_B, REFERENCE } from '../workflow/support/data';
 import { caseAt, type CaseDriver } from '../workflow/support/driver';

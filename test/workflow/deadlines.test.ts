@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { caseStatus, deadlineNotice, evolve, movedOnSince, type CaseEvent } from '../../services/domain/workflow';
+import { deadlineNotice, evolve, movedOnSince, type CaseEvent } from '../../services/domain/workflow';
+import { caseStatusWithHistory as caseStatus } from '../../cards/events/history';
 import { enquiry, REFERENCE } from './support/data';
 import { caseAt, CaseDriver } from './support/driver';
 import { ada, dana, sam } from './support/people';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {
-  caseIndexFields, caseStatus, caseStatuses, deadlineNotice, describeEvent, evolve, foldCase, type CaseEvent, type CaseEventType,
+  caseIndexFields, caseStatuses, deadlineNotice, evolve, foldCase, type CaseEvent, type CaseEventType,
 } from '../../services/domain/workflow';
+import { caseStatusWithHistory as caseStatus, describeEvent } from '../../cards/events/history';
 import { generateDsa, HASH_B } from './support/data';
 import { caseAt } from './support/driver';
 import { ada, carl, dana, mo, pat } from './support/people';

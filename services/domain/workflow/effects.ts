@@ -30,8 +30,8 @@ export type Recipient =
 
 export type OutboxEffect =
   /**
-   * A short message. No decision makes these any more (what people are told is in the notice
-   * rules); kept so that entries already in an outbox are still delivered.
+   * A short message. No decision makes these any more (what people are told is each event's
+   * notices, cards/events); kept so that entries already in an outbox are still delivered.
    */
   | { readonly kind: 'notify'; readonly to: Recipient; readonly message: string }
   /**

@@ -13,7 +13,8 @@ import type { PersonRef } from './roles';
 
 /**
  * What happened to a case. The event list is the case: the state is its fold, and the history
- * people read is these events in words (`describeEvent`). Events are never edited or deleted.
+ * people read is these events in words (the presentation table, cards/events, outside the
+ * workflow). Events are never edited or deleted.
  * Each carries everything needed to apply it — dates computed from the calendar, costs from the
  * tariff — so replaying history never depends on today's configuration.
  */

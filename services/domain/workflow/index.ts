@@ -15,13 +15,12 @@ export type { Decision, DecisionContext, Refusal, RefusalCode, Acceptance } from
 export { evolve, foldCase } from './evolve';
 export { caseCommandSchema, parseCommand, type CaseCommand, type CommandType, type CommandOf, type ParsedCommand } from './commands';
 export type { CaseEvent, CaseEventBody, CaseEventType, EventOf, EventEnvelope, SpecialCondition, DsaSignatureRecord, DeadlineNoticeKind } from './events';
-export { describeEvent } from './describeEvent';
 export { deadlineNotice, botActor, movedOnSince } from './deadlineNotices';
 export type { OutboxEffect, Recipient, Channel } from './effects';
 export type { CaseState, CaseFacts, CasePeople, NextAction, ActionHolder } from './state/caseState';
 export type * from './state/records';
 export { remainingAccessItems, type AccessItem } from './state/accessItems';
-export { caseStatus, caseIndexFields, isOverdue, reminderDate, describeHolder, type CaseStatusView, type CaseIndexFields, type HistoryEntry } from './queries';
+export { caseStatus, caseIndexFields, historyEntries, isOverdue, reminderDate, describeHolder, type CaseStatusView, type CaseStatusWithHistory, type CaseIndexFields, type HistoryEntry } from './queries';
 export { permissions, permissionKey, permissionKeys, allowedTriples, isAllowed, checkPermission, type Permission, type PermissionKey } from './permissions';
 export { readPermissions, canRead, readsEveryCase, noSuchCase, unseenCaseMessage, type ReadPermission, type ReadBasis } from './readPermissions';
 export { staffRoles, caseBoundRoles, caseRoles, roleNames, type StaffRole, type CaseRole, type CaseBoundRole, type Actor, type PersonRef } from './roles';

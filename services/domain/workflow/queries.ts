@@ -2,8 +2,8 @@ import { compareDates, londonDate, type IsoDate } from '../calendar/isoDate';
 import { addWorkingDays, workingCalendar, workingDaysBetween } from '../calendar/workingDays';
 import type { RulesConfig } from '../rules/config';
 import { defaultRules } from '../rules/defaultRules';
-import { describeEvent } from './describeEvent';
 import { roleNames } from './roles';
+import type { CaseEvent } from './events';
 import type { ActionHolder, CaseState, NextAction } from './state/caseState';
 import { stageNames, statusInfo, type CaseStage, type CaseStatus } from './statuses';
 
@@ -29,8 +29,20 @@ export interface CaseStatusView {
   readonly overdue: boolean;
   /** Working days past `nextAction.due` (0 when not overdue). */
   readonly workingDaysOverdue: number;
-  readonly history: readonly HistoryEntry[];
   readonly version: number;
+}
+
+/** A status with the case's history in words. */
+export interface CaseStatusWithHistory extends CaseStatusView {
+  readonly history: readonly HistoryEntry[];
+}
+
+/**
+ * The case's history, one entry per event, in the words `describe` gives: the words are
+ * presentation (the presentation table, cards/events), so the caller passes them in.
+ */
+export function historyEntries(state: CaseState, describe: (event: CaseEvent) => string): HistoryEntry[] {
+  return state.history.map((event) => ({ at: event.at, who: event.actor.name, what: describe(event) }));
 }
 
 /** When to remind: a few working days before the due date (5 for the cohort file, DOMAIN.md). */
@@ -60,7 +72,6 @@ export function caseStatus(state: CaseState, now: Date, rules: RulesConfig = def
     ...(remindOn ? { remindOn } : {}),
     overdue,
     workingDaysOverdue: overdue && due ? workingDaysBetween(due, londonDate(now), workingCalendar(rules.calendar)) : 0,
-    history: state.history.map((event) => ({ at: event.at, who: event.actor.name, what: describeEvent(event) })),
     version: state.version,
   };
 }

@@ -1,5 +1,5 @@
 import { addDays, londonDate } from '../../domain/calendar';
-import { caseStatus, type CaseStage, type CaseStatus, type CaseStatusView, type StaffRole } from '../../domain/workflow';
+import { caseStatus, historyEntries, type CaseEvent, type CaseStage, type CaseStatus, type CaseStatusWithHistory, type StaffRole } from '../../domain/workflow';
 import { compareText, mergeDistinct, type CaseIndex, type CaseRecord } from './caseIndex';
 import type { CaseStates } from './caseStates';
 
@@ -31,12 +31,14 @@ export class CaseQueries {
   constructor(
     private readonly index: CaseIndex,
     private readonly states: CaseStates,
+    /** The history's words (the presentation table's, cards/events: passed in, as storage names no card or sentence). */
+    private readonly describe: (event: CaseEvent) => string,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async status(reference: string): Promise<CaseStatusView | undefined> {
+  async status(reference: string): Promise<CaseStatusWithHistory | undefined> {
     const state = await this.states.get(reference);
-    return state ? caseStatus(state, this.clock()) : undefined;
+    return state ? { ...caseStatus(state, this.clock()), history: historyEntries(state, this.describe) } : undefined;
   }
 
   /** Open cases at a stage/status or waiting on a role, soonest due first. */

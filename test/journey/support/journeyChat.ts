@@ -5,7 +5,7 @@ import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialog
 import type { Db } from 'mongodb';
 
 import { MongoStorage } from '../../../bot/turns/mongoStorage';
-import { ApplicantStatus } from '../../../services/storage/cases/applicantStatus';
+import { ApplicantStatus } from '../../../bot/turns/applicantStatus';
 import { CaseDesk } from '../../../services/storage/cases/caseDesk';
 import type { CaseIndex } from '../../../services/storage/cases/caseIndex';
 import type { DarsCaseCommands } from '../../../services/storage/cases/darsWorkflow';

@@ -1,10 +1,10 @@
-import { formatDate } from '../../domain/calendar';
-import { caseStatus, describeHolder, rolesOnCase, unseenCaseMessage, type Actor, type CaseState } from '../../domain/workflow';
-import { historyViewFor, readableHistory, type HistoryLine } from '../../domain/workflow/readableHistory';
-import { plainInMarkdown } from '../../domain/text/markdownText';
-import type { CaseRecord } from './caseIndex';
-import { evidenceStatusLine } from '../../domain/workflow/state/evidenceChecklist';
-import type { CaseDesk } from './caseDesk';
+import { historyViewFor, readableHistory, type HistoryLine } from '../../cards/events/history';
+import { formatDate } from '../../services/domain/calendar';
+import { caseStatus, describeHolder, rolesOnCase, unseenCaseMessage, type Actor, type CaseState } from '../../services/domain/workflow';
+import { plainInMarkdown } from '../../services/domain/text/markdownText';
+import { evidenceStatusLine } from '../../services/domain/workflow/state/evidenceChecklist';
+import type { CaseDesk } from '../../services/storage/cases/caseDesk';
+import type { CaseRecord } from '../../services/storage/cases/caseIndex';
 
 /**
  * "status" and "history" in the 1:1 chat: every case the person is on — as applicant or invited
@@ -12,6 +12,8 @@ import type { CaseDesk } from './caseDesk';
  * next step — where it stands, who has the next step, what is due, and what happened, in words.
  * Every case passes the read table (`CaseDesk.readableBy`) for the person and their directory
  * roles; a reference they may not see gets exactly the answer for one that does not exist.
+ * Here, beside the chat, not in the store: the history's words are the presentation table's
+ * (cards/events), which storage may not import.
  */
 export interface StatusSources {
   readonly desk: Pick<CaseDesk, 'casesFor' | 'readableBy'>;
