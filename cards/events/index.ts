@@ -38,7 +38,8 @@ export type CardsTheEventsShow = {
 
 /** One event's entry, by its own type (TypeScript cannot correlate a union's key with its member on its own, hence the widening). */
 export function presentationOf<T extends CaseEventType>(type: T): EventPresentation<T> {
-  return eventPresentations[type] as unknown as EventPresentation<T>;
+  // Read as a plain record, so a missing entry is one error (at the table), not one here too.
+  return (eventPresentations as Readonly<Record<CaseEventType, unknown>>)[type] as EventPresentation<T>;
 }
 
 /** The notices of one event by its entry; a 'silent' event tells no one. */
