@@ -5,7 +5,7 @@ import { CaseIndex } from '../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { PersonalChat, readableText, type TeamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -24,7 +24,7 @@ const spokenDate = /\d{1,2} (January|February|March|April|May|June|July|August|S
 
 describe('Status with history in the 1:1 chat', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   const say = async (actor: { id: string; name: string }, text: string) => (await new PersonalChat(bot, connector, user(actor)).say(text)).map(readableText).join('\n');
 
   before(async () => {
@@ -36,7 +36,7 @@ describe('Status with history in the 1:1 chat', () => {
     await index.ensureIndexes();
     const journey = commandsToReach('awaitingSignatures').map((step) => (step.command.type === 'submitEnquiry' ? { ...step, command: { ...step.command, reference } } : step));
     await replay(new CaseCommands(log, index, darsWorkflow), reference, journey, reference);
-    bot = await BotProcess.start({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url, DARS_ROLES: JSON.stringify({ [sam.id]: ['staff'] }) } });
+    bot = await startTestBot({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url, DARS_ROLES: JSON.stringify({ [sam.id]: ['staff'] }) } });
   });
 
   after(async () => {
