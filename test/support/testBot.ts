@@ -27,6 +27,9 @@ export async function startTestBot(options: { databaseName: string; env?: Record
     LOG_LEVEL: 'info',
     MONGODB_URI: testDatabaseUri(),
     MONGODB_DB: options.databaseName,
+    // The deadline pass runs only where a suite asks for it (test/teams/deadlines.test.ts): on
+    // its own it would add reminders to seeded cases whose dates have passed, mid-assertion.
+    REMINDER_INTERVAL_SECONDS: '0',
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
