@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { BotProcess } from '../support/botProcess';
+import { startTestBot } from '../support/testBot';
 import { DatabaseProxy } from '../support/databaseProxy';
 import { freshDatabase } from '../support/testDatabase';
 
@@ -8,7 +8,7 @@ describe('GET /healthz', () => {
   it('reports ok while the database answers, and 503 when it stops answering', async function () {
     // The bot reaches the database through a relay this test can cut.
     const server = await DatabaseProxy.start();
-    const bot = await BotProcess.start({ databaseName: freshDatabase('health').name, env: { MONGODB_URI: server.uri() } });
+    const bot = await startTestBot({ databaseName: freshDatabase('health').name, env: { MONGODB_URI: server.uri() } });
     try {
       const healthy = await fetch(`${bot.url}/healthz`);
       assert.equal(healthy.status, 200);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { cardProblems } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { DatabaseProxy } from '../support/databaseProxy';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { OpenIdStandIn } from '../support/openIdStandIn';
@@ -22,7 +22,7 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-async function post(bot: BotProcess, body: string | undefined, headers: Record<string, string> = {}): Promise<Answer> {
+async function post(bot: TestBot, body: string | undefined, headers: Record<string, string> = {}): Promise<Answer> {
   const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await response.text();
   let parsed: Record<string, unknown> = {};
@@ -46,13 +46,13 @@ function assertNothingInternal(answer: Answer, what: string) {
 
 describe('The door: malformed requests and invokes (local mode)', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   const person = teamsUser('Dora Door');
   const activity = (fields: Record<string, unknown>) => teamsActivity(person, connector.url, personalConversation(person), fields);
 
   before(async () => {
     connector = await ConnectorStandIn.start();
-    bot = await BotProcess.start({ databaseName: freshDatabase('door').name, env: { TEAMS_SERVICE_URL: connector.url } });
+    bot = await startTestBot({ databaseName: freshDatabase('door').name, env: { TEAMS_SERVICE_URL: connector.url } });
   });
 
   after(async () => {
@@ -140,14 +140,14 @@ describe('The door in production mode: a token that cannot be validated gets 401
   const appId = '5f0c1b9e-7d2a-4a8e-9b1c-0d3e4f5a6b7c';
   let connector: ConnectorStandIn;
   let keys: OpenIdStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   const person = teamsUser('Mallory Forger');
   const message = () => JSON.stringify(teamsActivity(person, connector.url, personalConversation(person), { type: 'message', text: 'status' }));
 
   before(async () => {
     connector = await ConnectorStandIn.start();
     keys = await OpenIdStandIn.start();
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: freshDatabase('doorAuth').name,
       env: {
         TEAMS_SERVICE_URL: connector.url,
@@ -214,7 +214,7 @@ describe('The door when the bot itself fails: the database stops answering', () 
     // server after a second rather than the production ten.
     const server = await DatabaseProxy.start();
     const connector = await ConnectorStandIn.start();
-    const bot = await BotProcess.start({ databaseName: freshDatabase('doorDown').name, env: { MONGODB_URI: server.uri(1000), TEAMS_SERVICE_URL: connector.url } });
+    const bot = await startTestBot({ databaseName: freshDatabase('doorDown').name, env: { MONGODB_URI: server.uri(1000), TEAMS_SERVICE_URL: connector.url } });
     try {
       const person = teamsUser('Una Lucky');
       const activity = (fields: Record<string, unknown>) => JSON.stringify(teamsActivity(person, connector.url, personalConversation(person), fields));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn, type SentActivity } from '../support/connectorStandIn';
 import { PersonalChat, readableText, teamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -8,11 +8,13 @@ import { freshDatabase } from '../support/testDatabase';
 /**
  * First contact: someone new to the bot sends many messages at once (pasting lines, pressing
  * Enter repeatedly). Each turn saves the person's conversation reference and the chat's state;
- * none of those writes may cost the person a message.
+ * none of those writes may cost the person a message. The bot instances run in the test's process,
+ * each with its own database connection, so the races are the database's, as between processes
+ * (test/bot/scaleOutAndRestart.test.ts runs separate processes, and kills one).
  */
 describe('First contact: a burst of first messages loses nothing', () => {
   let connector: ConnectorStandIn;
-  const bots: BotProcess[] = [];
+  const bots: TestBot[] = [];
 
   before(async () => {
     connector = await ConnectorStandIn.start();
@@ -25,12 +27,12 @@ describe('First contact: a burst of first messages loses nothing', () => {
 
   async function startBots(count: number) {
     const database = freshDatabase('firstContact');
-    const started = await Promise.all(Array.from({ length: count }, () => BotProcess.start({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url } })));
+    const started = await Promise.all(Array.from({ length: count }, () => startTestBot({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url } })));
     bots.push(...started);
     return { db: database.db, bots: started };
   }
 
-  /** Sends `count` messages at once, spread over `chats` (one per bot process); returns the ids sent. */
+  /** Sends `count` messages at once, spread over `chats` (one per bot instance); returns the ids sent. */
   async function burst(chats: PersonalChat[], count: number): Promise<string[]> {
     const results = await Promise.all(
       Array.from({ length: count }, (_, i) => chats[i % chats.length].post({ id: `first-${i}-${chats[0].user.aadObjectId}`, type: 'message', text: `hello ${i}`, textFormat: 'plain' })),
@@ -64,7 +66,7 @@ describe('First contact: a burst of first messages loses nothing', () => {
     await assertSavedAndContinues(chat, db);
   });
 
-  it('the same burst spread over two bot processes: every message is answered, none "not saved"', async () => {
+  it('the same burst spread over two bot instances sharing the database: every message is answered, none "not saved"', async () => {
     const { db, bots: [a, b] } = await startBots(2);
     const onA = new PersonalChat(a, connector, teamsUser('Ola Twoprocess'));
     const onB = onA.on(b);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { PersonalChat, readableText, teamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -28,11 +28,11 @@ const badAnswers: { question: keyof typeof validEnquiryAnswers; answer: string; 
 
 describe('Enquiry answers are checked as they are given', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
 
   before(async () => {
     connector = await ConnectorStandIn.start();
-    bot = await BotProcess.start({ databaseName: freshDatabase('answers').name, env: { TEAMS_SERVICE_URL: connector.url } });
+    bot = await startTestBot({ databaseName: freshDatabase('answers').name, env: { TEAMS_SERVICE_URL: connector.url } });
   });
 
   after(async () => {

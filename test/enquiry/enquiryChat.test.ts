@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { cardOf, PersonalChat, readableText, teamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -10,13 +10,13 @@ const triageChannel = '19:triage-test@thread.tacv2';
 
 describe('The enquiry in a 1:1 chat, over HTTP as Teams drives it', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
 
   before(async () => {
     connector = await ConnectorStandIn.start();
     database = freshDatabase('enquiry');
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: database.name,
       env: { TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triageChannel },
     });

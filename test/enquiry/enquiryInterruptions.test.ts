@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { PersonalChat, readableText, teamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -8,13 +8,13 @@ import { answerWholeEnquiry, validEnquiryAnswers } from './enquiryConversation';
 
 describe('help, cancel and status during an enquiry', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
 
   before(async () => {
     connector = await ConnectorStandIn.start();
     database = freshDatabase('interruptions');
-    bot = await BotProcess.start({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url } });
+    bot = await startTestBot({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url } });
   });
 
   after(async () => {

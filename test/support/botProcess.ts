@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 
+import type { TestBot } from './testBot';
 import { testDatabaseUri } from './testDatabase';
 
 /**
@@ -9,7 +10,7 @@ import { testDatabaseUri } from './testDatabase';
  * port and the suite's database. Tests talk to it only over HTTP. `crash()` kills it without
  * warning, to show that a restart loses nothing.
  */
-export class BotProcess {
+export class BotProcess implements TestBot {
   private constructor(
     private readonly child: ChildProcess,
     readonly port: number,

@@ -22,10 +22,12 @@ export class FileServer {
       files.requested.push(path);
       const file = files.files.get(path);
       if (!file || request.method !== 'GET') {
-        response.writeHead(404).end();
+        response.writeHead(404);
+        response.end();
         return;
       }
-      response.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length }).end(file.body);
+      response.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length });
+      response.end(file.body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return files;

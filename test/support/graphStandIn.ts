@@ -93,7 +93,8 @@ export class GraphStandIn {
   static async start(): Promise<GraphStandIn> {
     const standIn: GraphStandIn = new GraphStandIn(https.createServer({ cert: standInCertificate, key: standInKey }, (req, res) => {
       standIn.handle(req, res).catch((error: unknown) => {
-        res.writeHead(500).end(String(error));
+        res.writeHead(500);
+        res.end(String(error));
       });
     }));
     await new Promise<void>((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));

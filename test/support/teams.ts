@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { BotProcess } from './botProcess';
+import type { TestBot } from './testBot';
 import type { ConnectorStandIn, SentActivity } from './connectorStandIn';
 
 /**
@@ -59,7 +59,7 @@ export interface InvokeResult {
 
 abstract class TeamsConversation {
   constructor(
-    protected readonly bot: BotProcess,
+    protected readonly bot: TestBot,
     protected readonly connector: ConnectorStandIn,
     readonly user: TeamsUser,
     readonly conversationId: string,
@@ -109,12 +109,12 @@ abstract class TeamsConversation {
 
 /** The 1:1 chat between one person and the bot. */
 export class PersonalChat extends TeamsConversation {
-  constructor(bot: BotProcess, connector: ConnectorStandIn, user: TeamsUser) {
+  constructor(bot: TestBot, connector: ConnectorStandIn, user: TeamsUser) {
     super(bot, connector, user, `a:personal-${user.aadObjectId}`);
   }
 
   /** Points this chat at another bot process on the same database (scale-out, restarts). */
-  on(bot: BotProcess): PersonalChat {
+  on(bot: TestBot): PersonalChat {
     return new PersonalChat(bot, this.connector, this.user);
   }
 
@@ -143,7 +143,7 @@ export class PersonalChat extends TeamsConversation {
 
 /** A staff channel in a team, where people @mention the bot. */
 export class TeamChannel extends TeamsConversation {
-  constructor(bot: BotProcess, connector: ConnectorStandIn, user: TeamsUser, readonly channelId: string) {
+  constructor(bot: TestBot, connector: ConnectorStandIn, user: TeamsUser, readonly channelId: string) {
     super(bot, connector, user, channelId);
   }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { unseenCaseCard } from '../../cards/unseenCaseCard';
 import { answerWholeEnquiry } from '../enquiry/enquiryConversation';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { answeredCard, awaitCardOffering, buttonsOf, click } from '../support/cardClicks';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { cardOf, PersonalChat, readableText, TeamChannel, teamsUser, type TeamsUser } from '../support/teams';
@@ -16,13 +16,13 @@ const oscar = teamsUser('Oscar Outsider');
 
 describe('Staff decisions on cards (Universal Actions), over HTTP', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
 
   before(async () => {
     connector = await ConnectorStandIn.start();
     database = freshDatabase('decisions');
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: database.name,
       env: {
         TEAMS_SERVICE_URL: connector.url,

@@ -12,7 +12,7 @@ import type { CaseEvent } from '../../services/domain/workflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { answerWholeEnquiry } from '../enquiry/enquiryConversation';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { cardOf, PersonalChat, readableText, TeamChannel, teamsUser, type TeamsUser } from '../support/teams';
 import { freshDatabase, testDatabaseUri } from '../support/testDatabase';
@@ -30,7 +30,7 @@ function journeyFor(reference: string) {
 
 describe('Tamper-evident case history, checked by staff and by npm run verify-history', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
   let log: CaseLog;
   const intact = 'DARS-2026-00301';
@@ -47,7 +47,7 @@ describe('Tamper-evident case history, checked by staff and by npm run verify-hi
     await index.ensureIndexes();
     const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing));
     for (const reference of [intact, edited, gap, truncated]) await replay(commands, reference, journeyFor(reference), reference);
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: database.name,
       // No deadline notices: one landing on a truncated history would fill the gap this test makes.
       env: { TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triage, DARS_ROLES: JSON.stringify({ [sam.id]: ['staff'] }), REMINDER_INTERVAL_SECONDS: '0' },

@@ -9,7 +9,7 @@ import { cardsShowing } from '../../cards/cardsShowing';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { answerWholeEnquiry } from '../enquiry/enquiryConversation';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { answeredCard, awaitCardOffering, click } from '../support/cardClicks';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { PersonalChat, readableText, TeamChannel, teamsUser } from '../support/teams';
@@ -29,7 +29,7 @@ const terms = { start, end: addDays(addYears(start, 1), -1), use: 'other', cohor
 /** What a staff click costs and causes, seen from Teams (the connector) and the database. */
 describe('What a card click does, over HTTP', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
   let dsaVersion: number;
 
@@ -43,7 +43,7 @@ describe('What a card click does, over HTTP', () => {
     const journey = commandsToReach('dsaToGenerate').map((step) =>
       step.command.type === 'submitEnquiry' ? { ...step, command: { ...step.command, reference: dsaCase } } : step);
     dsaVersion = (await replay(new CaseCommands(log, index, darsWorkflow(cardsShowing)), dsaCase, journey, 'dsa')).version;
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: database.name,
       env: { TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triage, DARS_ROLES: JSON.stringify({ [sam.aadObjectId]: ['staff'], [oscar.aadObjectId]: ['approver'] }) },
     });

@@ -5,7 +5,7 @@ import { CaseLog } from '../../services/storage/cases/caseLog';
 import { CaseStates } from '../../services/storage/cases/caseStates';
 import { teamsFile } from '../journey/support/journeyChat';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { FileServer } from '../support/fileServer';
 import { PersonalChat, tenantId } from '../support/teams';
@@ -32,7 +32,7 @@ function openUrlButtons(node: unknown): { title: string; url: string }[] {
 describe('Cohort file links: the cohort file card opens each file received', () => {
   let connector: ConnectorStandIn;
   let files: FileServer;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
 
   before(async () => {
@@ -42,7 +42,7 @@ describe('Cohort file links: the cohort file card opens each file received', () 
     await seedCaseAt(database.db, caseRef.reference, 'arrangingAccess', caseRef.nic);
     // The seeded journey's own messages count as delivered: this suite is about the file.
     await database.db.collection('caseCommits').updateMany({ caseId: caseRef.reference }, { $set: { pendingOutbox: [] }, $unset: { outboxPending: '' } });
-    bot = await BotProcess.start({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url, DARS_ROLES: JSON.stringify({ [dana.id]: ['staff'] }) } });
+    bot = await startTestBot({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url, DARS_ROLES: JSON.stringify({ [dana.id]: ['staff'] }) } });
   });
 
   after(async () => {

@@ -8,7 +8,7 @@ import { cardsShowing } from '../../cards/cardsShowing';
 import { addWorkingDays, londonDate } from '../../services/domain/calendar';
 import type { CaseEvent } from '../../services/domain/workflow';
 import { enquiry } from '../workflow/support/data';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { PersonalChat, readableText, teamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -19,7 +19,7 @@ const sam = teamsUser('Sam Staff');
 describe('Deadline reminders and escalations, with two bot processes on the delivery road', () => {
   let connector: ConnectorStandIn;
   let log: CaseLog;
-  const bots: BotProcess[] = [];
+  const bots: TestBot[] = [];
 
   before(async function () {
     connector = await ConnectorStandIn.start();
@@ -36,7 +36,7 @@ describe('Deadline reminders and escalations, with two bot processes on the deli
       DARS_ROLES: JSON.stringify({ [sam.aadObjectId]: ['staff'] }),
       REMINDER_INTERVAL_SECONDS: '1',
     };
-    bots.push(await BotProcess.start({ databaseName: name, env }), await BotProcess.start({ databaseName: name, env }));
+    bots.push(await startTestBot({ databaseName: name, env }), await startTestBot({ databaseName: name, env }));
     // Sam has the app: the bot can reach them in their 1:1 chat, where Teams throttles the next two sends.
     await new PersonalChat(bots[0], connector, sam).say('hi');
     connector.throttle(2, `a:personal-${sam.aadObjectId}`);

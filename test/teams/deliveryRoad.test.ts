@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { answerWholeEnquiry } from '../enquiry/enquiryConversation';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { awaitCardOffering, click } from '../support/cardClicks';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { PersonalChat, readableText, TeamChannel, teamsUser, type TeamsUser } from '../support/teams';
@@ -19,13 +19,13 @@ const oscar = teamsUser('Oscar Outsider');
  */
 describe('The delivery road, over HTTP', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
 
   before(async () => {
     connector = await ConnectorStandIn.start();
     database = freshDatabase('road');
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: database.name,
       env: {
         TEAMS_SERVICE_URL: connector.url,

@@ -11,7 +11,7 @@ import { issueDocumentToken } from '../../services/domain/documents/documentLink
 import { addDays, addYears, londonDate } from '../../services/domain/calendar';
 import type { Actor, CaseState, CaseCommand } from '../../services/domain/workflow';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { answeredCard } from '../support/cardClicks';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { cardOf, readableText } from '../support/teams';
@@ -45,14 +45,14 @@ function documentButton(card: CardInChat): OpenUrlAction {
 
 describe('Documents in their hands (local mode): the signature card’s link opens the exact DSA, for the people on the case only', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
 
   before(async () => {
     connector = await ConnectorStandIn.start();
     database = freshDatabase('documentLinks');
     await seedApprovedCase(database.db, caseRef.reference, caseRef.nic);
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: database.name,
       env: {
         TEAMS_SERVICE_URL: connector.url,

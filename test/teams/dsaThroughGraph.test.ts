@@ -8,7 +8,7 @@ import { CaseStates } from '../../services/storage/cases/caseStates';
 import type { Actor, CaseState } from '../../services/domain/workflow';
 import { teamsFile } from '../journey/support/journeyChat';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { answeredCard, buttonsOf, click } from '../support/cardClicks';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { FileServer } from '../support/fileServer';
@@ -42,7 +42,7 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
   let standIn: GraphStandIn;
   let connector: ConnectorStandIn;
   let files: FileServer;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
   let cleanUp: () => void = () => undefined;
 
@@ -56,7 +56,7 @@ describe('The DSA through Microsoft Graph, driven over HTTP as Teams would', () 
     await seedApprovedCase(database.db, caseB.reference, caseB.nic);
     const graph = graphEnvironment(standIn, connector);
     cleanUp = graph.cleanUp;
-    bot = await BotProcess.start({ databaseName: database.name, env: graph.env });
+    bot = await startTestBot({ databaseName: database.name, env: graph.env });
   });
 
   after(async () => {

@@ -228,7 +228,8 @@ describe('evidence attached in chat, over HTTP', () => {
       request.on('data', (part: Buffer) => parts.push(part));
       request.on('end', () => {
         if (request.method === 'PUT') uploads.push(Buffer.concat(parts));
-        response.writeHead(201).end('{}');
+        response.writeHead(201);
+        response.end('{}');
       });
     });
     await new Promise<void>((resolve) => oneDrive.listen(0, '127.0.0.1', resolve));

@@ -6,7 +6,7 @@ import { CaseStates } from '../../services/storage/cases/caseStates';
 import type { CaseState } from '../../services/domain/workflow';
 import { teamsFile } from '../journey/support/journeyChat';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn, type SentActivity } from '../support/connectorStandIn';
 import { FileServer } from '../support/fileServer';
 import { GraphStandIn } from '../support/graphStandIn';
@@ -40,7 +40,7 @@ describe('Evidence through Microsoft Graph: copied to SharePoint on the delivery
   let standIn: GraphStandIn;
   let connector: ConnectorStandIn;
   let files: FileServer;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
   let cleanUp: () => void = () => undefined;
 
@@ -54,7 +54,7 @@ describe('Evidence through Microsoft Graph: copied to SharePoint on the delivery
     await seedCaseAt(database.db, caseRef.reference, 'inReview', caseRef.nic);
     const graph = graphEnvironment(standIn, connector);
     cleanUp = graph.cleanUp;
-    bot = await BotProcess.start({ databaseName: database.name, env: graph.env });
+    bot = await startTestBot({ databaseName: database.name, env: graph.env });
   });
 
   after(async () => {

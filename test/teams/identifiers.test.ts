@@ -5,7 +5,7 @@ import { CaseStates } from '../../services/storage/cases/caseStates';
 import { nicNumberPattern } from '../../services/storage/cases/nicNumbers';
 import type { Actor, CaseState } from '../../services/domain/workflow';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { answeredCard } from '../support/cardClicks';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { GraphStandIn } from '../support/graphStandIn';
@@ -36,7 +36,7 @@ function cardText(card: Record<string, unknown>): string {
 }
 
 interface Running {
-  readonly bot: BotProcess;
+  readonly bot: TestBot;
   readonly connector: ConnectorStandIn;
   readonly database: ReturnType<typeof freshDatabase>;
 }
@@ -60,7 +60,7 @@ describe('No identifiers to type, over HTTP', () => {
       const database = freshDatabase('identifiers');
       await seedCaseAt(database.db, cases.assessing, 'assessing');
       for (const reference of [cases.first, cases.second, cases.third]) await seedCaseAt(database.db, reference, 'underAcceptanceReview');
-      const bot = await BotProcess.start({
+      const bot = await startTestBot({
         databaseName: database.name,
         env: {
           TEAMS_SERVICE_URL: connector.url,
@@ -140,7 +140,7 @@ describe('No identifiers to type, over HTTP', () => {
       await seedCaseAt(database.db, reference, 'assessing');
       const graph = graphEnvironment(standIn, connector);
       cleanUp = graph.cleanUp;
-      running = { bot: await BotProcess.start({ databaseName: database.name, env: graph.env }), connector, database };
+      running = { bot: await startTestBot({ databaseName: database.name, env: graph.env }), connector, database };
     });
 
     after(async () => {

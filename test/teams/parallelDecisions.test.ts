@@ -9,7 +9,7 @@ import { cardsShowing } from '../../cards/cardsShowing';
 import type { CaseStatus } from '../../services/domain/workflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { answeredCard, buttonsOf, type Clicker } from '../support/cardClicks';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { PersonalChat, TeamChannel, teamsUser, type TeamsUser } from '../support/teams';
@@ -30,7 +30,7 @@ const stale = /moved on since this card was shown, so nothing was changed/;
 
 describe('Parallel decisions on one case do not collide, over HTTP', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
   let states: CaseStates;
 
@@ -53,7 +53,7 @@ describe('Parallel decisions on one case do not collide, over HTTP', () => {
     await caseAt(commands, 'DARS-2026-00402', 'awaitingSignatures');
     await caseAt(commands, 'DARS-2026-00403', 'inReview');
     await caseAt(commands, 'DARS-2026-00404', 'awaitingSignatures');
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: database.name,
       env: {
         TEAMS_SERVICE_URL: connector.url,

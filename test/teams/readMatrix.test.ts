@@ -10,7 +10,7 @@ import { cardsShowing } from '../../cards/cardsShowing';
 import { canRead, caseRoles, rolesOnCase, statusInfo, type Actor, type CaseRole, type CaseStatus, type Channel } from '../../services/domain/workflow';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn, type SentActivity } from '../support/connectorStandIn';
 import { PersonalChat, readableText, TeamChannel, type InvokeResult, type TeamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -84,7 +84,7 @@ function assertNoCaseDetail(told: string, status: CaseStatus, what: string): voi
 
 describe('Who may see a case, on every read path, over HTTP (the read matrix)', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
 
   before(async () => {
     connector = await ConnectorStandIn.start();
@@ -99,7 +99,7 @@ describe('Who may see a case, on every read path, over HTTP (the read matrix)', 
       await replay(commands, reference, journey, reference);
     }
     const roles = Object.fromEntries(people.filter(({ actor }) => actor.roles.length > 0).map(({ actor }) => [actor.id, actor.roles]));
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: name,
       env: {
         TEAMS_SERVICE_URL: connector.url,

@@ -9,7 +9,7 @@ import { addWorkingDays, londonDate } from '../../services/domain/calendar';
 import { unseenCaseMessage } from '../../services/domain/workflow';
 import { commandsToReach, replay, type RecordedCommand } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { cardOf, readableText, TeamChannel, type TeamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -37,7 +37,7 @@ function journey(reference: string, status: Parameters<typeof commandsToReach>[0
 
 describe('Staff @mention the bot in their channels', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
 
   before(async () => {
     connector = await ConnectorStandIn.start();
@@ -50,7 +50,7 @@ describe('Staff @mention the bot in their channels', () => {
     await replay(commands, 'DARS-2026-00201', journey('DARS-2026-00201', 'enquiryUnderReview', 1), 'a');
     await replay(commands, 'DARS-2026-00202', journey('DARS-2026-00202', 'enquiryUnderReview', 30), 'b');
     await replay(commands, 'DARS-2026-00203', journey('DARS-2026-00203', 'underAcceptanceReview'), 'c');
-    bot = await BotProcess.start({
+    bot = await startTestBot({
       databaseName: name,
       env: {
         TEAMS_SERVICE_URL: connector.url,

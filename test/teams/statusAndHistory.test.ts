@@ -6,7 +6,7 @@ import { CaseLog } from '../../services/storage/cases/caseLog';
 import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
 import { cardsShowing } from '../../cards/cardsShowing';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn } from '../support/connectorStandIn';
 import { PersonalChat, readableText, type TeamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -25,7 +25,7 @@ const spokenDate = /\d{1,2} (January|February|March|April|May|June|July|August|S
 
 describe('Status with history in the 1:1 chat', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   const say = async (actor: { id: string; name: string }, text: string) => (await new PersonalChat(bot, connector, user(actor)).say(text)).map(readableText).join('\n');
 
   before(async () => {
@@ -37,7 +37,7 @@ describe('Status with history in the 1:1 chat', () => {
     await index.ensureIndexes();
     const journey = commandsToReach('awaitingSignatures').map((step) => (step.command.type === 'submitEnquiry' ? { ...step, command: { ...step.command, reference } } : step));
     await replay(new CaseCommands(log, index, darsWorkflow(cardsShowing)), reference, journey, reference);
-    bot = await BotProcess.start({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url, DARS_ROLES: JSON.stringify({ [sam.id]: ['staff'] }) } });
+    bot = await startTestBot({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url, DARS_ROLES: JSON.stringify({ [sam.id]: ['staff'] }) } });
   });
 
   after(async () => {

@@ -7,7 +7,7 @@ import { darsWorkflow } from '../../services/storage/cases/darsWorkflow';
 import { cardsShowing } from '../../cards/cardsShowing';
 import { commandsToReach, replay } from '../cases/caseStoreFixture';
 import { assertEveryCardValid } from '../support/adaptiveCardCheck';
-import { BotProcess } from '../support/botProcess';
+import { startTestBot, type TestBot } from '../support/testBot';
 import { ConnectorStandIn, type SentActivity } from '../support/connectorStandIn';
 import { botAccount, cardOf, PersonalChat, readableText, TeamChannel, teamsUser, type TeamsUser } from '../support/teams';
 import { freshDatabase } from '../support/testDatabase';
@@ -24,13 +24,13 @@ const applicant: TeamsUser = { aadObjectId: ada.id, name: ada.name };
 
 describe('Welcome on install, a button into each step, command words at a question', () => {
   let connector: ConnectorStandIn;
-  let bot: BotProcess;
+  let bot: TestBot;
   let database: ReturnType<typeof freshDatabase>;
 
   before(async () => {
     connector = await ConnectorStandIn.start();
     database = freshDatabase('welcome');
-    bot = await BotProcess.start({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triage } });
+    bot = await startTestBot({ databaseName: database.name, env: { TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triage } });
   });
 
   after(async () => {

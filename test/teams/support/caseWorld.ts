@@ -4,7 +4,7 @@ import type { CaseRecord } from '../../../services/storage/cases/caseIndex';
 import { CaseLog } from '../../../services/storage/cases/caseLog';
 import { CaseStates } from '../../../services/storage/cases/caseStates';
 import type { CaseState, Channel } from '../../../services/domain/workflow';
-import { BotProcess } from '../../support/botProcess';
+import { startTestBot, type TestBot } from '../../support/testBot';
 import { answeredCard, buttonsOf, click, type Clicker } from '../../support/cardClicks';
 import { ConnectorStandIn, type SentActivity } from '../../support/connectorStandIn';
 import { cardOf, PersonalChat, personalConversation, readableText, TeamChannel, teamsUser, tenantId, type TeamsUser } from '../../support/teams';
@@ -53,7 +53,7 @@ export type Where = { readonly channel: Channel } | { readonly person: TeamsUser
 export class CaseWorld {
   private constructor(
     readonly connector: ConnectorStandIn,
-    readonly bot: BotProcess,
+    readonly bot: TestBot,
     readonly database: ReturnType<typeof freshDatabase>,
     readonly channels: Readonly<Record<Channel, string>>,
   ) {}
@@ -75,7 +75,7 @@ export class CaseWorld {
       [cast.approver.aadObjectId]: ['approver'],
       [cast.nhseSignatory.aadObjectId]: ['nhseSignatory'],
     };
-    const bot = await BotProcess.start({
+    const bot = await startTestBot({
       databaseName: database.name,
       env: {
         TEAMS_SERVICE_URL: connector.url,

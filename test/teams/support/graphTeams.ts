@@ -12,7 +12,7 @@ import { cardsShowing } from '../../../cards/cardsShowing';
 import { roleGroupVariables } from '../../../services/integrations/graph/graphSettings';
 import type { Actor, CaseStatus, StaffRole } from '../../../services/domain/workflow';
 import { commandsToReach, replay } from '../../cases/caseStoreFixture';
-import type { BotProcess } from '../../support/botProcess';
+import type { TestBot } from '../../support/testBot';
 import { buttonsOf, click, type CardButton } from '../../support/cardClicks';
 import type { ConnectorStandIn, SentActivity } from '../../support/connectorStandIn';
 import { roleGroups, standInCertificate, type GraphStandIn, type StandInUser } from '../../support/graphStandIn';
@@ -134,7 +134,7 @@ export function cardsSent(connector: ConnectorStandIn, personId: string, verb: s
 export class ChatClicker {
   private readonly chat: PersonalChat;
 
-  constructor(bot: BotProcess, connector: ConnectorStandIn, readonly user: TeamsUser, private readonly conversationId: string) {
+  constructor(bot: TestBot, connector: ConnectorStandIn, readonly user: TeamsUser, private readonly conversationId: string) {
     this.chat = new PersonalChat(bot, connector, user);
   }
 
