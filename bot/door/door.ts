@@ -2,7 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 
 import type { DarsAdapter } from './adapter';
-import { readIncomingActivity } from './incomingActivity';
+import { readIncomingActivity, type IncomingActivity } from './incomingActivity';
 import { describeError, type Logger } from '../runtime/logger';
 import { TurnAftermath } from './turnAftermath';
 
@@ -23,11 +23,13 @@ import { TurnAftermath } from './turnAftermath';
  */
 export function messagesDoor(adapter: DarsAdapter, bot: { run(context: TurnContext): Promise<void> }, logger: Logger, aftermath = new TurnAftermath()) {
   // restify tells handlers apart by being `async`: a plain function returning a promise is refused.
-  return async (req: Request, res: Response): Promise<void> => aftermath.around(() => oneRequest(adapter, bot, logger, req, res));
+  return async (req: Request, res: Response): Promise<void> => {
+    const incoming = readIncomingActivity(req.body);
+    return aftermath.around(incoming.ok ? incoming.activity.id : undefined, () => oneRequest(adapter, bot, logger, incoming, req, res));
+  };
 }
 
-async function oneRequest(adapter: DarsAdapter, bot: { run(context: TurnContext): Promise<void> }, logger: Logger, req: Request, res: Response): Promise<void> {
-  const incoming = readIncomingActivity(req.body);
+async function oneRequest(adapter: DarsAdapter, bot: { run(context: TurnContext): Promise<void> }, logger: Logger, incoming: IncomingActivity, req: Request, res: Response): Promise<void> {
   const activityId = incoming.ok ? incoming.activity.id : undefined;
 
   let authentication: Awaited<ReturnType<DarsAdapter['authenticate']>>;

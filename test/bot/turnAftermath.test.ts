@@ -8,35 +8,50 @@ describe('Work a turn sets going', () => {
     const aftermath = new TurnAftermath();
     const happened: string[] = [];
     const kick = () => happened.push('kick');
-    await aftermath.around(async () => {
-      aftermath.after(kick);
+    await aftermath.around('activity-1', async () => {
+      aftermath.after('activity-1', kick);
       await new Promise((resolve) => setImmediate(resolve));
-      aftermath.after(kick);
+      aftermath.after('activity-1', kick);
       happened.push('answered');
     });
     assert.deepEqual(happened, ['answered', 'kick']);
   });
 
-  it('starts at once outside a turn, and for async work that outlives its turn', async () => {
+  it('starts at once outside a turn, for another key, and for async work that outlives its turn', async () => {
     const aftermath = new TurnAftermath();
     const happened: string[] = [];
-    aftermath.after(() => happened.push('outside'));
+    aftermath.after('activity-1', () => happened.push('outside'));
     let later: Promise<void> | undefined;
-    await aftermath.around(async () => {
+    await aftermath.around('activity-1', async () => {
+      aftermath.after('deadline-notice-key', () => happened.push('not this turn'));
       later = new Promise<void>((resolve) => setTimeout(() => {
-        aftermath.after(() => happened.push('after the answer'));
+        aftermath.after('activity-1', () => happened.push('after the answer'));
         resolve();
       }, 5));
     });
     await later;
-    assert.deepEqual(happened, ['outside', 'after the answer']);
+    assert.deepEqual(happened, ['outside', 'not this turn', 'after the answer']);
+  });
+
+  it('a retry of a turn still under way does not hold the work: the first answer releases it', async () => {
+    const aftermath = new TurnAftermath();
+    const happened: string[] = [];
+    let answerFirst!: () => void;
+    const first = aftermath.around('activity-1', () => new Promise<void>((resolve) => (answerFirst = resolve)));
+    await aftermath.around('activity-1', async () => {
+      aftermath.after('activity-1', () => happened.push('kick'));
+    });
+    assert.deepEqual(happened, [], 'held for the turn under way');
+    answerFirst();
+    await first;
+    assert.deepEqual(happened, ['kick']);
   });
 
   it('still starts the work when the turn failed', async () => {
     const aftermath = new TurnAftermath();
     let kicked = false;
-    await assert.rejects(aftermath.around(async () => {
-      aftermath.after(() => (kicked = true));
+    await assert.rejects(aftermath.around('activity-1', async () => {
+      aftermath.after('activity-1', () => (kicked = true));
       throw new Error('the turn failed');
     }));
     assert.equal(kicked, true);

@@ -73,7 +73,8 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     private readonly log: CaseLog<E>,
     private readonly index: CaseIndex,
     private readonly workflow: CaseWorkflow<S, C, E, X>,
-    private readonly onOutboxWritten: () => void = () => undefined,
+    /** Told the decision's key (the Teams activity id in a turn) once its outbox entries are written. */
+    private readonly onOutboxWritten: (key: string) => void = () => undefined,
   ) {
     this.snapshots = new CaseSnapshots<S>(log.db);
   }
@@ -130,7 +131,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
 
       const next = decision.events.reduce<S | undefined>((folded, event) => this.workflow.evolve(folded, event), state)!;
       await this.refreshIndex(run.caseId, next, result.commit.version, result.commit.hash, run.now);
-      if (outbox.length > 0) this.onOutboxWritten();
+      if (outbox.length > 0) this.onOutboxWritten(run.key);
       return { kind: 'applied', state: next, version: result.commit.version, events: decision.events };
     }
     throw new Error(`Case ${run.caseId} changed ${maxAttempts} times while deciding; try again`);
