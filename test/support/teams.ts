@@ -83,16 +83,19 @@ abstract class TeamsConversation {
     const conversationId = String(conversation.id);
     const messagesHere = () => this.connector.sent(conversationId).filter((sent) => sent.type === 'message');
     const before = messagesHere().length;
+    const incoming = teamsActivity(this.user, this.connector.url, conversation, activity, this.channelData());
     const response = await fetch(`${this.bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(teamsActivity(this.user, this.connector.url, conversation, activity, this.channelData())),
+      body: JSON.stringify(incoming),
     });
     const text = await response.text();
     return {
       status: response.status,
       body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-      sent: messagesHere().slice(before),
+      // The turn's answers (botbuilder replies to the activity), not a proactive delivery that
+      // happened to reach this chat meanwhile (a card the delivery road sends on its own time).
+      sent: messagesHere().slice(before).filter((sent) => sent.replyToId === incoming.id),
     };
   }
 
