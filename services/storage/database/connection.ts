@@ -44,13 +44,22 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
 }
 
 async function ping(db: Db): Promise<boolean> {
+  // A health probe must answer within its own second: with the server gone, the driver waits for
+  // server selection (ten seconds) whatever `timeoutMS` says, and a probe that slow is counted
+  // as a timeout by the platform rather than read as "not answering".
+  let timer: NodeJS.Timeout | undefined;
+  const tooLate = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), pingTimeoutMs);
+  });
+  const answered = db.command({ ping: 1 }, { timeoutMS: pingTimeoutMs }).then(() => true, () => false);
   try {
-    await db.command({ ping: 1 }, { timeoutMS: 1000 });
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([answered, tooLate]);
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+const pingTimeoutMs = 1000;
 
 /** Connection strings carry passwords; never log them. */
 export function redact(uri: string): string {
