@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * CPU a process has used since it started (user + system, all threads: the JIT and the garbage
@@ -25,6 +25,24 @@ export function childPids(): number[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * PostgreSQL's backends serving `database` (the embedded FerretDB's connections), by pid: each
+ * names its database in its command line ("postgres: 15/main: user dars_bot_x 127.0.0.1(…)").
+ */
+export function postgresBackendPids(database: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (command.startsWith('postgres: ') && command.split(' ').includes(database)) pids.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
 }
 
 /** USER_HZ, the unit of /proc's times: 100 on every Linux build that matters (`getconf CLK_TCK`). */
