@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 
+import { londonDate, yearOf } from '../../domain/calendar';
 import { isDuplicateKey } from '../database/duplicateKey';
 
 /**
@@ -28,7 +29,9 @@ const seenClaimed = new WeakMap<Db, Map<number, number>>();
 
 export async function nextCaseReference(db: Db, now: Date): Promise<string> {
   const claims = db.collection<ReferenceClaim>(caseReferenceClaims);
-  const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' }).format(now));
+  // The year in England, by londonDate, whose formatter is made once: a new Intl.DateTimeFormat
+  // for every reference cost more CPU than the rest of taking one.
+  const year = yearOf(londonDate(now));
   const seen = seenClaimed.get(db) ?? new Map<number, number>();
   seenClaimed.set(db, seen);
   const claimed = async (sequence: number) => sequence <= 99_999 && (await claims.findOne({ _id: formatCaseReference(year, sequence) }, { projection: { _id: 1 } })) !== null;
