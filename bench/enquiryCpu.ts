@@ -30,6 +30,8 @@ import { WireCounter } from './wireCounter';
  *   BENCH_BOT          echo: the bench's echo bot and its script instead, for comparison
  *   BENCH_COUNT        1: also count the database commands of each turn (through bench/wireCounter.ts's
  *                      proxy, which costs the bot a little CPU of its own), e.g. "find conversationState ×1"
+ *   BENCH_ENTRY        the bot's compiled entry to run instead of this build's (e.g. a copy of an older
+ *                      dist/ kept inside the project, to compare two builds turn about on a busy machine)
  *   BENCH_NODE_ARGS    extra node flags for the bot, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof
  *   MONGODB_URI        a server to use instead of the embedded FerretDB
  *
@@ -51,7 +53,7 @@ async function main(): Promise<number> {
   const script = echo ? echoScript : enquiryScript;
   const counter = process.env.BENCH_COUNT === '1' ? await WireCounter.start(uri) : undefined;
   const bot = await LaunchedBot.start({
-    entry: path.resolve(__dirname, '..', echo ? 'bench/echoBot.js' : 'bot/index.js'),
+    entry: process.env.BENCH_ENTRY ? path.resolve(process.env.BENCH_ENTRY) : path.resolve(__dirname, '..', echo ? 'bench/echoBot.js' : 'bot/index.js'),
     env: { MONGODB_URI: counter?.uriFor(uri) ?? uri, MONGODB_DB: databaseName, TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triageChannel },
   });
   const replies = new RepliesByConversation(connector);
