@@ -41,6 +41,7 @@ import { keptSecret } from '../services/storage/documents/keptSecret';
 import { createLogger, describeError, type Logger } from './runtime/logger';
 import { MongoStorage } from './turns/mongoStorage';
 import { outboxDeliveries } from './delivery/outboxDeliveries';
+import { withoutSilentNotices } from './notices/decisionNotices';
 import { PostedCards } from './cardActions/postedCards';
 import { createServer } from './door/server';
 import { StaffChannel } from './staff/staffChannel';
@@ -144,7 +145,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   // The road looks for a decision's deliveries once the turn that decided has answered.
   const aftermath = new TurnAftermath();
   const kickRoad = () => road.kick();
-  const commands = new CaseCommands(log, index, darsWorkflow, () => aftermath.after(kickRoad));
+  const commands = new CaseCommands(log, index, darsWorkflow, () => aftermath.after(kickRoad), withoutSilentNotices);
   const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(

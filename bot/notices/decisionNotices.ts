@@ -39,6 +39,16 @@ export async function decisionMessages(
   return [...byTarget.values()].map(({ target, texts }) => ({ target, text: texts.join('\n\n') }));
 }
 
+/**
+ * A decision's effects without its notices (`eventNotices`) when every one of its events is
+ * 'silent': that entry would tell no one, yet cost the outbox a write, a claim and a clearing.
+ * (An enquiry's submission is one: the applicant is answered in their turn, triage gets the
+ * review card.) Any other decision keeps them, to be worked out on delivery.
+ */
+export function withoutSilentNotices<X extends { readonly kind: string }>(effects: readonly X[], events: readonly CaseEvent[]): readonly X[] {
+  return events.some((event) => noticeRules[event.type] !== 'silent') ? effects : effects.filter((effect) => effect.kind !== 'eventNotices');
+}
+
 /** The notices of one event by its rule; a 'silent' event tells no one. */
 export function noticesOf(event: CaseEvent, context: NoticeContext): Notice[] {
   const rule = noticeRules[event.type] as NoticeRule<CaseEventType> | 'silent';
