@@ -92,9 +92,19 @@ export class DeliveryRoad {
   }
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer = setInterval(() => this.poll(), this.pollMs);
     this.timer.unref();
+    this.poll();
+  }
+
+  /**
+   * The timer's look: for entries, and for dead letters not yet reported (this process reports
+   * its own at once; another's, or a report that failed, within a poll). Not on every kick: a
+   * busy bot kicks after each decision and each lane, and each look at dead letters is a read.
+   */
+  private poll(): void {
     this.kick();
+    this.reportDeadLetters();
   }
 
   async stop(): Promise<void> {
@@ -152,12 +162,11 @@ export class DeliveryRoad {
       });
       this.lanes.set(caseId, lane);
     }
-    this.reportDeadLetters();
   }
 
   /** Tells triage about new dead letters, beside the lanes: a busy triage channel holds up no pass. */
   private reportDeadLetters(): void {
-    if (this.reporting) return;
+    if (this.reporting || this.stopped) return;
     this.reporting = this.deadLetters
       .reportPending(this.ledger)
       .catch((error) => this.logger.error('dead-letter report failed', { error: describeError(error) }))
@@ -199,6 +208,7 @@ export class DeliveryRoad {
         const since = round?.retriedAt ?? new Date(entry.createdAt);
         if (isExhausted(this.ledger.policy, failures, since, now)) {
           await this.deadLetters.add({ commitId, caseId, entry, attempts: outcome.attempt, lastError: outcome.error, at: now });
+          this.reportDeadLetters();
           this.notBefore.delete(entry.id);
           await this.forget(commitId, entry.id, pendingWithIt);
           this.logger.error('outbox entry dead-lettered', { caseRef: caseId, effect: entry.effect.kind, attempts: failures, error: outcome.error });
