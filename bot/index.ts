@@ -149,7 +149,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(
-    new EnquirySubmissions(db, log, commands),
+    new EnquirySubmissions(db, commands),
     new ApplicantStatus({ desk, actors: staff, mine: (personId) => queries.mine(personId) }),
     desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore, documentLinks),
   );
