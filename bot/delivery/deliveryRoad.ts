@@ -61,6 +61,13 @@ export class DeliveryRoad {
   /** Entries known (in this process) to be waiting: not read again before this time. */
   private readonly notBefore = new Map<string, number>();
   private readonly lanes = new Map<string, Promise<void>>();
+  /**
+   * Cases a pass found work for while their lane was running, so left for that lane's end; and
+   * whether a pass stopped at the lane limit. Only then does a lane's end look again: any other
+   * new work kicked the road itself, and a look after every lane would be a read per decision.
+   */
+  private readonly readAgainAfterLane = new Set<string>();
+  private readAgainWhenLaneFree = false;
   private timer: NodeJS.Timeout | undefined;
   private passing: Promise<void> | undefined;
   private reporting: Promise<void> | undefined;
@@ -114,7 +121,7 @@ export class DeliveryRoad {
     await Promise.all([...this.lanes.values(), this.reporting]);
   }
 
-  /** Looks for work now: called right after a decision, by the poll, and when a lane ends. */
+  /** Looks for work now: called right after a decision, by the poll, and when a lane ends that a pass had to leave work to. */
   kick(): void {
     if (this.stopped) return;
     if (this.passing) {
@@ -154,11 +161,20 @@ export class DeliveryRoad {
     // Entries another process finished or gave up on need no waiting time here any more.
     for (const entryId of this.notBefore.keys()) if (!stillPending.has(entryId)) this.notBefore.delete(entryId);
     for (const [caseId, entries] of byCase) {
-      if (this.lanes.has(caseId)) continue; // that case's lane will be read again when it ends
-      if (this.lanes.size >= this.laneLimit) break;
+      if (this.lanes.has(caseId)) {
+        this.readAgainAfterLane.add(caseId); // that case's lane will read again when it ends
+        continue;
+      }
+      if (this.lanes.size >= this.laneLimit) {
+        this.readAgainWhenLaneFree = true;
+        break;
+      }
       const lane = this.runLane(entries).finally(() => {
         this.lanes.delete(caseId);
-        this.kick();
+        if (this.readAgainAfterLane.delete(caseId) || this.readAgainWhenLaneFree) {
+          this.readAgainWhenLaneFree = false;
+          this.kick();
+        }
       });
       this.lanes.set(caseId, lane);
     }
