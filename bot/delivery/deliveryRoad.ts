@@ -204,10 +204,12 @@ export class DeliveryRoad {
   }
 
   private async runEntry({ commitId, caseId, entry, pendingWithIt }: PendingEntry): Promise<void> {
+    // An entry this process has not seen wait or fail is most likely new: claim its first attempt at once.
+    const firstLook = !this.notBefore.has(entry.id);
     const outcome = await this.ledger.run({ id: entry.id, caseId }, deliveredSchema, async () => {
       const result = await withinLease(this.deliver(caseId, entry), this.ledger.policy.leaseMs);
       return result?.kind === 'retryAt' ? result : { kind: 'done', result: true as const };
-    });
+    }, { firstLook });
     switch (outcome.kind) {
       case 'done':
         this.notBefore.delete(entry.id);
