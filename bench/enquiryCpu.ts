@@ -103,6 +103,7 @@ async function main(): Promise<number> {
     connectorCallsByTurn.clear();
     const byTurn = new Map<string, number>();
     const started = cpu();
+    const driverStarted = process.cpuUsage();
     const databaseStarted = databaseCpu();
     const backends = postgresDatabase ? postgresBackendPids(postgresDatabase) : [];
     const postgresStarted = postgresCpu(backends);
@@ -111,6 +112,7 @@ async function main(): Promise<number> {
     const turnsDone = cpu();
     await connector.waitFor(() => reviewCards() >= warmup + applicants, 30_000, 'the review cards');
     const ended = cpu();
+    const driver = process.cpuUsage(driverStarted);
     const databaseEnded = databaseCpu();
     const postgresEnded = postgresCpu(backends);
 
@@ -119,6 +121,8 @@ async function main(): Promise<number> {
       `(${applicants} applicants × ${script().length} turns; ${(ended - started).toFixed(0)} ms in all, ` +
       `of which ${(ended - turnsDone).toFixed(0)} ms after the last turn: outbox, review cards)`);
     console.log(`database server (FerretDB) CPU per turn: ${((databaseEnded - databaseStarted) / turns).toFixed(2)} ms`);
+    // What `npm run bench` also spends per turn on the same cores: its load and its Teams stand-in.
+    console.log(`this process (the applicants and the Teams stand-in) CPU per turn: ${((driver.user + driver.system) / 1000 / turns).toFixed(2)} ms`);
     if (backends.length > 0) {
       console.log(`PostgreSQL CPU per turn: ${((postgresEnded - postgresStarted) / turns).toFixed(2)} ms (${backends.length} backends of ${postgresDatabase}; others sharing the database would count too)`);
     }
