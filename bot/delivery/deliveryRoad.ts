@@ -34,8 +34,11 @@ import { describeError, type Logger } from '../runtime/logger';
  * lease (receipts per target keep a partly done entry from repeating the people it reached).
  */
 
-/** Delivers one outbox entry; returns a "retry at" when it is not finished, throws on failure. */
-export type OutboxDelivery = (caseId: string, entry: OutboxEntry) => Promise<DeliveryResult | void>;
+/**
+ * Delivers one outbox entry; returns a "retry at" when it is not finished, throws on failure.
+ * `firstAttempt`: no attempt at it came before, so nothing of it was sent yet (no receipts).
+ */
+export type OutboxDelivery = (caseId: string, entry: OutboxEntry, firstAttempt: boolean) => Promise<DeliveryResult | void>;
 
 export interface DeliveryRoadOptions {
   readonly policy?: Partial<DeliveryPolicy>;
@@ -206,8 +209,8 @@ export class DeliveryRoad {
   private async runEntry({ commitId, caseId, entry, pendingWithIt }: PendingEntry): Promise<void> {
     // An entry this process has not seen wait or fail is most likely new: claim its first attempt at once.
     const firstLook = !this.notBefore.has(entry.id);
-    const outcome = await this.ledger.run({ id: entry.id, caseId }, deliveredSchema, async () => {
-      const result = await withinLease(this.deliver(caseId, entry), this.ledger.policy.leaseMs);
+    const outcome = await this.ledger.run({ id: entry.id, caseId }, deliveredSchema, async (attempt) => {
+      const result = await withinLease(this.deliver(caseId, entry, attempt === 1), this.ledger.policy.leaseMs);
       return result?.kind === 'retryAt' ? result : { kind: 'done', result: true as const };
     }, { firstLook });
     switch (outcome.kind) {

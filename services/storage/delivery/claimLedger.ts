@@ -112,7 +112,7 @@ export class ClaimLedger {
    * proof enough: work is only ever done under a claimed attempt, so if attempt 1 was free,
    * nobody has done it or is doing it. If it was taken, the ordinary look below decides.
    */
-  async run<R>(work: { id: string; caseId: string }, schema: z.ZodType<R>, perform: () => Promise<Performed<R>>, options: { readonly firstLook?: boolean } = {}): Promise<ClaimOutcome<R>> {
+  async run<R>(work: { id: string; caseId: string }, schema: z.ZodType<R>, perform: (attempt: number) => Promise<Performed<R>>, options: { readonly firstLook?: boolean } = {}): Promise<ClaimOutcome<R>> {
     if (options.firstLook && (await this.claim(work, 1, this.now()))) return this.performClaimed(work, 1, schema, perform);
 
     const done = await this.completed(work.id, schema);
@@ -148,11 +148,11 @@ export class ClaimLedger {
   }
 
   /** Runs the work under attempt `n`, which this process holds, and records how it went. */
-  private async performClaimed<R>(work: { id: string; caseId: string }, n: number, schema: z.ZodType<R>, perform: () => Promise<Performed<R>>): Promise<ClaimOutcome<R>> {
+  private async performClaimed<R>(work: { id: string; caseId: string }, n: number, schema: z.ZodType<R>, perform: (attempt: number) => Promise<Performed<R>>): Promise<ClaimOutcome<R>> {
     const attemptId = `${work.id}#${n}`;
     let performed: Performed<R>;
     try {
-      performed = await perform();
+      performed = await perform(n);
     } catch (error) {
       const failedAt = this.now();
       const { transient, retryAt: asked } = this.options.classify(error, failedAt);
