@@ -69,6 +69,11 @@ export class LaunchedBot {
     }
   }
 
+  /** The bot's process id, to read its CPU (bench/processCpu.ts). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** SIGTERM, as a deployment would stop it; the bot closes its server and database. */
   stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();

@@ -23,7 +23,27 @@ export function renderCard(template: object, data: object): AdaptiveCard {
  * holds no Markdown anywhere (`literalText`): every text is a TextRun, shown as written.
  */
 export function renderTemplate(template: object, data: object): Record<string, unknown> {
-  return literalText(new ACData.Template(template).expand({ $root: data }) as Record<string, unknown>);
+  return literalText(preparedTemplate(template).expand({ $root: data }) as Record<string, unknown>);
+}
+
+/**
+ * `new ACData.Template` parses every `${…}` in the template into an adaptive-expressions tree
+ * (an ANTLR parse each, most of a render's cost); `expand` only evaluates those trees against
+ * the data and builds a new card, never changing them. Templates are the JSON modules in
+ * templates/, fixed for the life of the process, so each is parsed once, on its first render.
+ * Keyed by the template object itself (WeakMap): a template built on the fly (tests) is parsed
+ * for itself and let go with it. `expand` runs synchronously to the end, so one Template
+ * serves every render in turn.
+ */
+const prepared = new WeakMap<object, ACData.Template>();
+
+function preparedTemplate(template: object): ACData.Template {
+  let ready = prepared.get(template);
+  if (!ready) {
+    ready = new ACData.Template(template);
+    prepared.set(template, ready);
+  }
+  return ready;
 }
 
 /** Bytes of the card as Teams receives it. */

@@ -14,9 +14,20 @@ interface Receipt {
 
 export class DeliveryReceipts {
   private readonly receipts: Collection<Receipt>;
+  private readonly db: Db;
 
-  constructor(db: Db) {
+  /**
+   * @param noneWritten true for the first attempt at an entry (`noneYet`): receipts are only
+   * written by an attempt, so there are none to look for.
+   */
+  constructor(db: Db, private readonly noneWritten = false) {
+    this.db = db;
     this.receipts = db.collection<Receipt>('deliveryReceipts');
+  }
+
+  /** The receipts for the first attempt at an entry: nothing sent yet, so `once` sends without looking. */
+  noneYet(): DeliveryReceipts {
+    return new DeliveryReceipts(this.db, true);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -26,7 +37,7 @@ export class DeliveryReceipts {
   /** Runs `send` for this entry and target unless a receipt says it was done. */
   async once(entryId: string, target: string, send: () => Promise<void>): Promise<void> {
     const id = `${entryId}#${target}`;
-    if (await this.receipts.findOne({ _id: id })) return;
+    if (!this.noneWritten && (await this.receipts.findOne({ _id: id }))) return;
     await send();
     try {
       await this.receipts.insertOne({ _id: id, at: new Date() });

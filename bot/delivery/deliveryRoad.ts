@@ -34,8 +34,11 @@ import { describeError, type Logger } from '../runtime/logger';
  * lease (receipts per target keep a partly done entry from repeating the people it reached).
  */
 
-/** Delivers one outbox entry; returns a "retry at" when it is not finished, throws on failure. */
-export type OutboxDelivery = (caseId: string, entry: OutboxEntry) => Promise<DeliveryResult | void>;
+/**
+ * Delivers one outbox entry; returns a "retry at" when it is not finished, throws on failure.
+ * `firstAttempt`: no attempt at it came before, so nothing of it was sent yet (no receipts).
+ */
+export type OutboxDelivery = (caseId: string, entry: OutboxEntry, firstAttempt: boolean) => Promise<DeliveryResult | void>;
 
 export interface DeliveryRoadOptions {
   readonly policy?: Partial<DeliveryPolicy>;
@@ -61,6 +64,13 @@ export class DeliveryRoad {
   /** Entries known (in this process) to be waiting: not read again before this time. */
   private readonly notBefore = new Map<string, number>();
   private readonly lanes = new Map<string, Promise<void>>();
+  /**
+   * Cases a pass found work for while their lane was running, so left for that lane's end; and
+   * whether a pass stopped at the lane limit. Only then does a lane's end look again: any other
+   * new work kicked the road itself, and a look after every lane would be a read per decision.
+   */
+  private readonly readAgainAfterLane = new Set<string>();
+  private readAgainWhenLaneFree = false;
   private timer: NodeJS.Timeout | undefined;
   private passing: Promise<void> | undefined;
   private reporting: Promise<void> | undefined;
@@ -92,9 +102,19 @@ export class DeliveryRoad {
   }
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer = setInterval(() => this.poll(), this.pollMs);
     this.timer.unref();
+    this.poll();
+  }
+
+  /**
+   * The timer's look: for entries, and for dead letters not yet reported (this process reports
+   * its own at once; another's, or a report that failed, within a poll). Not on every kick: a
+   * busy bot kicks after each decision and each lane, and each look at dead letters is a read.
+   */
+  private poll(): void {
     this.kick();
+    this.reportDeadLetters();
   }
 
   async stop(): Promise<void> {
@@ -104,7 +124,7 @@ export class DeliveryRoad {
     await Promise.all([...this.lanes.values(), this.reporting]);
   }
 
-  /** Looks for work now: called right after a decision, by the poll, and when a lane ends. */
+  /** Looks for work now: called right after a decision, by the poll, and when a lane ends that a pass had to leave work to. */
   kick(): void {
     if (this.stopped) return;
     if (this.passing) {
@@ -144,20 +164,28 @@ export class DeliveryRoad {
     // Entries another process finished or gave up on need no waiting time here any more.
     for (const entryId of this.notBefore.keys()) if (!stillPending.has(entryId)) this.notBefore.delete(entryId);
     for (const [caseId, entries] of byCase) {
-      if (this.lanes.has(caseId)) continue; // that case's lane will be read again when it ends
-      if (this.lanes.size >= this.laneLimit) break;
+      if (this.lanes.has(caseId)) {
+        this.readAgainAfterLane.add(caseId); // that case's lane will read again when it ends
+        continue;
+      }
+      if (this.lanes.size >= this.laneLimit) {
+        this.readAgainWhenLaneFree = true;
+        break;
+      }
       const lane = this.runLane(entries).finally(() => {
         this.lanes.delete(caseId);
-        this.kick();
+        if (this.readAgainAfterLane.delete(caseId) || this.readAgainWhenLaneFree) {
+          this.readAgainWhenLaneFree = false;
+          this.kick();
+        }
       });
       this.lanes.set(caseId, lane);
     }
-    this.reportDeadLetters();
   }
 
   /** Tells triage about new dead letters, beside the lanes: a busy triage channel holds up no pass. */
   private reportDeadLetters(): void {
-    if (this.reporting) return;
+    if (this.reporting || this.stopped) return;
     this.reporting = this.deadLetters
       .reportPending(this.ledger)
       .catch((error) => this.logger.error('dead-letter report failed', { error: describeError(error) }))
@@ -179,10 +207,12 @@ export class DeliveryRoad {
   }
 
   private async runEntry({ commitId, caseId, entry, pendingWithIt }: PendingEntry): Promise<void> {
-    const outcome = await this.ledger.run({ id: entry.id, caseId }, deliveredSchema, async () => {
-      const result = await withinLease(this.deliver(caseId, entry), this.ledger.policy.leaseMs);
+    // An entry this process has not seen wait or fail is most likely new: claim its first attempt at once.
+    const firstLook = !this.notBefore.has(entry.id);
+    const outcome = await this.ledger.run({ id: entry.id, caseId }, deliveredSchema, async (attempt) => {
+      const result = await withinLease(this.deliver(caseId, entry, attempt === 1), this.ledger.policy.leaseMs);
       return result?.kind === 'retryAt' ? result : { kind: 'done', result: true as const };
-    });
+    }, { firstLook });
     switch (outcome.kind) {
       case 'done':
         this.notBefore.delete(entry.id);
@@ -199,6 +229,7 @@ export class DeliveryRoad {
         const since = round?.retriedAt ?? new Date(entry.createdAt);
         if (isExhausted(this.ledger.policy, failures, since, now)) {
           await this.deadLetters.add({ commitId, caseId, entry, attempts: outcome.attempt, lastError: outcome.error, at: now });
+          this.reportDeadLetters();
           this.notBefore.delete(entry.id);
           await this.forget(commitId, entry.id, pendingWithIt);
           this.logger.error('outbox entry dead-lettered', { caseRef: caseId, effect: entry.effect.kind, attempts: failures, error: outcome.error });

@@ -47,11 +47,13 @@ export interface DeliveryDependencies {
 }
 
 export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
-  return async (caseId: string, entry: OutboxEntry) => {
+  return async (caseId: string, entry: OutboxEntry, firstAttempt: boolean) => {
     const effect = entry.effect as CaseEffect;
     const current = effect.kind === 'eventNotices' ? await deps.states.fromLog(caseId) : await deps.states.current(caseId);
     if (!current.state) throw new Error(`Case ${caseId} has no events in the case log`);
-    return deliver(deps, current.state, entry, effect, current.events ?? []);
+    // On the first attempt no target can have a receipt yet: spare a read per target.
+    const entryDeps = firstAttempt ? { ...deps, receipts: deps.receipts.noneYet() } : deps;
+    return deliver(entryDeps, current.state, entry, effect, current.events ?? []);
   };
 }
 

@@ -1,4 +1,4 @@
-import { noticesOf } from '../../cards/events';
+import { noticesOf, presentationOf } from '../../cards/events';
 import { evolve, type CaseEvent, type CaseState } from '../../services/domain/workflow';
 import { resolveRecipient, targetKey, type Target } from '../delivery/recipients';
 import type { StaffDirectory } from '../staff/staffDirectory';
@@ -42,3 +42,13 @@ export async function decisionMessages(
 
 /** One event's notices, by its entry in the presentation table. */
 export { noticesOf } from '../../cards/events';
+
+/**
+ * A decision's effects without its notices (`eventNotices`) when every one of its events is
+ * 'silent': that entry would tell no one, yet cost the outbox a write, a claim and a clearing.
+ * (An enquiry's submission is one: the applicant is answered in their turn, triage gets the
+ * review card.) Any other decision keeps them, to be worked out on delivery.
+ */
+export function withoutSilentNotices<X extends { readonly kind: string }>(effects: readonly X[], events: readonly CaseEvent[]): readonly X[] {
+  return events.some((event) => presentationOf(event.type).notices !== 'silent') ? effects : effects.filter((effect) => effect.kind !== 'eventNotices');
+}

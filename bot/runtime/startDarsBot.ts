@@ -43,6 +43,7 @@ import { keptSecret } from '../../services/storage/documents/keptSecret';
 import { describeError, type Logger } from './logger';
 import { MongoStorage } from '../turns/mongoStorage';
 import { outboxDeliveries } from '../delivery/outboxDeliveries';
+import { withoutSilentNotices } from '../notices/decisionNotices';
 import { PostedCards } from '../cardActions/postedCards';
 import { createServer } from '../door/server';
 import { StaffChannel } from '../staff/staffChannel';
@@ -140,11 +141,11 @@ export async function startDarsBot(config: Config, logger: Logger): Promise<Runn
   // The road looks for a decision's deliveries once the turn that decided has answered.
   const aftermath = new TurnAftermath();
   const kickRoad = () => road.kick();
-  const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing), (key) => aftermath.after(key, kickRoad));
+  const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing), (key) => aftermath.after(key, kickRoad), withoutSilentNotices);
   const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(
-    new EnquirySubmissions(db, log, commands),
+    new EnquirySubmissions(db, commands),
     new ApplicantStatus({ desk, actors: staff, mine: (personId) => queries.mine(personId) }),
     desk, staff, fetcher, undefined, new FileKeepingDesk(fetcher, fileStore, documentLinks),
   );

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 
-import { noticesOf } from '../../bot/notices/decisionNotices';
+import { noticesOf, withoutSilentNotices } from '../../bot/notices/decisionNotices';
 import { noticeRules, type Notice } from '../../cards/events';
 import { evolve, type CaseEvent, type CaseEventType, type CaseState, type CaseStatus } from '../../services/domain/workflow';
-import { generateDsa, HASH_B, REFERENCE } from '../workflow/support/data';
-import { caseAt, type CaseDriver } from '../workflow/support/driver';
-import { ada, asha, carl, dana, mo, pat } from '../workflow/support/people';
+import { enquiry, generateDsa, HASH_B, REFERENCE } from '../workflow/support/data';
+import { caseAt, CaseDriver } from '../workflow/support/driver';
+import { ada, asha, carl, dana, mo, pat, sam } from '../workflow/support/people';
 
 /**
  * The notice rules, pure: every event type is either told to the people it concerns or
@@ -98,5 +98,16 @@ describe('Notice rules: who is told of each decision', () => {
   it('approval, each signature and access arranged are told to the applicant\'s team', () => {
     for (const type of ['applicationApproved', 'dsaSigned', 'dsaExecuted', 'accessArranged'] as const) assert.ok(recipients(first(type)).includes('applicantTeam'), type);
     assert.equal(told.filter((entry) => entry.event.type === 'dsaSigned').length >= 2, true, 'each signature is a decision of its own');
+  });
+
+  it('a decision whose every event is silent writes no notices entry (it would tell no one); any other keeps it', () => {
+    const kinds = (effects: readonly { kind: string }[]) => effects.map((effect) => effect.kind);
+    const driver = new CaseDriver();
+    const submitted = driver.do(ada, { type: 'submitEnquiry', reference: REFERENCE, enquiry: enquiry() });
+    assert.ok(kinds(submitted.effects).includes('eventNotices'), 'the workflow asks for the notices of every decision');
+    assert.deepEqual(kinds(withoutSilentNotices(submitted.effects, submitted.events)), kinds(submitted.effects).filter((kind) => kind !== 'eventNotices'));
+    assert.ok(kinds(withoutSilentNotices(submitted.effects, submitted.events)).includes('postCard'), 'the review card still goes to triage');
+    const accepted = driver.do(sam, { type: 'acceptEnquiry' });
+    assert.deepEqual(withoutSilentNotices(accepted.effects, accepted.events), accepted.effects);
   });
 });

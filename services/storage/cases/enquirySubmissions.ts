@@ -5,7 +5,7 @@ import type { Enquiry } from '../../domain/enquiry/enquiry';
 import { caseStatus } from '../../domain/workflow';
 import { isDuplicateKey } from '../database/duplicateKey';
 import { nextCaseReference } from './caseReference';
-import type { CaseLog } from './caseLog';
+import { genesisHash } from './commitChain';
 import type { DarsCaseCommands } from './darsWorkflow';
 
 /**
@@ -37,15 +37,15 @@ export interface SubmittedEnquiry {
 export class EnquirySubmissions {
   constructor(
     private readonly db: Db,
-    private readonly log: CaseLog,
     private readonly commands: DarsCaseCommands,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async submit(input: { enquiry: Enquiry; applicant: Applicant; activityId: string; draftId: string }): Promise<SubmittedEnquiry> {
     const now = this.clock();
-    const earlier = await this.log.findByKey(input.activityId);
-    const reference = earlier?.caseId ?? (await this.referenceFor(input.draftId, now));
+    // No look for an earlier outcome of this activity first: a retried Submit is of the same
+    // draft, so it finds the draft's reference, and the commit's key returns the first outcome.
+    const { reference, fresh } = await this.referenceFor(input.draftId, now);
     const result = await this.commands.execute(
       { type: 'submitEnquiry', reference, enquiry: input.enquiry },
       {
@@ -53,6 +53,9 @@ export class EnquirySubmissions {
         key: input.activityId,
         now,
         context: { actor: { ...input.applicant, roles: [] }, activityId: input.activityId, now },
+        // A reference claimed just now has no case yet: decide without reading its (empty) log.
+        // Were one there after all, the commit's insert would collide and the case be read.
+        ...(fresh ? { loaded: { state: undefined, version: 0, head: genesisHash, events: [] } } : {}),
       },
     );
     const sameDraft = result.kind === 'refused' && result.state?.people.applicant.id === input.applicant.id;
@@ -67,21 +70,24 @@ export class EnquirySubmissions {
     };
   }
 
-  /** The draft's case reference: taken once, whichever Submit of the draft comes first. */
-  private async referenceFor(draftId: string, now: Date): Promise<string> {
+  /**
+   * The draft's case reference: taken once, whichever Submit of the draft comes first; `fresh`
+   * when this call took it (a new reference, so no case has it yet).
+   */
+  private async referenceFor(draftId: string, now: Date): Promise<{ reference: string; fresh: boolean }> {
     const drafts = this.db.collection<DraftClaim>('enquiryDrafts');
     const claimed = await drafts.findOne({ _id: draftId });
-    if (claimed) return claimed.reference;
+    if (claimed) return { reference: claimed.reference, fresh: false };
     const reference = await nextCaseReference(this.db, now);
     try {
       await drafts.insertOne({ _id: draftId, reference, claimedAt: now });
-      return reference;
+      return { reference, fresh: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
     // Another Submit of this draft claimed first (the reference we took stays unused).
     const winner = await drafts.findOne({ _id: draftId });
     if (!winner) throw new Error('The enquiry draft was claimed and then lost');
-    return winner.reference;
+    return { reference: winner.reference, fresh: false };
   }
 }

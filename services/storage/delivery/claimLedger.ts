@@ -104,8 +104,17 @@ export class ClaimLedger {
     return last?.n ?? 0;
   }
 
-  /** Does the work unless it is done, being done elsewhere, or waiting to be retried. */
-  async run<R>(work: { id: string; caseId: string }, schema: z.ZodType<R>, perform: () => Promise<Performed<R>>): Promise<ClaimOutcome<R>> {
+  /**
+   * Does the work unless it is done, being done elsewhere, or waiting to be retried.
+   *
+   * `firstLook`: the caller has no sign that the work was ever tried (the road meeting a new
+   * outbox entry), so it claims attempt 1 straight away, without the two reads. Winning it is
+   * proof enough: work is only ever done under a claimed attempt, so if attempt 1 was free,
+   * nobody has done it or is doing it. If it was taken, the ordinary look below decides.
+   */
+  async run<R>(work: { id: string; caseId: string }, schema: z.ZodType<R>, perform: (attempt: number) => Promise<Performed<R>>, options: { readonly firstLook?: boolean } = {}): Promise<ClaimOutcome<R>> {
+    if (options.firstLook && (await this.claim(work, 1, this.now()))) return this.performClaimed(work, 1, schema, perform);
+
     const done = await this.completed(work.id, schema);
     if (done !== undefined) return { kind: 'done', result: done, now: false };
 
@@ -117,22 +126,33 @@ export class ClaimLedger {
     }
 
     const n = (last?.n ?? 0) + 1;
-    const attemptId = `${work.id}#${n}`;
-    const leaseUntil = new Date(now.getTime() + this.policy.leaseMs);
-    try {
-      await this.attempts.insertOne({ _id: attemptId, workId: work.id, caseId: work.caseId, n, startedAt: now, leaseUntil });
-    } catch (error) {
-      if (isDuplicateKey(error)) return { kind: 'waiting', until: leaseUntil, why: 'inProgress' }; // another process claimed it
-      throw error;
-    }
+    // Another process claimed it first.
+    if (!(await this.claim(work, n, now))) return { kind: 'waiting', until: new Date(now.getTime() + this.policy.leaseMs), why: 'inProgress' };
     // The previous holder may have finished between our first look and our claim. (Winning the
     // first attempt means nobody else ever held one, so then there is nothing to look for.)
     const finishedMeanwhile = n > 1 ? await this.completed(work.id, schema) : undefined;
     if (finishedMeanwhile !== undefined) return { kind: 'done', result: finishedMeanwhile, now: false };
+    return this.performClaimed(work, n, schema, perform);
+  }
 
+  /** Claims attempt `n` (one insert, with a lease); false when another process holds it. */
+  private async claim(work: { id: string; caseId: string }, n: number, now: Date): Promise<boolean> {
+    const leaseUntil = new Date(now.getTime() + this.policy.leaseMs);
+    try {
+      await this.attempts.insertOne({ _id: `${work.id}#${n}`, workId: work.id, caseId: work.caseId, n, startedAt: now, leaseUntil });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Runs the work under attempt `n`, which this process holds, and records how it went. */
+  private async performClaimed<R>(work: { id: string; caseId: string }, n: number, schema: z.ZodType<R>, perform: (attempt: number) => Promise<Performed<R>>): Promise<ClaimOutcome<R>> {
+    const attemptId = `${work.id}#${n}`;
     let performed: Performed<R>;
     try {
-      performed = await perform();
+      performed = await perform(n);
     } catch (error) {
       const failedAt = this.now();
       const { transient, retryAt: asked } = this.options.classify(error, failedAt);
