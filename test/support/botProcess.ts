@@ -2,8 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 
-import type { TestBot } from './testBot';
-import { testDatabaseUri } from './testDatabase';
+import { testBotEnvironment, type TestBot, type TestBotOptions } from './testBot';
 
 /**
  * A real DARS Bot process (`node dist/bot/index.js`), the way `npm start` runs it, on a free
@@ -18,20 +17,10 @@ export class BotProcess implements TestBot {
     readonly logs: Record<string, unknown>[],
   ) {}
 
-  static async start(options: { databaseName: string; env?: Record<string, string> }): Promise<BotProcess> {
+  static async start(options: TestBotOptions): Promise<BotProcess> {
     const entry = path.resolve(__dirname, '..', '..', 'bot', 'index.js');
     const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        MONGODB_URI: testDatabaseUri(),
-        MONGODB_DB: options.databaseName,
-        ...options.env,
-      },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...testBotEnvironment(options) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

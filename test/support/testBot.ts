@@ -19,19 +19,8 @@ export interface TestBot {
  * process (a crash, several bots sharing a database after a kill) use `BotProcess` instead.
  * Starting it here rather than in a child saves starting Node and loading botbuilder per suite.
  */
-export async function startTestBot(options: { databaseName: string; env?: Record<string, string> }): Promise<TestBot> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    MONGODB_URI: testDatabaseUri(),
-    MONGODB_DB: options.databaseName,
-    // The deadline pass runs only where a suite asks for it (test/teams/deadlines.test.ts): on
-    // its own it would add reminders to seeded cases whose dates have passed, mid-assertion.
-    REMINDER_INTERVAL_SECONDS: '0',
-    ...options.env,
-  });
+export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
+  const config = loadConfig(testBotEnvironment(options));
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger(config.LOG_LEVEL, (line) => {
     for (const one of line.split('\n')) if (one.trim() !== '') logs.push(JSON.parse(one) as Record<string, unknown>);
@@ -43,5 +32,26 @@ export async function startTestBot(options: { databaseName: string; env?: Record
     url: `http://127.0.0.1:${running.port}`,
     logs,
     stop: () => (stopped ??= running.stop()),
+  };
+}
+
+export interface TestBotOptions {
+  readonly databaseName: string;
+  readonly env?: Record<string, string>;
+}
+
+/** The variables a bot under test runs with, in this process or its own: port 0, the suite's database. */
+export function testBotEnvironment(options: TestBotOptions): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    MONGODB_URI: testDatabaseUri(),
+    MONGODB_DB: options.databaseName,
+    // The deadline pass runs only where a suite asks for it (test/teams/deadlines.test.ts): on
+    // its own it would add reminders to seeded cases whose dates have passed, mid-assertion.
+    REMINDER_INTERVAL_SECONDS: '0',
+    ...options.env,
   };
 }
