@@ -141,7 +141,7 @@ export async function startDarsBot(config: Config, logger: Logger): Promise<Runn
   // The road looks for a decision's deliveries once the turn that decided has answered.
   const aftermath = new TurnAftermath();
   const kickRoad = () => road.kick();
-  const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing), (key) => aftermath.after(key, kickRoad), withoutSilentNotices);
+  const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing, withoutSilentNotices), (key) => aftermath.after(key, kickRoad));
   const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(

@@ -75,12 +75,6 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     private readonly workflow: CaseWorkflow<S, C, E, X>,
     /** Told the decision's key (the Teams activity id in a turn) once its outbox entries are written. */
     private readonly onOutboxWritten: (key: string) => void = () => undefined,
-    /**
-     * The decision's effects worth an outbox entry: the bot leaves out those it knows would do
-     * nothing (the notices of a decision whose every event is silent), which would otherwise be
-     * written, claimed, "delivered" and cleared, a dozen round trips for no message. All, unless told.
-     */
-    private readonly effectsToWrite: (effects: readonly OutboxEntry['effect'][], events: readonly E[]) => readonly OutboxEntry['effect'][] = (effects) => effects,
   ) {
     this.snapshots = new CaseSnapshots<S>(log.db);
   }
@@ -127,7 +121,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
       }
 
       const causedBy = decision.events[0]?.actor.id;
-      const outbox = this.effectsToWrite(decision.effects, decision.events).map((effect) => newOutboxEntry(effect, run.now, causedBy, run.updatedInTurn));
+      const outbox = decision.effects.map((effect) => newOutboxEntry(effect, run.now, causedBy, run.updatedInTurn));
       const result = await this.log.commit({ caseId: run.caseId, base: version, key: run.key, events: decision.events, outbox, now: run.now, previousHash: head });
       if (result.kind === 'replay') return this.replayed(result.commit.caseId, result.commit.events);
       if (result.kind === 'conflict') {

@@ -20,17 +20,25 @@ import type { OutboxEntry } from './outbox';
 export type PresentationEffects = (state: CaseState | undefined, events: readonly CaseEvent[]) => readonly OutboxEntry['effect'][];
 
 /**
+ * Which of the decision's effects are worth an outbox entry, also the presentation's call: the
+ * bot leaves out the notices of a decision whose every event is silent (bot/notices), which would
+ * otherwise be written, claimed, "delivered" and cleared, a dozen round trips for no message.
+ */
+export type EffectsWorthWriting = (effects: readonly OutboxEntry['effect'][], events: readonly CaseEvent[]) => readonly OutboxEntry['effect'][];
+
+/**
  * The DARS workflow (pure, services/domain/workflow) as the case commands run it: the decision's
  * events, the presentation's effects first and then the workflow's own, all committed in the
  * decision's one insert (so no delivery can be lost between them).
  */
-export function darsWorkflow(presentation: PresentationEffects): CaseWorkflow<CaseState, CaseCommand, CaseEvent, DecisionContext> {
+export function darsWorkflow(presentation: PresentationEffects, worthWriting: EffectsWorthWriting = (effects) => effects): CaseWorkflow<CaseState, CaseCommand, CaseEvent, DecisionContext> {
   return {
     fold: (events) => foldCase(events),
     evolve: (state, event) => evolve(state, event),
     decide: (state, command, context) => {
       const decision = decide(state, command, context);
-      return decision.outcome === 'accepted' ? { ...decision, effects: [...presentation(state, decision.events), ...decision.effects] } : decision;
+      if (decision.outcome !== 'accepted') return decision;
+      return { ...decision, effects: [...worthWriting([...presentation(state, decision.events), ...decision.effects], decision.events)] };
     },
     project: (state) => caseIndexFields(state),
     isStale: (state, events, command, shown) => isStaleCard(state, events, command, shown),
