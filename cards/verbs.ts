@@ -1,10 +1,9 @@
 import { caseCommandSchema, parseCommand, type ParsedCommand } from '../services/domain/workflow';
-import { type CardName } from './caseCards';
 import type { CardActionContext } from './actions/cardActionContext';
 import { CardInputs, type CardData } from './actions/cardInputs';
 import { describeIssues, pleaseCheck } from './actions/problems';
 import type { VerbSpec } from './actions/verbSpec';
-import { caseCards } from './caseCards';
+import { caseCards, type CardName } from './caseCards';
 
 export type { CardActionContext } from './actions/cardActionContext';
 

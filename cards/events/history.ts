@@ -49,28 +49,32 @@ export function historyViewFor(roles: readonly CaseRole[]): HistoryView {
 }
 
 export function readableHistory(state: CaseState, view: HistoryView): HistoryLine[] {
+  // Who the applicant's side deals with by name, found once for the whole history.
+  const named = view === 'applicant' ? namedToApplicant(state) : new Set<string>();
   return state.history.flatMap((event) => {
-    const what = view === 'staff' ? describeEvent(event) : applicantSentence(event, state);
+    const what = view === 'staff' ? describeEvent(event) : applicantSentence(event, named);
     return what === undefined ? [] : [{ at: event.at, date: formatDate(londonDate(new Date(event.at))), what }];
   });
 }
 
-function applicantSentence(event: CaseEvent, state: CaseState): string | undefined {
+function applicantSentence(event: CaseEvent, named: ReadonlySet<string>): string | undefined {
   const presentation = presentationOf<CaseEventType>(event.type);
   if (presentation.readers === 'staff') return undefined;
-  return presentation.applicantWords ? presentation.applicantWords(event) : presentation.history(event, shownName(event.actor, state));
+  return presentation.applicantWords ? presentation.applicantWords(event) : presentation.history(event, named.has(event.actor.id) ? event.actor.name : 'DARS');
 }
 
-/** The actor's name where the applicant's side deals with them, otherwise "DARS". */
-function shownName(actor: CaseEvent['actor'], state: CaseState): string {
+/** The people the applicant's side deals with, whose names it reads; anyone else acting for DARS is "DARS". */
+function namedToApplicant(state: CaseState): Set<string> {
   const people = state.people;
-  const named = [
+  return new Set([
     people.applicant.id,
     ...people.members.map((member) => member.id),
-    people.dataControllerSignatory?.id,
-    ...state.history.flatMap((event) => (event.type === 'darsContactAllocated' ? [event.contact.id] : [])),
-    ...state.history.flatMap((event) => (event.type === 'dsaSigned' || event.type === 'dsaDeclined' ? [event.actor.id] : [])),
-    ...state.history.flatMap((event) => (event.type === 'applicantMemberInvited' ? [event.member.id] : [])),
-  ];
-  return named.includes(actor.id) ? actor.name : 'DARS';
+    ...(people.dataControllerSignatory ? [people.dataControllerSignatory.id] : []),
+    ...state.history.flatMap((event) => {
+      if (event.type === 'darsContactAllocated') return [event.contact.id];
+      if (event.type === 'dsaSigned' || event.type === 'dsaDeclined') return [event.actor.id];
+      if (event.type === 'applicantMemberInvited') return [event.member.id];
+      return [];
+    }),
+  ]);
 }

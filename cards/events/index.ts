@@ -8,7 +8,7 @@ import { enquiryEvents } from './enquiry';
 import { evidenceEvents } from './evidence';
 import { lifecycleEvents } from './lifecycle';
 import { preliminaryAssessmentEvents } from './preliminaryAssessment';
-import type { CardEffect, EventContext, EventPresentation, Notice, NoticeRule } from './presentation';
+import type { CardEffect, EventContext, EventPresentation, Notice } from './presentation';
 
 /**
  * The presentation table: every event type's entry, from its stage's file. The annotation is the
@@ -47,10 +47,5 @@ export function noticesOf(event: CaseEvent, context: EventContext): Notice[] {
   const rule = presentationOf<CaseEventType>(event.type).notices;
   return rule === 'silent' ? [] : rule(event, context);
 }
-
-/** Who is told of each event, by type (the notices part of the table, for the notice tests). */
-export const noticeRules = Object.fromEntries(
-  Object.entries(eventPresentations).map(([type, presentation]) => [type, presentation.notices]),
-) as { readonly [T in CaseEventType]: NoticeRule<T> | 'silent' };
 
 export * from './presentation';

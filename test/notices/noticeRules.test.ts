@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { noticesOf, withoutSilentNotices } from '../../bot/notices/decisionNotices';
-import { noticeRules, type Notice } from '../../cards/events';
+import { eventPresentations, presentationOf, type Notice } from '../../cards/events';
 import { evolve, type CaseEvent, type CaseEventType, type CaseState, type CaseStatus } from '../../services/domain/workflow';
 import { enquiry, generateDsa, HASH_B, REFERENCE } from '../workflow/support/data';
 import { caseAt, CaseDriver } from '../workflow/support/driver';
@@ -57,8 +57,8 @@ describe('Notice rules: who is told of each decision', () => {
   const first = (type: CaseEventType, where: Told[] = told) => where.find((entry) => entry.event.type === type);
 
   it('every event type is either told to someone or deliberately silent', () => {
-    const types = Object.keys(noticeRules) as CaseEventType[];
-    assert.deepEqual(types.filter((type) => noticeRules[type] === 'silent').sort(), [...silent].sort());
+    const types = Object.keys(eventPresentations) as CaseEventType[];
+    assert.deepEqual(types.filter((type) => presentationOf(type).notices === 'silent').sort(), [...silent].sort());
     const exercised = new Set(told.map((entry) => entry.event.type));
     for (const type of types.filter((candidate) => !silent.includes(candidate))) {
       if (type === 'applicationResubmitted' || type === 'additionalAssuranceProvided') continue; // exercised below and in the workflow tests

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 
 import { validEnquiryAnswers } from '../../enquiry/enquiryConversation';
 import type { SentActivity } from '../../support/connectorStandIn';
@@ -12,14 +11,13 @@ import { cardOf, readableText, type PersonalChat } from '../../support/teams';
  */
 
 /**
- * The person types `text`; the bot's replies in that turn. Notices the outbox delivers to the
- * chat meanwhile (a decision elsewhere on the case) are left out: they are not replies to it.
+ * The person types `text`; the bot's replies in that turn (`post` keeps only replies to it, so
+ * a notice the outbox delivers to the chat meanwhile is left out).
  */
 export async function turn(chat: PersonalChat, text: string): Promise<SentActivity[]> {
-  const id = randomUUID();
-  const result = await chat.post({ type: 'message', id, text, textFormat: 'plain' });
+  const result = await chat.post({ type: 'message', text, textFormat: 'plain' });
   assert.equal(result.status, 200, `the bot answered HTTP ${result.status} to "${text}"`);
-  return result.sent.filter((sent) => sent.replyToId === id);
+  return result.sent;
 }
 
 /** The last thing the bot said in a turn. */
