@@ -18,6 +18,11 @@ export interface StoredPostedCard extends PostedCard {
   card: string;
   /** The person a 1:1 card was sent to; absent for channel posts. */
   viewer?: string;
+  /**
+   * The outbox entries that sent this card here: the card's delivery receipt, so a retried
+   * entry does not send it twice, with no receipt of its own to write.
+   */
+  entryIds?: string[];
 }
 
 export class PostedCards {
@@ -34,12 +39,18 @@ export class PostedCards {
 
   /**
    * `card` names the card; `viewer` is the person it was sent to in 1:1, or absent for a channel
-   * post. A card sent again replaces the record (the newest one is the one to update).
+   * post; `entryId` the outbox entry that sent it. A card sent again replaces where it is (the
+   * newest one is the one to update) and adds its entry.
    */
-  async remember(caseId: string, card: string, where: PostedCard, viewer?: string): Promise<void> {
-    const id = `${caseId}:${card}${viewer ? `:${viewer}` : ''}`;
-    const record = { caseId, card, ...where, ...(viewer ? { viewer } : {}) };
-    await upsertRetryingDuplicates(() => this.posted.replaceOne({ _id: id }, record, { upsert: true }));
+  async remember(caseId: string, card: string, where: PostedCard, entryId: string, viewer?: string): Promise<void> {
+    const record = { caseId, card, conversationId: where.conversationId, activityId: where.activityId, serviceUrl: where.serviceUrl, ...(viewer ? { viewer } : {}) };
+    await upsertRetryingDuplicates(() => this.posted.updateOne({ _id: postedCardId(caseId, card, viewer) }, { $set: record, $addToSet: { entryIds: entryId } }, { upsert: true }));
+  }
+
+  /** Whether this outbox entry already sent the card there (a retry after a later step failed). */
+  async sentBy(entryId: string, caseId: string, card: string, viewer?: string): Promise<boolean> {
+    const stored = await this.posted.findOne({ _id: postedCardId(caseId, card, viewer) }, { projection: { entryIds: 1 } });
+    return stored?.entryIds?.includes(entryId) ?? false;
   }
 
   /** Every card posted or sent for the case, optionally only those named. */
@@ -52,3 +63,5 @@ export class PostedCards {
     return (await this.posted.findOne({ activityId })) ?? undefined;
   }
 }
+
+const postedCardId = (caseId: string, card: string, viewer?: string) => `${caseId}:${card}${viewer ? `:${viewer}` : ''}`;

@@ -5,7 +5,8 @@ import { isDuplicateKey } from '../../services/storage/database/duplicateKey';
 /**
  * One outbox entry can reach several people (a notice to the applicant and every member). A
  * receipt per target, inserted after each successful send, lets a retry after a partial failure
- * skip the people already reached instead of telling them twice.
+ * skip the people already reached instead of telling them twice. (A card's receipt is its
+ * posted-card record, which names the entries that sent it: `PostedCards.sentBy`.)
  */
 interface Receipt {
   _id: string;
@@ -23,6 +24,11 @@ export class DeliveryReceipts {
   constructor(db: Db, private readonly noneWritten = false) {
     this.db = db;
     this.receipts = db.collection<Receipt>('deliveryReceipts');
+  }
+
+  /** False on an entry's first attempt: nothing of it was sent yet, so there is no receipt (of any kind) to look for. */
+  get mayExist(): boolean {
+    return !this.noneWritten;
   }
 
   /** The receipts for the first attempt at an entry: nothing sent yet, so `once` sends without looking. */

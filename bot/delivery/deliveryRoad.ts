@@ -2,6 +2,9 @@ import type { Db } from 'mongodb';
 import { z } from 'zod';
 
 import type { CaseLog } from '../../services/storage/cases/caseLog';
+import type { WrittenOutbox } from '../../services/storage/cases/caseCommands';
+import type { CaseState } from '../../services/domain/workflow';
+import type { LoadedDarsCase } from '../../services/storage/cases/caseStates';
 import type { OutboxEntry } from '../../services/storage/cases/outbox';
 import type { DeliveryPolicy } from '../../services/domain/delivery/backoff';
 import { isExhausted } from '../../services/domain/delivery/backoff';
@@ -20,6 +23,9 @@ import { describeError, type Logger } from '../runtime/logger';
  *    `<entry id>#<n>`, with a lease); a delivered entry is the insert of its id into `deliveries`.
  *  - Lanes: a pass reads the pending entries in a stable order (oldest commit first) and starts
  *    one lane per case, lanes running concurrently; within a lane a case's entries go in order.
+ *    The process that wrote a decision hands its entries over (`deliverWritten`), with the case
+ *    as the decision left it: their lane starts without the pass's read, and a card is rendered
+ *    from that case unless a later commit exists (one lookup by `_id` instead of two).
  *    Sends are paced per conversation by schedule (`ConversationPacer`), so a burst into one
  *    channel waits only on itself and a notice to anyone else goes at once.
  *  - Retry: a failed attempt waits the policy's backoff (exponential, jittered, capped), or
@@ -37,8 +43,12 @@ import { describeError, type Logger } from '../runtime/logger';
 /**
  * Delivers one outbox entry; returns a "retry at" when it is not finished, throws on failure.
  * `firstAttempt`: no attempt at it came before, so nothing of it was sent yet (no receipts).
+ * `written`: the case as the decision that wrote the entry left it, when this process wrote it.
  */
-export type OutboxDelivery = (caseId: string, entry: OutboxEntry, firstAttempt: boolean) => Promise<DeliveryResult | void>;
+export type OutboxDelivery = (caseId: string, entry: OutboxEntry, firstAttempt: boolean, written?: WrittenCase) => Promise<DeliveryResult | void>;
+
+/** The case at the version of the commit that holds an entry: current until a later commit exists. */
+export type WrittenCase = LoadedDarsCase;
 
 export interface DeliveryRoadOptions {
   readonly policy?: Partial<DeliveryPolicy>;
@@ -53,6 +63,8 @@ interface PendingEntry {
   readonly entry: OutboxEntry;
   /** The commit's pending list as the pass read it. */
   readonly pendingWithIt: readonly string[];
+  /** The case as the decision left it, when this process wrote the entry. */
+  readonly written?: WrittenCase;
 }
 
 const deliveredSchema = z.literal(true);
@@ -163,24 +175,40 @@ export class DeliveryRoad {
     }
     // Entries another process finished or gave up on need no waiting time here any more.
     for (const entryId of this.notBefore.keys()) if (!stillPending.has(entryId)) this.notBefore.delete(entryId);
-    for (const [caseId, entries] of byCase) {
-      if (this.lanes.has(caseId)) {
-        this.readAgainAfterLane.add(caseId); // that case's lane will read again when it ends
-        continue;
-      }
-      if (this.lanes.size >= this.laneLimit) {
-        this.readAgainWhenLaneFree = true;
-        break;
-      }
-      const lane = this.runLane(entries).finally(() => {
-        this.lanes.delete(caseId);
-        if (this.readAgainAfterLane.delete(caseId) || this.readAgainWhenLaneFree) {
-          this.readAgainWhenLaneFree = false;
-          this.kick();
-        }
-      });
-      this.lanes.set(caseId, lane);
+    for (const [caseId, entries] of byCase) if (!this.startLane(caseId, entries)) break;
+  }
+
+  /**
+   * A decision's entries, from the process that wrote them, once its turn has answered: their
+   * case's lane starts now, without the pass's read. If that lane is already running, or every
+   * lane is, the next pass finds them (as it finds everyone else's).
+   */
+  deliverWritten(written: WrittenOutbox<CaseState>): void {
+    if (this.stopped) return;
+    const pendingWithIt = written.entries.map((entry) => entry.id);
+    const known = { state: written.state, version: written.version, head: written.head };
+    this.startLane(written.caseId, written.entries.map((entry) => ({ commitId: written.commitId, caseId: written.caseId, entry, pendingWithIt, written: known })));
+  }
+
+  /** Starts the case's lane; false when every lane is taken (the pass stops there). */
+  private startLane(caseId: string, entries: readonly PendingEntry[]): boolean {
+    if (this.lanes.has(caseId)) {
+      this.readAgainAfterLane.add(caseId); // that case's lane will read again when it ends
+      return true;
     }
+    if (this.lanes.size >= this.laneLimit) {
+      this.readAgainWhenLaneFree = true;
+      return false;
+    }
+    const lane = this.runLane(entries).finally(() => {
+      this.lanes.delete(caseId);
+      if (this.readAgainAfterLane.delete(caseId) || this.readAgainWhenLaneFree) {
+        this.readAgainWhenLaneFree = false;
+        this.kick();
+      }
+    });
+    this.lanes.set(caseId, lane);
+    return true;
   }
 
   /** Tells triage about new dead letters, beside the lanes: a busy triage channel holds up no pass. */
@@ -206,11 +234,11 @@ export class DeliveryRoad {
     }
   }
 
-  private async runEntry({ commitId, caseId, entry, pendingWithIt }: PendingEntry): Promise<void> {
+  private async runEntry({ commitId, caseId, entry, pendingWithIt, written }: PendingEntry): Promise<void> {
     // An entry this process has not seen wait or fail is most likely new: claim its first attempt at once.
     const firstLook = !this.notBefore.has(entry.id);
     const outcome = await this.ledger.run({ id: entry.id, caseId }, deliveredSchema, async (attempt) => {
-      const result = await withinLease(this.deliver(caseId, entry, attempt === 1), this.ledger.policy.leaseMs);
+      const result = await withinLease(this.deliver(caseId, entry, attempt === 1, written), this.ledger.policy.leaseMs);
       return result?.kind === 'retryAt' ? result : { kind: 'done', result: true as const };
     }, { firstLook });
     switch (outcome.kind) {

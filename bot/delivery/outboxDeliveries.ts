@@ -12,8 +12,8 @@ import type { DeliveryReceipts } from './deliveryReceipts';
 import type { DeliveryResult } from '../../services/domain/delivery/deliveryResult';
 import { deadlineMessage } from './deadlineNoticeDelivery';
 import { cardsListingFiles, type FileCopier } from './fileCopyDelivery';
-import type { OutboxDelivery } from './deliveryRoad';
-import type { PostedCards } from '../cardActions/postedCards';
+import type { OutboxDelivery, WrittenCase } from './deliveryRoad';
+import type { PostedCard, PostedCards } from '../cardActions/postedCards';
 import type { SignatureSetup } from './signatureRequests';
 import { signedCopyMessages, type SignedCopies } from './signedCopies';
 import { resolveRecipient, targetKey, type Target } from './recipients';
@@ -26,7 +26,7 @@ import { noticeText } from '../../services/domain/text/noticeText';
  * (cards/cardsShowing.ts; both are in the decision's one insert). Cards are rendered from the case as stored now, so a
  * late or retried delivery shows the current truth; each target of an effect is reached once.
  * "As stored" is the case log: its snapshot when no commit has overtaken it (two lookups by
- * `_id`), else every commit folded — never the `cases` projection alone, which is written just
+ * `_id`; one when this process wrote the entry and so knows the case at its commit), else every commit folded — never the `cases` projection alone, which is written just
  * after the commit that holds the entry, so the road can see an entry before it (and after a
  * crash in between, until the next decision): a card rendered from that would show the case
  * before the decision, e.g. a signature card with nothing to sign. The notices of a decision
@@ -47,9 +47,9 @@ export interface DeliveryDependencies {
 }
 
 export function outboxDeliveries(deps: DeliveryDependencies): OutboxDelivery {
-  return async (caseId: string, entry: OutboxEntry, firstAttempt: boolean) => {
+  return async (caseId: string, entry: OutboxEntry, firstAttempt: boolean, written?: WrittenCase) => {
     const effect = entry.effect as CaseEffect;
-    const current = effect.kind === 'eventNotices' ? await deps.states.fromLog(caseId) : await deps.states.current(caseId);
+    const current = effect.kind === 'eventNotices' ? await deps.states.fromLog(caseId) : await deps.states.current(caseId, written);
     if (!current.state) throw new Error(`Case ${caseId} has no events in the case log`);
     // On the first attempt no target can have a receipt yet: spare a read per target.
     const entryDeps = firstAttempt ? { ...deps, receipts: deps.receipts.noneYet() } : deps;
@@ -61,10 +61,9 @@ async function deliver(deps: DeliveryDependencies, state: CaseState, entry: Outb
   switch (effect.kind) {
     case 'postCard': {
       const card = await deps.views.forChannel(effect.card, state, effect.channel, effect.review ? { review: effect.review } : {});
-      await deps.receipts.once(entry.id, `channel:${effect.channel}`, async () => {
-        const where = await deps.messenger.postToChannel(deps.channels[effect.channel], cardMessage(card, cardSummary(state.reference, effect.card)));
-        await deps.posted.remember(state.reference, cardKey(effect.card, effect.review), where);
-      });
+      await cardOnce(deps, entry, state.reference, cardKey(effect.card, effect.review), undefined, () =>
+        deps.messenger.postToChannel(deps.channels[effect.channel], cardMessage(card, cardSummary(state.reference, effect.card))),
+      );
       return;
     }
     case 'sendCard':
@@ -135,17 +134,24 @@ async function eachTarget<T>(targets: readonly T[], send: (target: T) => Promise
 }
 
 async function sendCard(deps: DeliveryDependencies, state: CaseState, entry: OutboxEntry, name: CardName, target: Target, options: object): Promise<void> {
-  await deps.receipts.once(entry.id, targetKey(target), async () => {
-    if (target.kind === 'channel') {
-      const card = await deps.views.forChannel(name, state, target.channel, options);
-      const where = await deps.messenger.postToChannel(deps.channels[target.channel], cardMessage(card, cardSummary(state.reference, name)));
-      await deps.posted.remember(state.reference, name, where);
-      return;
-    }
-    const card = await deps.views.forPerson(name, state, target.id, options);
-    const where = await deps.messenger.sendToPerson(target.id, cardMessage(card, cardSummary(state.reference, name)));
-    await deps.posted.remember(state.reference, name, where, target.id);
-  });
+  if (target.kind === 'channel') {
+    const card = await deps.views.forChannel(name, state, target.channel, options);
+    await cardOnce(deps, entry, state.reference, name, undefined, () => deps.messenger.postToChannel(deps.channels[target.channel], cardMessage(card, cardSummary(state.reference, name))));
+    return;
+  }
+  const card = await deps.views.forPerson(name, state, target.id, options);
+  await cardOnce(deps, entry, state.reference, name, target.id, () => deps.messenger.sendToPerson(target.id, cardMessage(card, cardSummary(state.reference, name))));
+}
+
+/**
+ * Sends a card for an entry once per place: the posted-card record, written after the send with
+ * the entry's id, is its receipt (one write, where a receipt would be a second). On an entry's
+ * first attempt nothing was sent yet, so there is nothing to look for.
+ */
+async function cardOnce(deps: DeliveryDependencies, entry: OutboxEntry, caseId: string, card: string, viewer: string | undefined, send: () => Promise<PostedCard>): Promise<void> {
+  if (deps.receipts.mayExist && (await deps.posted.sentBy(entry.id, caseId, card, viewer))) return;
+  const where = await send();
+  await deps.posted.remember(caseId, card, where, entry.id, viewer);
 }
 
 /**

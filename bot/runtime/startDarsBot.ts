@@ -140,8 +140,7 @@ export async function startDarsBot(config: Config, logger: Logger): Promise<Runn
   const fetcher = new HttpAttachmentFetcher();
   // The road looks for a decision's deliveries once the turn that decided has answered.
   const aftermath = new TurnAftermath();
-  const kickRoad = () => road.kick();
-  const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing, withoutSilentNotices), (key) => aftermath.after(key, kickRoad));
+  const commands = new CaseCommands(log, index, darsWorkflow(cardsShowing, withoutSilentNotices), (key, written) => aftermath.after(key, () => road.deliverWritten(written)));
   const reminders = new DeadlineReminders(index, log, commands, logger);
   const desk = new CaseDesk(commands, log, index);
   const dialog = new PersonalChatDialog(

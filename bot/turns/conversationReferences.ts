@@ -19,6 +19,15 @@ export class ConversationReferences {
   private readonly references: Collection<StoredReference>;
   /** Conversations this process has already saved, to spare a write on every turn. */
   private readonly saved = new Set<string>();
+  /**
+   * Channel references this process read or saved in the last minute: every card and notice to
+   * a channel needs one (a triage channel, one per decision), and they change only when Teams
+   * moves the team to another service address. A send with an outdated one fails and the
+   * delivery road retries it; by then, or within the minute, it is read afresh.
+   */
+  private readonly channels = new Map<string, { reference: Partial<ConversationReference>; until: number }>();
+  /** Teams user ids found, by Entra object id (see `teamsUserIds`). */
+  private readonly teamsIds = new Map<string, string>();
 
   constructor(db: Db) {
     this.references = db.collection<StoredReference>('conversationReferences');
@@ -41,6 +50,7 @@ export class ConversationReferences {
     // A person's first messages often come in a burst, each turn saving the same new reference.
     await upsertRetryingDuplicates(() => this.references.updateOne({ _id: key }, { $set: { reference, updatedAt: new Date() } }, { upsert: true }));
     this.saved.add(fingerprint);
+    if (this.channels.has(key)) this.channels.set(key, { reference, until: Date.now() + channelMemoryMs });
   }
 
   async forPerson(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
@@ -50,16 +60,36 @@ export class ConversationReferences {
   /** Teams user ids ("29:…") of these people, for those who have talked to the bot. */
   async teamsUserIds(personIds: readonly string[]): Promise<string[]> {
     // One lookup by `_id` each: FerretDB 1.24 sends an `$in` to PostgreSQL with no WHERE clause,
-    // reading every reference ever stored; an equality is an index lookup. (Card views name a
-    // handful of people.)
-    const found = await Promise.all([...new Set(personIds)].map((id) => this.references.findOne({ _id: personKey(id) })));
-    return found.flatMap((stored) => (stored?.reference.user?.id ? [stored.reference.user.id] : []));
+    // reading every reference ever stored; an equality is an index lookup. A person's Teams id
+    // for this bot does not change, so once found it is kept (every channel card names the
+    // channel's staff); someone not found yet is looked up again next time.
+    const found = await Promise.all([...new Set(personIds)].map(async (id) => {
+      const known = this.teamsIds.get(id);
+      if (known) return known;
+      const teamsId = (await this.references.findOne({ _id: personKey(id) }))?.reference.user?.id;
+      if (teamsId) this.rememberTeamsId(id, teamsId);
+      return teamsId;
+    }));
+    return found.filter((teamsId): teamsId is string => teamsId !== undefined);
+  }
+
+  private rememberTeamsId(personId: string, teamsId: string): void {
+    if (this.teamsIds.size >= maxTeamsIdsKept) this.teamsIds.clear();
+    this.teamsIds.set(personId, teamsId);
   }
 
   async forChannel(channelId: string): Promise<Partial<ConversationReference> | undefined> {
-    return (await this.references.findOne({ _id: channelKey(channelId) }))?.reference;
+    const key = channelKey(channelId);
+    const remembered = this.channels.get(key);
+    if (remembered && remembered.until > Date.now()) return remembered.reference;
+    const reference = (await this.references.findOne({ _id: key }))?.reference;
+    if (reference) this.channels.set(key, { reference, until: Date.now() + channelMemoryMs });
+    return reference;
   }
 }
+
+const channelMemoryMs = 60_000;
+const maxTeamsIdsKept = 100_000;
 
 const personKey = (aadObjectId: string) => `person:${aadObjectId}`;
 const channelKey = (conversationId: string) => `channel:${conversationId}`;

@@ -94,7 +94,9 @@ export class EnquiryDialog extends InterruptibleDialog {
       await step.context.sendActivity(`Let's change **${enquiryPartTitles[decision.part].toLowerCase()}**.`);
       return step.replaceDialog(questionsId, { ...this.optionsOf(step), answers: withoutPart(answers, decision.part) });
     }
-    await step.context.sendActivity({ type: 'typing' });
+    // Typed "submit" waits with a typing indicator; a press of the card's button needs none, as
+    // Teams shows the button working until the invoke is answered.
+    if (step.context.activity.type === 'message') await step.context.sendActivity({ type: 'typing' });
     const submitted = await this.enquiryDesk.submit({
       enquiry: completeEnquiry(answers)!,
       applicant: personOf(step.context),

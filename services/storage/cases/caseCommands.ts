@@ -64,6 +64,20 @@ export type CommandResult<S, E> =
   | { readonly kind: 'refused'; readonly reason: string; readonly code: string; readonly state: S | undefined; readonly version: number }
   | { readonly kind: 'stale'; readonly state: S | undefined; readonly version: number };
 
+/**
+ * A decision's outbox entries as its commit holds them, with the case as the decision left it:
+ * the process that wrote them can deliver them without reading them back (bot/delivery/deliveryRoad.ts).
+ */
+export interface WrittenOutbox<S> {
+  readonly commitId: string;
+  readonly caseId: string;
+  readonly entries: readonly OutboxEntry[];
+  /** The case at `version`, the commit's (whose hash is `head`): current until a later commit exists. */
+  readonly state: S;
+  readonly version: number;
+  readonly head: string;
+}
+
 const maxAttempts = 25;
 
 export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
@@ -73,8 +87,8 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     private readonly log: CaseLog<E>,
     private readonly index: CaseIndex,
     private readonly workflow: CaseWorkflow<S, C, E, X>,
-    /** Told the decision's key (the Teams activity id in a turn) once its outbox entries are written. */
-    private readonly onOutboxWritten: (key: string) => void = () => undefined,
+    /** Told the decision's key (the Teams activity id in a turn) and what it wrote, once its outbox entries are written. */
+    private readonly onOutboxWritten: (key: string, written: WrittenOutbox<S>) => void = () => undefined,
   ) {
     this.snapshots = new CaseSnapshots<S>(log.db);
   }
@@ -131,7 +145,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
 
       const next = decision.events.reduce<S | undefined>((folded, event) => this.workflow.evolve(folded, event), state)!;
       await this.refreshIndex(run.caseId, next, result.commit.version, result.commit.hash, run.now);
-      if (outbox.length > 0) this.onOutboxWritten(run.key);
+      if (outbox.length > 0) this.onOutboxWritten(run.key, { commitId: result.commit._id, caseId: run.caseId, entries: outbox, state: next, version: result.commit.version, head: result.commit.hash });
       return { kind: 'applied', state: next, version: result.commit.version, events: decision.events };
     }
     throw new Error(`Case ${run.caseId} changed ${maxAttempts} times while deciding; try again`);

@@ -22,9 +22,12 @@ export class CaseStates {
     return (await this.current(reference)).state;
   }
 
-  /** The case as it is now: its snapshot if no commit followed it (two lookups by `_id`), else its log. */
-  async current(reference: string): Promise<LoadedDarsCase> {
-    const snapshot = await this.snapshots.read(reference);
+  /**
+   * The case as it is now: its snapshot if no commit followed it (two lookups by `_id`), else its
+   * log. `known`: the case at some version, as a decision left it (no snapshot read needed).
+   */
+  async current(reference: string, known?: LoadedDarsCase): Promise<LoadedDarsCase> {
+    const snapshot = known ?? (await this.snapshots.read(reference));
     if (snapshot && !(await this.log.hasCommitAfter(reference, snapshot.version))) return snapshot;
     return this.fromLog(reference);
   }
