@@ -17,6 +17,11 @@ export interface AnswerPromptSpec {
 }
 
 
+/** `lead`: words to say before the question, in the same message (the enquiry's introduction). */
+export interface AnswerPromptOptions extends PromptOptions {
+  readonly lead?: string;
+}
+
 export class AnswerPrompt extends Prompt<unknown> {
   constructor(
     id: string,
@@ -31,8 +36,8 @@ export class AnswerPrompt extends Prompt<unknown> {
     return this.spec.choices ?? [];
   }
 
-  protected async onPrompt(context: TurnContext, _state: object, _options: PromptOptions, isRetry: boolean): Promise<void> {
-    const text = isRetry ? `Let's try that again. ${this.spec.ask}` : this.spec.ask;
+  protected async onPrompt(context: TurnContext, _state: object, options: AnswerPromptOptions, isRetry: boolean): Promise<void> {
+    const text = isRetry ? `Let's try that again. ${this.spec.ask}` : options.lead ? `${options.lead}\n\n${this.spec.ask}` : this.spec.ask;
     const message = this.spec.choices ? MessageFactory.suggestedActions([...this.spec.choices], text) : MessageFactory.text(text);
     await context.sendActivity(message);
   }

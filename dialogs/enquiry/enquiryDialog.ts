@@ -26,6 +26,8 @@ interface QuestionsOptions {
   readonly answers: EnquiryAnswers;
   /** One id per enquiry draft: every Submit of it reaches the same case (its reference is claimed once per draft). */
   readonly submissionKey: string;
+  /** Said with the first question asked, in the same message. */
+  readonly lead?: string;
 }
 
 export class EnquiryDialog extends InterruptibleDialog {
@@ -49,17 +51,18 @@ export class EnquiryDialog extends InterruptibleDialog {
   }
 
   protected override async onBeginDialog(inner: DialogContext, options?: Partial<QuestionsOptions>): Promise<DialogTurnResult> {
-    await inner.context.sendActivity(
+    // The introduction comes with the first question, in one message.
+    const lead =
       'Let\'s make an enquiry to the Data Access Request Service. There are four parts: the data you want, why, ' +
-        'the organisations involved, and how ready you are. Say **help** at any time for guidance, **status** to see ' +
-        'where you are, or **cancel** to stop.',
-    );
-    return inner.beginDialog(questionsId, { answers: {}, submissionKey: randomUUID(), ...options });
+      'the organisations involved, and how ready you are. Say **help** at any time for guidance, **status** to see ' +
+      'where you are, or **cancel** to stop.';
+    return inner.beginDialog(questionsId, { answers: {}, submissionKey: randomUUID(), lead, ...options });
   }
 
   private async start(step: WaterfallStepContext<QuestionsOptions>): Promise<DialogTurnResult> {
     values(step).answers = { ...step.options.answers };
     values(step).submissionKey = step.options.submissionKey;
+    values(step).lead = step.options.lead;
     return step.next();
   }
 
@@ -70,7 +73,9 @@ export class EnquiryDialog extends InterruptibleDialog {
       const answers = values(step).answers;
       if (answers[id] !== undefined) return step.next();
       values(step).asking = id;
-      return step.beginDialog(id);
+      const lead = values(step).lead;
+      values(step).lead = undefined;
+      return step.beginDialog(id, lead ? { lead } : undefined);
     };
   }
 
@@ -137,6 +142,8 @@ interface StepValues {
   submissionKey: string;
   /** The question whose answer the next step receives. */
   asking?: keyof EnquiryAnswers;
+  /** The introduction, until the first question asked takes it (in the same turn). */
+  lead?: string;
 }
 
 const values = (step: WaterfallStepContext<QuestionsOptions>) => step.values as StepValues;

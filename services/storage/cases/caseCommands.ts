@@ -144,7 +144,7 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
       }
 
       const next = decision.events.reduce<S | undefined>((folded, event) => this.workflow.evolve(folded, event), state)!;
-      await this.refreshIndex(run.caseId, next, result.commit.version, result.commit.hash, run.now);
+      await this.refreshIndex(run.caseId, next, result.commit.version, result.commit.hash, run.now, version === 0);
       if (outbox.length > 0) this.onOutboxWritten(run.key, { commitId: result.commit._id, caseId: run.caseId, entries: outbox, state: next, version: result.commit.version, head: result.commit.hash });
       return { kind: 'applied', state: next, version: result.commit.version, events: decision.events };
     }
@@ -168,10 +168,10 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
 
   /**
    * Rewrites the case's projection and its snapshot (side by side); if a newer commit landed
-   * meanwhile, writes that one's.
+   * meanwhile, writes that one's. `created`: this is the case's first commit.
    */
-  async refreshIndex(caseId: string, state: S, version: number, head: string, now: Date): Promise<void> {
-    await this.writeDerived(caseId, { state, version, head }, now);
+  async refreshIndex(caseId: string, state: S, version: number, head: string, now: Date, created = false): Promise<void> {
+    await this.writeDerived(caseId, { state, version, head }, now, created);
     // One lookup by `_id` says whether anyone committed after us; only then read the whole case.
     if (await this.log.hasCommitAfter(caseId, version)) {
       const latest = await this.fromLog(caseId);
@@ -179,10 +179,11 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
     }
   }
 
-  private async writeDerived(caseId: string, snapshot: CaseSnapshot<S>, now: Date): Promise<void> {
+  /** `created`: written for the case's first commit (no projection or snapshot exists yet, most likely). */
+  private async writeDerived(caseId: string, snapshot: CaseSnapshot<S>, now: Date, created = false): Promise<void> {
     await Promise.all([
-      this.index.write(caseId, snapshot.version, this.workflow.project(snapshot.state), snapshot.state, now),
-      this.snapshots.write(caseId, snapshot, now),
+      this.index.write(caseId, snapshot.version, this.workflow.project(snapshot.state), snapshot.state, now, created),
+      this.snapshots.write(caseId, snapshot, now, created),
     ]);
   }
 

@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 
-import { isDuplicateKey } from '../database/duplicateKey';
+import { insertedFresh, isDuplicateKey } from '../database/duplicateKey';
 
 /**
  * One snapshot per case: the case folded at its latest version, with that version and the hash
@@ -63,7 +63,9 @@ export class CaseSnapshots<S> {
    * writers can leave the older one; `CaseCommands.refreshIndex` then finds the newer commit
    * and writes again.
    */
-  async write(caseId: string, snapshot: CaseSnapshot<S>, now: Date): Promise<void> {
+  async write(caseId: string, snapshot: CaseSnapshot<S>, now: Date, created = false): Promise<void> {
+    // A new case's first snapshot: a plain insert (cheaper on FerretDB than an upsert), unless one is there.
+    if (created && (await insertedFresh(this.snapshots, storedSnapshot(caseId, snapshot, now)))) return;
     const { _id: _, ...stored } = storedSnapshot(caseId, snapshot, now);
     try {
       // A snapshot of an older form is replaced even at the same version.

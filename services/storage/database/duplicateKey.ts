@@ -1,3 +1,5 @@
+import type { Collection, OptionalUnlessRequiredId } from 'mongodb';
+
 /**
  * True when MongoDB refused a write for a unique-index violation. FerretDB reports one caused
  * by an update with code 1 rather than 11000, so both are recognised.
@@ -21,5 +23,20 @@ export async function upsertRetryingDuplicates<T>(upsert: () => Promise<T>, atte
     } catch (error) {
       if (!isDuplicateKey(error) || attempt >= attempts) throw error;
     }
+  }
+}
+
+/**
+ * Inserts a document that most likely does not exist yet: true if it was inserted, false if one
+ * with its `_id` was already there (the caller then updates it as it would have anyway). On
+ * FerretDB an insert is one statement where an upsert reads first, in a transaction.
+ */
+export async function insertedFresh<T extends { _id: string }>(collection: Collection<T>, document: T): Promise<boolean> {
+  try {
+    await collection.insertOne(document as OptionalUnlessRequiredId<T>);
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
   }
 }
