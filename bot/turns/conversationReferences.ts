@@ -26,8 +26,8 @@ export class ConversationReferences {
    * delivery road retries it; by then, or within the minute, it is read afresh.
    */
   private readonly channels = new Map<string, { reference: Partial<ConversationReference>; until: number }>();
-  /** Teams user ids found, by Entra object id (see `teamsUserIds`). */
-  private readonly teamsIds = new Map<string, string>();
+  /** Teams user ids found (or, for a minute, not found), by Entra object id (see `teamsUserIds`). */
+  private readonly teamsIds = new Map<string, string | { missingUntil: number }>();
 
   constructor(db: Db) {
     this.references = db.collection<StoredReference>('conversationReferences');
@@ -50,6 +50,7 @@ export class ConversationReferences {
     // A person's first messages often come in a burst, each turn saving the same new reference.
     await upsertRetryingDuplicates(() => this.references.updateOne({ _id: key }, { $set: { reference, updatedAt: new Date() } }, { upsert: true }));
     this.saved.add(fingerprint);
+    if (activity.conversation.conversationType === 'personal' && activity.from.aadObjectId && activity.from.id) this.rememberTeamsId(activity.from.aadObjectId, activity.from.id);
     if (this.channels.has(key)) this.channels.set(key, { reference, until: Date.now() + channelMemoryMs });
   }
 
@@ -62,18 +63,21 @@ export class ConversationReferences {
     // One lookup by `_id` each: FerretDB 1.24 sends an `$in` to PostgreSQL with no WHERE clause,
     // reading every reference ever stored; an equality is an index lookup. A person's Teams id
     // for this bot does not change, so once found it is kept (every channel card names the
-    // channel's staff); someone not found yet is looked up again next time.
+    // channel's staff); someone who has not talked to the bot yet is looked up again after a
+    // minute, or at once when they talk to this process.
+    const now = Date.now();
     const found = await Promise.all([...new Set(personIds)].map(async (id) => {
       const known = this.teamsIds.get(id);
-      if (known) return known;
+      if (typeof known === 'string') return known;
+      if (known && known.missingUntil > now) return undefined;
       const teamsId = (await this.references.findOne({ _id: personKey(id) }))?.reference.user?.id;
-      if (teamsId) this.rememberTeamsId(id, teamsId);
+      this.rememberTeamsId(id, teamsId ?? { missingUntil: now + channelMemoryMs });
       return teamsId;
     }));
     return found.filter((teamsId): teamsId is string => teamsId !== undefined);
   }
 
-  private rememberTeamsId(personId: string, teamsId: string): void {
+  private rememberTeamsId(personId: string, teamsId: string | { missingUntil: number }): void {
     if (this.teamsIds.size >= maxTeamsIdsKept) this.teamsIds.clear();
     this.teamsIds.set(personId, teamsId);
   }
