@@ -20,7 +20,15 @@ import { formatScale, measureAtScale, readScaleSettings, scaleDatabaseParts } fr
  * stack, and the figures are printed side by side. It prints numbers and asserts nothing about
  * speed; it exits non-zero only when a turn went wrong, so a broken bot cannot look fast.
  *
- *   BENCH_APPLICANTS   applicants measured per bot (default 50; 9 turns each)
+ * Both bots are started at once but measured one at a time (on a small machine two bots under
+ * load would measure each other), in rounds that alternate which goes first (ABBA…): a shared
+ * machine's speed drifts by more than the difference being measured over the seconds one run
+ * takes, and a drift then falls on both bots alike. The ratio printed is the median of the
+ * rounds' ratios. A round of the DARS bot ends when its review cards are all in the triage
+ * channel, so its deliveries never run during the echo bot's round.
+ *
+ *   BENCH_APPLICANTS   applicants measured per bot per round (default 50; 9 turns each)
+ *   BENCH_ROUNDS       rounds (default 5)
  *   BENCH_CONCURRENCY  applicants in flight at once (default 10)
  *   BENCH_WARMUP       applicants run first and not measured (default 5): JIT, pools, indexes
  *   BENCH_SCALE        0: skip the figures at scale (bench/scale.ts lists their settings)
@@ -32,6 +40,7 @@ interface Settings {
   readonly applicants: number;
   readonly concurrency: number;
   readonly warmup: number;
+  readonly rounds: number;
 }
 
 interface BotUnderTest {
@@ -84,19 +93,20 @@ async function main(): Promise<number> {
   ];
 
   try {
-    const results: Measured[] = [];
-    // One bot at a time: on a small machine two bots under load would measure each other.
-    for (const bot of bots) results.push(await measure(bot, uri, connector, settings));
-
+    const results = await measureInRounds(bots, uri, connector, settings);
     const [dars, echo] = results.map((result) => result.figures);
+    const ratios = results[0]!.rounds.map((round, i) => turnsPerSecond(round) / turnsPerSecond(results[1]!.rounds[i]!)).sort((a, b) => a - b);
     console.log('');
     console.log(`load average at the start: ${loadAtStart}`);
     console.log(
-      `DARS Bot enquiry benchmark — ${settings.applicants} applicants × ${turnsPerApplicant} turns, ` +
+      `DARS Bot enquiry benchmark — ${settings.rounds} rounds × ${settings.applicants} applicants × ${turnsPerApplicant} turns per bot, ` +
         `concurrency ${settings.concurrency}, ${databaseDescription}`,
     );
     console.log(formatTable([dars, echo]));
-    console.log(`throughput ratio (enquiry / echo): ${(turnsPerSecond(dars) / turnsPerSecond(echo)).toFixed(2)}`);
+    console.log(
+      `throughput ratio (enquiry / echo): ${median(ratios).toFixed(2)}, the median of ${ratios.length} rounds ` +
+        `(${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}; all turns pooled: ${(turnsPerSecond(dars) / turnsPerSecond(echo)).toFixed(2)})`,
+    );
 
     const failures = results.flatMap((result) => result.failures);
     if (process.env.BENCH_SCALE !== '0') {
@@ -119,24 +129,59 @@ async function main(): Promise<number> {
   }
 }
 
-async function measure(bot: BotUnderTest, uri: string, connector: ConnectorStandIn, settings: Settings): Promise<Measured> {
-  progress(`${bot.label}: starting`);
-  const launched = await LaunchedBot.start({ entry: bot.entry, env: { MONGODB_URI: uri, MONGODB_DB: bot.databaseName, ...bot.env } });
-  try {
-    const load = { botUrl: launched.url, connector, concurrency: settings.concurrency, script: bot.script };
-    progress(`${bot.label}: warming up with ${settings.warmup} applicants`);
-    const warmup = await runApplicants({ ...load, applicants: settings.warmup, namePrefix: 'Warm-up applicant' });
-    progress(`${bot.label}: ${settings.applicants} applicants, ${settings.concurrency} at a time`);
-    const run = await runApplicants({ ...load, applicants: settings.applicants, namePrefix: 'Bench applicant' });
+interface MeasuredInRounds extends Measured {
+  readonly rounds: readonly RunFigures[];
+}
 
-    const failures = [...warmup.failures.map((failure) => `warm-up ${failure}`), ...run.failures];
-    if (bot.postsReviewCards) failures.push(...(await reviewCardsMissing(connector, settings.warmup + settings.applicants)));
-    failures.push(...launched.errors.map((line) => `logged by the bot: ${line.slice(0, 300)}`));
-    const figures = { label: bot.label, turns: run.turns, wallMs: run.wallMs, latenciesMs: run.latenciesMs, peakRssBytes: launched.peakRssBytes() };
-    return { figures, failures: failures.map((failure) => `${bot.label}: ${failure}`) };
+/** Starts every bot, warms each up, then measures them one at a time, round after round (see above). */
+async function measureInRounds(bots: readonly BotUnderTest[], uri: string, connector: ConnectorStandIn, settings: Settings): Promise<MeasuredInRounds[]> {
+  const launched: LaunchedBot[] = [];
+  try {
+    for (const bot of bots) {
+      progress(`${bot.label}: starting`);
+      launched.push(await LaunchedBot.start({ entry: bot.entry, env: { MONGODB_URI: uri, MONGODB_DB: bot.databaseName, ...bot.env } }));
+    }
+    const loadFor = (i: number) => ({ botUrl: launched[i]!.url, connector, concurrency: settings.concurrency, script: bots[i]!.script });
+    const failures = bots.map((): string[] => []);
+    const rounds = bots.map((): RunFigures[] => []);
+    let reviewCardsDue = 0;
+    for (const [i, bot] of bots.entries()) {
+      progress(`${bot.label}: warming up with ${settings.warmup} applicants`);
+      const warmup = await runApplicants({ ...loadFor(i), applicants: settings.warmup, namePrefix: 'Warm-up applicant' });
+      failures[i]!.push(...warmup.failures.map((failure) => `warm-up ${failure}`));
+      if (bot.postsReviewCards) failures[i]!.push(...(await reviewCardsMissing(connector, (reviewCardsDue += settings.warmup))));
+    }
+    for (let round = 1; round <= settings.rounds; round++) {
+      const order = round % 2 === 1 ? [...bots.keys()] : [...bots.keys()].reverse();
+      for (const i of order) {
+        const bot = bots[i]!;
+        progress(`round ${round} of ${settings.rounds}, ${bot.label}: ${settings.applicants} applicants, ${settings.concurrency} at a time`);
+        const run = await runApplicants({ ...loadFor(i), applicants: settings.applicants, namePrefix: `Round ${round} applicant` });
+        failures[i]!.push(...run.failures);
+        if (bot.postsReviewCards) failures[i]!.push(...(await reviewCardsMissing(connector, (reviewCardsDue += settings.applicants))));
+        rounds[i]!.push({ label: bot.label, turns: run.turns, wallMs: run.wallMs, latenciesMs: run.latenciesMs, peakRssBytes: undefined });
+      }
+    }
+    return bots.map((bot, i) => {
+      const own = rounds[i]!;
+      const figures = {
+        label: bot.label,
+        turns: own.reduce((sum, run) => sum + run.turns, 0),
+        wallMs: own.reduce((sum, run) => sum + run.wallMs, 0),
+        latenciesMs: own.flatMap((run) => run.latenciesMs),
+        peakRssBytes: launched[i]!.peakRssBytes(),
+      };
+      const logged = launched[i]!.errors.map((line) => `logged by the bot: ${line.slice(0, 300)}`);
+      return { figures, rounds: own, failures: [...failures[i]!, ...logged].map((failure) => `${bot.label}: ${failure}`) };
+    });
   } finally {
-    await launched.stop();
+    for (const bot of launched) await bot.stop();
   }
+}
+
+function median(sorted: readonly number[]): number {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /**
@@ -158,6 +203,7 @@ function readSettings(): Settings {
     applicants: positiveInteger('BENCH_APPLICANTS', 50),
     concurrency: positiveInteger('BENCH_CONCURRENCY', 10),
     warmup: positiveInteger('BENCH_WARMUP', 5),
+    rounds: positiveInteger('BENCH_ROUNDS', 5),
   };
 }
 
