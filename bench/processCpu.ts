@@ -47,3 +47,33 @@ export function postgresBackendPids(database: string): number[] {
 
 /** USER_HZ, the unit of /proc's times: 100 on every Linux build that matters (`getconf CLK_TCK`). */
 const clockTicksPerSecond = 100;
+
+/**
+ * Waits until the machine is quiet — under 10 % of its CPUs busy over half a second — or
+ * `atMostMs` has passed: so that what one run set going (a garbage collection, PostgreSQL's
+ * autovacuum after its inserts, the JIT finishing) is not counted against the next. Linux's
+ * /proc/stat; elsewhere it waits a second.
+ */
+export async function machineSettled(atMostMs = 10_000): Promise<void> {
+  const busyAndTotal = (): [number, number] | undefined => {
+    try {
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+      const total = fields.reduce((sum, value) => sum + value, 0);
+      const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+      return [total - idle, total];
+    } catch {
+      return undefined;
+    }
+  };
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const until = Date.now() + atMostMs;
+  let before = busyAndTotal();
+  if (!before) return pause(1000).then(() => undefined);
+  while (Date.now() < until) {
+    await pause(500);
+    const now = busyAndTotal()!;
+    const busy = (now[0] - before[0]) / Math.max(1, now[1] - before[1]);
+    before = now;
+    if (busy < 0.1) return;
+  }
+}

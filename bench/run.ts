@@ -12,6 +12,7 @@ import { LaunchedBot } from './launch';
 import { echoScript, enquiryScript, runApplicants, type ScriptedTurn } from './load';
 import { formatTable, turnsPerSecond, type RunFigures } from './stats';
 import { positiveInteger, progress, runBenchmark } from './benchCli';
+import { machineSettled } from './processCpu';
 import { formatScale, measureAtScale, readScaleSettings, scaleDatabaseParts } from './scale';
 
 /**
@@ -25,10 +26,13 @@ import { formatScale, measureAtScale, readScaleSettings, scaleDatabaseParts } fr
  * machine's speed drifts by more than the difference being measured over the seconds one run
  * takes, and a drift then falls on both bots alike. The ratio printed is the median of the
  * rounds' ratios. A round of the DARS bot ends when its review cards are all in the triage
- * channel, so its deliveries never run during the echo bot's round.
+ * channel, so its deliveries never run during the echo bot's round, and every round starts on a
+ * quiet machine (`machineSettled`), so neither pays for what the other set going.
  *
  *   BENCH_APPLICANTS   applicants measured per bot per round (default 50; 9 turns each)
  *   BENCH_ROUNDS       rounds (default 5)
+ *   BENCH_ENTRY        the DARS bot's compiled entry to run instead of this build's (another build's
+ *                      dist/bot/index.js, to compare two versions under the same benchmark)
  *   BENCH_CONCURRENCY  applicants in flight at once (default 10)
  *   BENCH_WARMUP       applicants run first and not measured (default 5): JIT, pools, indexes
  *   BENCH_SCALE        0: skip the figures at scale (bench/scale.ts lists their settings)
@@ -76,7 +80,7 @@ async function main(): Promise<number> {
   const bots: BotUnderTest[] = [
     {
       label: 'enquiry bot',
-      entry: path.resolve(__dirname, '..', 'bot', 'index.js'),
+      entry: process.env.BENCH_ENTRY ? path.resolve(process.env.BENCH_ENTRY) : path.resolve(__dirname, '..', 'bot', 'index.js'),
       databaseName: `bench_${runId}_dars`,
       script: enquiryScript,
       env: { TEAMS_SERVICE_URL: connector.url, TRIAGE_CHANNEL_ID: triageChannel },
@@ -103,6 +107,7 @@ async function main(): Promise<number> {
         `concurrency ${settings.concurrency}, ${databaseDescription}`,
     );
     console.log(formatTable([dars, echo]));
+    console.log(`turns/s by round: ${results.map((result) => `${result.figures.label} ${result.rounds.map((round) => turnsPerSecond(round).toFixed(0)).join(' ')}`).join('; ')}`);
     console.log(
       `throughput ratio (enquiry / echo): ${median(ratios).toFixed(2)}, the median of ${ratios.length} rounds ` +
         `(${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}; all turns pooled: ${(turnsPerSecond(dars) / turnsPerSecond(echo)).toFixed(2)})`,
@@ -155,6 +160,7 @@ async function measureInRounds(bots: readonly BotUnderTest[], uri: string, conne
       const order = round % 2 === 1 ? [...bots.keys()] : [...bots.keys()].reverse();
       for (const i of order) {
         const bot = bots[i]!;
+        await machineSettled();
         progress(`round ${round} of ${settings.rounds}, ${bot.label}: ${settings.applicants} applicants, ${settings.concurrency} at a time`);
         const run = await runApplicants({ ...loadFor(i), applicants: settings.applicants, namePrefix: `Round ${round} applicant` });
         failures[i]!.push(...run.failures);
