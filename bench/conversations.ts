@@ -21,8 +21,8 @@ export interface ConversationRun {
   readonly failures: string[];
 }
 
-export async function turnsAmongConversations(botUrl: string, connector: ConnectorStandIn, conversations: number, concurrency: number): Promise<ConversationRun> {
-  const people = Array.from({ length: conversations }, (_, i) => teamsUser(`Part-way applicant ${conversations}/${i + 1}`));
+export async function turnsAmongConversations(botUrl: string, connector: ConnectorStandIn, conversations: number, concurrency: number, who = 'Part-way'): Promise<ConversationRun> {
+  const people = Array.from({ length: conversations }, (_, i) => teamsUser(`${who} applicant ${conversations}/${i + 1}`));
   const load = { botUrl, connector, concurrency, applicants: conversations, namePrefix: 'Part-way applicant', people };
   progress(`${conversations} conversations: taking each part-way through an enquiry (${turnsBefore} turns each, not timed)`);
   const before = await runApplicants({ ...load, script: () => enquiryScript().slice(0, turnsBefore) });

@@ -70,6 +70,10 @@ export async function measureAtScale(
 
   const conversations = await withBot('turns', async (botUrl, connector) => {
     const rows: RunFigures[] = [];
+    // The same measurement once first, untimed, so that the few-conversations row (a fraction of a
+    // second) is not the bot's first taste of these turns: both rows run on a warm bot.
+    const warmUp = await turnsAmongConversations(botUrl, connector, settings.fewConversations, settings.concurrency, 'Warm-up');
+    failures.push(...warmUp.failures);
     for (const count of [settings.fewConversations, settings.conversations]) {
       const run = await turnsAmongConversations(botUrl, connector, count, settings.concurrency);
       rows.push(run.figures);
