@@ -149,6 +149,9 @@ export function enquiryScript(): ScriptedTurn[] {
   ];
 }
 
+/** "cancel": ends an enquiry part-way (the conversation stays, with nothing in progress). */
+export const cancelTurn: ScriptedTurn = say('cancel', 'cancel');
+
 /** The same nine turns as plain text, for the echo bot, which must echo each one back. */
 export function echoScript(): ScriptedTurn[] {
   const texts = ['new enquiry', ...Object.values(validEnquiryAnswers), 'submit'];

@@ -1,6 +1,6 @@
 import type { ConnectorStandIn } from '../test/support/connectorStandIn';
 import { submitBurst, type BurstResult } from './burst';
-import { turnsAmongConversations } from './conversations';
+import { turnsAmongConversations, warmWithoutMoreConversations } from './conversations';
 import { startDarsBot } from './darsBot';
 import { countRoundTrips, type RoundTripFigures } from './roundTrips';
 import { formatTable, percentile, turnsPerSecond, type RunFigures } from './stats';
@@ -68,19 +68,16 @@ export async function measureAtScale(
     }
   };
 
-  const conversations = await withBot('turns', async (botUrl, connector) => {
-    const rows: RunFigures[] = [];
-    // The same measurement once first, untimed, so that the few-conversations row (a fraction of a
-    // second) is not the bot's first taste of these turns: both rows run on a warm bot.
-    const warmUp = await turnsAmongConversations(botUrl, connector, settings.fewConversations, settings.concurrency, 'Warm-up');
-    failures.push(...warmUp.failures);
-    for (const count of [settings.fewConversations, settings.conversations]) {
+  // Each row on its own bot and database, equally warm (see bench/conversations.ts).
+  const conversations: RunFigures[] = [];
+  for (const [row, count] of [settings.fewConversations, settings.conversations].entries()) {
+    conversations.push(await withBot(row === 0 ? 'turnsFew' : 'turnsMany', async (botUrl, connector) => {
+      if (row === 0) failures.push(...(await warmWithoutMoreConversations(botUrl, connector, count, settings.conversations * 4, settings.concurrency)));
       const run = await turnsAmongConversations(botUrl, connector, count, settings.concurrency);
-      rows.push(run.figures);
       failures.push(...run.failures);
-    }
-    return rows;
-  });
+      return run.figures;
+    }));
+  }
   const burst = await withBot('burst', (botUrl, connector) =>
     submitBurst({ botUrl, connector, applicants: settings.burst, seconds: settings.burstSeconds, clickConcurrency: settings.clickConcurrency }),
   );
@@ -92,7 +89,7 @@ export async function measureAtScale(
 }
 
 /** The part databases measureAtScale creates, to drop afterwards. */
-export const scaleDatabaseParts = ['turns', 'burst', 'trips'];
+export const scaleDatabaseParts = ['turnsFew', 'turnsMany', 'burst', 'trips'];
 
 export function formatScale(figures: ScaleFigures, settings: ScaleSettings): string {
   const [few, many] = figures.conversations;
