@@ -145,7 +145,8 @@ export class CaseCommands<S extends CaseState, C, E extends LoggedEvent, X> {
 
       const next = decision.events.reduce<S | undefined>((folded, event) => this.workflow.evolve(folded, event), state)!;
       await this.refreshIndex(run.caseId, next, result.commit.version, result.commit.hash, run.now, version === 0);
-      if (outbox.length > 0) this.onOutboxWritten(run.key, { commitId: result.commit._id, caseId: run.caseId, entries: outbox, state: next, version: result.commit.version, head: result.commit.hash });
+      // The entries as stored (what the road would read back), not the ones handed to the insert.
+      if (outbox.length > 0) this.onOutboxWritten(run.key, { commitId: result.commit._id, caseId: run.caseId, entries: result.commit.outbox, state: next, version: result.commit.version, head: result.commit.hash });
       return { kind: 'applied', state: next, version: result.commit.version, events: decision.events };
     }
     throw new Error(`Case ${run.caseId} changed ${maxAttempts} times while deciding; try again`);
