@@ -51,7 +51,7 @@ export class ConversationReferences {
     await upsertRetryingDuplicates(() => this.references.updateOne({ _id: key }, { $set: { reference, updatedAt: new Date() } }, { upsert: true }));
     this.saved.add(fingerprint);
     if (activity.conversation.conversationType === 'personal' && activity.from.aadObjectId && activity.from.id) this.rememberTeamsId(activity.from.aadObjectId, activity.from.id);
-    if (this.channels.has(key)) this.channels.set(key, { reference, until: Date.now() + channelMemoryMs });
+    if (this.channels.has(key)) this.channels.set(key, { reference, until: Date.now() + keptForMs });
   }
 
   async forPerson(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
@@ -71,7 +71,7 @@ export class ConversationReferences {
       if (typeof known === 'string') return known;
       if (known && known.missingUntil > now) return undefined;
       const teamsId = (await this.references.findOne({ _id: personKey(id) }))?.reference.user?.id;
-      this.rememberTeamsId(id, teamsId ?? { missingUntil: now + channelMemoryMs });
+      this.rememberTeamsId(id, teamsId ?? { missingUntil: now + keptForMs });
       return teamsId;
     }));
     return found.filter((teamsId): teamsId is string => teamsId !== undefined);
@@ -87,12 +87,13 @@ export class ConversationReferences {
     const remembered = this.channels.get(key);
     if (remembered && remembered.until > Date.now()) return remembered.reference;
     const reference = (await this.references.findOne({ _id: key }))?.reference;
-    if (reference) this.channels.set(key, { reference, until: Date.now() + channelMemoryMs });
+    if (reference) this.channels.set(key, { reference, until: Date.now() + keptForMs });
     return reference;
   }
 }
 
-const channelMemoryMs = 60_000;
+/** How long a channel reference, or a person not found, is kept before it is read again. */
+const keptForMs = 60_000;
 const maxTeamsIdsKept = 100_000;
 
 const personKey = (aadObjectId: string) => `person:${aadObjectId}`;
