@@ -186,8 +186,7 @@ export class DeliveryRoad {
   deliverWritten(written: WrittenOutbox<CaseState>): void {
     if (this.stopped) return;
     const pendingWithIt = written.entries.map((entry) => entry.id);
-    const known = { state: written.state, version: written.version, head: written.head };
-    this.startLane(written.caseId, written.entries.map((entry) => ({ commitId: written.commitId, caseId: written.caseId, entry, pendingWithIt, written: known })));
+    this.startLane(written.caseId, written.entries.map((entry) => ({ commitId: written.commitId, caseId: written.caseId, entry, pendingWithIt, written })));
   }
 
   /** Starts the case's lane; false when every lane is taken (the pass stops there). */

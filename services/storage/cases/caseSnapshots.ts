@@ -64,9 +64,10 @@ export class CaseSnapshots<S> {
    * and writes again.
    */
   async write(caseId: string, snapshot: CaseSnapshot<S>, now: Date, created = false): Promise<void> {
+    const document = storedSnapshot(caseId, snapshot, now);
     // A new case's first snapshot: a plain insert (cheaper on FerretDB than an upsert), unless one is there.
-    if (created && (await insertedFresh(this.snapshots, storedSnapshot(caseId, snapshot, now)))) return;
-    const { _id: _, ...stored } = storedSnapshot(caseId, snapshot, now);
+    if (created && (await insertedFresh(this.snapshots, document))) return;
+    const { _id: _, ...stored } = document;
     try {
       // A snapshot of an older form is replaced even at the same version.
       const older = { $or: [{ version: { $lt: snapshot.version } }, { form: { $ne: snapshotForm } }] };

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 
 import type { Db } from 'mongodb';
 
-import { isDuplicateKey } from '../database/duplicateKey';
+import { insertedFresh } from '../database/duplicateKey';
 
 /**
  * NIC numbers (`NIC-123456-AB1C2`, DOMAIN.md), given when an application is accepted. Each is a
@@ -58,14 +58,8 @@ export class NicNumbers {
     return holder?.caseId === caseId ? { nicNumber } : { takenByAnotherCase: nicNumber };
   }
 
-  private async insert(claim: NicClaim): Promise<boolean> {
-    try {
-      await this.claims.insertOne(claim);
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+  private insert(claim: NicClaim): Promise<boolean> {
+    return insertedFresh(this.claims, claim);
   }
 }
 

@@ -27,9 +27,10 @@ export async function upsertRetryingDuplicates<T>(upsert: () => Promise<T>, atte
 }
 
 /**
- * Inserts a document that most likely does not exist yet: true if it was inserted, false if one
- * with its `_id` was already there (the caller then updates it as it would have anyway). On
- * FerretDB an insert is one statement where an upsert reads first, in a transaction.
+ * Inserts the document unless one with its `_id` (or another unique key) is there: true if it
+ * was inserted. The one atomic "first writer wins" on every server (a claim, a receipt), and the
+ * cheap first try for a document that most likely does not exist yet (on FerretDB an insert is
+ * one statement where an upsert reads first, in a transaction).
  */
 export async function insertedFresh<T extends { _id: string }>(collection: Collection<T>, document: T): Promise<boolean> {
   try {

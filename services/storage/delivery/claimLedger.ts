@@ -1,7 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { z } from 'zod';
 
-import { isDuplicateKey } from '../database/duplicateKey';
+import { insertedFresh, isDuplicateKey } from '../database/duplicateKey';
 import { createIndexesOneByOne } from '../database/indexes';
 import { defaultDeliveryPolicy, nextAttemptAt, type DeliveryPolicy } from '../../domain/delivery/backoff';
 
@@ -138,13 +138,7 @@ export class ClaimLedger {
   /** Claims attempt `n` (one insert, with a lease); false when another process holds it. */
   private async claim(work: { id: string; caseId: string }, n: number, now: Date): Promise<boolean> {
     const leaseUntil = new Date(now.getTime() + this.policy.leaseMs);
-    try {
-      await this.attempts.insertOne({ _id: `${work.id}#${n}`, workId: work.id, caseId: work.caseId, n, startedAt: now, leaseUntil });
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+    return insertedFresh(this.attempts, { _id: `${work.id}#${n}`, workId: work.id, caseId: work.caseId, n, startedAt: now, leaseUntil });
   }
 
   /** Runs the work under attempt `n`, which this process holds, and records how it went. */
